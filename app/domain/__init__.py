@@ -1,0 +1,1 @@
+"""Plain domain types and the rules on them. No storage, no Qt."""

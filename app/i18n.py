@@ -1,0 +1,148 @@
+"""Translation and locale formatting: the one place user-visible text and figures go through.
+
+Every module imports `_` from here. Money, dates and numbers are formatted by babel for the
+active locale so that the window, the CLI and the PDF always agree.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from babel import Locale
+from babel.dates import format_date as _babel_format_date
+from babel.numbers import format_currency, format_decimal
+
+from app.paths import TRANSLATIONS
+
+DOMAIN = "careledger"
+# Locale code -> catalog folder under translations/.
+SUPPORTED_LOCALES = {"en_GB": "en_GB", "cy_GB": "cy"}
+DEFAULT_LOCALE = "en_GB"
+
+_active_locale = DEFAULT_LOCALE
+_catalog: gettext.NullTranslations = gettext.NullTranslations()
+
+
+class ParseError(ValueError):
+    """Text a person typed could not be read; the message is translated and plain."""
+
+
+def normalise_locale(code: str | None) -> str:
+    """Map 'cy', 'cy-GB', 'en', 'cy_GB.UTF-8' and the like onto a supported locale."""
+    if not code:
+        return DEFAULT_LOCALE
+    lang = code.replace("-", "_").split(".")[0].split("_")[0].lower()
+    return "cy_GB" if lang == "cy" else DEFAULT_LOCALE
+
+
+def load_catalog(locale: str) -> gettext.NullTranslations:
+    folder = SUPPORTED_LOCALES[normalise_locale(locale)]
+    return gettext.translation(
+        DOMAIN, localedir=str(TRANSLATIONS), languages=[folder], fallback=True
+    )
+
+
+def set_locale(code: str | None) -> str:
+    """Make `code` the active locale for text and formatting; returns the locale used."""
+    global _active_locale, _catalog
+    _active_locale = normalise_locale(code)
+    _catalog = load_catalog(_active_locale)
+    return _active_locale
+
+
+def active_locale() -> str:
+    return _active_locale
+
+
+def _(message: str) -> str:
+    return _catalog.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _catalog.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it yet (translated where shown)."""
+    return message
+
+
+# --- money -------------------------------------------------------------------------------
+
+_PENCE = Decimal(100)
+
+
+def format_money(pence: int, locale: str | None = None) -> str:
+    """£1,234.50 (and -£12.00) for the active locale."""
+    amount = Decimal(pence) / _PENCE
+    return format_currency(amount, "GBP", locale=locale or _active_locale)
+
+
+def pence_to_plain(pence: int) -> str:
+    """Machine-readable amount for CSV files: -1234.50, no symbol or grouping."""
+    sign = "-" if pence < 0 else ""
+    whole, part = divmod(abs(pence), 100)
+    return f"{sign}{whole}.{part:02d}"
+
+
+_MONEY_JUNK = re.compile(r"[£\s\u00a0]|GBP", re.IGNORECASE)
+
+
+def parse_money(text: str, locale: str | None = None) -> int:
+    """Read an amount a person typed ('£1,234.50', '12', '-3.2', '(12.00)') into pence."""
+    loc = Locale.parse(locale or _active_locale)
+    raw = _MONEY_JUNK.sub("", text or "")
+    negative = raw.startswith("(") and raw.endswith(")")
+    raw = raw.strip("()")
+    group = loc.number_symbols["latn"]["group"]
+    decimal_sign = loc.number_symbols["latn"]["decimal"]
+    raw = raw.replace(group, "").replace(decimal_sign, ".")
+    if not re.fullmatch(r"[-+]?\d+(\.\d{1,2})?|[-+]?\.\d{1,2}", raw):
+        raise ParseError(
+            _("“{text}” is not an amount of money. Type it like 12.50").format(text=text.strip())
+        )
+    try:
+        value = Decimal(raw)
+    except InvalidOperation as exc:  # pragma: no cover - the pattern above rules this out
+        raise ParseError(_("“{text}” is not an amount of money.").format(text=text)) from exc
+    pence = int(value * _PENCE)
+    return -pence if negative else pence
+
+
+# --- numbers and dates --------------------------------------------------------------------
+
+
+def format_number(value: Decimal | int, places: int = 1, locale: str | None = None) -> str:
+    pattern = "#,##0." + "0" * places if places else "#,##0"
+    return format_decimal(value, format=pattern, locale=locale or _active_locale)
+
+
+def format_date(value: date, style: str = "medium", locale: str | None = None) -> str:
+    """'5 Mar 2024' (medium) or '5 March 2024' (long), translated month names in Welsh."""
+    return _babel_format_date(value, format=style, locale=locale or _active_locale)
+
+
+def format_datetime_utc(value: datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M UTC")
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y")
+
+
+def parse_date(text: str) -> date:
+    """Read a date typed as 2024-03-05 or 05/03/2024 (UK order)."""
+    cleaned = (text or "").strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    raise ParseError(
+        _("“{text}” is not a date. Type it like 31/03/2025").format(text=cleaned)
+    )
+
+
+set_locale(DEFAULT_LOCALE)

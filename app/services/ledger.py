@@ -1,0 +1,206 @@
+"""Use cases on the ledger: read pages with balances, add, change and delete entries.
+
+Each public method is one unit of work: one session, one transaction, one audit event per
+change. Callers get frozen dataclasses, never ORM rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import and_, case, func, select, tuple_
+from sqlalchemy.orm import Session
+
+from app.domain.audit import AuditEvent
+from app.domain.categories import Category, Direction, Permission
+from app.domain.entries import Entry, EntryDraft, LedgerRow, validate
+from app.domain.errors import DomainError
+from app.domain.funding import Period, financial_quarter, weeks_held
+from app.domain.money import Money
+from app.i18n import _
+from app.services.profiles import OpenProfile
+from app.store.audit_log import append_event, load_events
+from app.store.models import AccountRow, CategoryRow, CouncilRuleRow, EntryRow, FundingStreamRow
+
+PAGE_SIZE = 200
+
+
+class EntryNotFound(DomainError):
+    pass
+
+
+@dataclass(frozen=True)
+class LedgerSummary:
+    balance: Money
+    period: Period
+    money_in: Money
+    money_out: Money  # a positive figure: what went out
+    gross_weekly: Money
+    weeks_held: Decimal | None
+    weeks_limit: int
+
+    @property
+    def over_limit(self) -> bool:
+        return self.weeks_held is not None and self.weeks_held > self.weeks_limit
+
+
+def _pence(value: Money | int | None) -> int:
+    """A SQL sum over a Money column comes back as Money (or int when empty via COALESCE)."""
+    if isinstance(value, Money):
+        return value.pence
+    return int(value or 0)
+
+
+def _entry(row: EntryRow) -> Entry:
+    return Entry(row.id, row.on, row.amount, row.payee, row.category_code, row.memo,
+                 row.approval_reason, row.account_id, row.created_by, row.created_at)
+
+
+def _category(row: CategoryRow) -> Category:
+    return Category(row.code, row.name_en, row.name_cy, row.grp, Direction(row.direction),
+                    Permission(row.permission))
+
+
+def _snapshot(row: EntryRow) -> dict[str, Any]:
+    return {"on": row.on.isoformat(), "amount_pence": row.amount.pence, "payee": row.payee,
+            "category": row.category_code, "memo": row.memo,
+            "approval_reason": row.approval_reason, "account_id": row.account_id}
+
+
+class LedgerService:
+    def __init__(self, profile: OpenProfile) -> None:
+        self.profile = profile
+
+    # --- reading -------------------------------------------------------------------------
+
+    def categories(self) -> list[Category]:
+        with self.profile.session() as s:
+            return [_category(r) for r in s.scalars(select(CategoryRow))]
+
+    def count(self) -> int:
+        with self.profile.session() as s:
+            return s.scalar(select(func.count(EntryRow.id))) or 0
+
+    def get_entry(self, entry_id: int) -> Entry:
+        with self.profile.session() as s:
+            return _entry(self._row(s, entry_id))
+
+    def balance(self) -> Money:
+        with self.profile.session() as s:
+            return self._balance(s)
+
+    def page(self, after: tuple[date, int] | None = None, limit: int = PAGE_SIZE
+             ) -> list[LedgerRow]:
+        """Up to `limit` rows, newest first, starting just below the key `after` (date, id)."""
+        key = tuple_(EntryRow.on, EntryRow.id)
+        with self.profile.session() as s:
+            query = select(EntryRow).order_by(EntryRow.on.desc(), EntryRow.id.desc())
+            if after is not None:
+                query = query.where(key < tuple_(*after))
+            rows = list(s.scalars(query.limit(limit)))
+            if not rows:
+                return []
+            top = rows[0]
+            later = s.scalar(
+                select(func.coalesce(func.sum(EntryRow.amount), 0)).where(
+                    key > tuple_(top.on, top.id)
+                )
+            )
+            balance = self._balance(s) - Money(_pence(later))
+            page = []
+            for row in rows:
+                page.append(LedgerRow(_entry(row), balance))
+                balance = balance - row.amount
+            return page
+
+    def summary(self, today: date) -> LedgerSummary:
+        period = financial_quarter(today)
+        with self.profile.session() as s:
+            money_in, money_out = s.execute(
+                select(
+                    func.coalesce(func.sum(case((EntryRow.amount > 0, EntryRow.amount))), 0),
+                    func.coalesce(func.sum(case((EntryRow.amount < 0, EntryRow.amount))), 0),
+                ).where(and_(EntryRow.on >= period.start, EntryRow.on <= period.end))
+            ).one()
+            balance = self._balance(s, up_to=today)
+            stream = s.scalars(select(FundingStreamRow).order_by(FundingStreamRow.id)).first()
+            rule = s.scalars(select(CouncilRuleRow).order_by(CouncilRuleRow.id)).first()
+        gross = stream.gross_weekly if stream else Money(0)
+        return LedgerSummary(
+            balance=balance, period=period, money_in=Money(_pence(money_in)),
+            money_out=Money(-_pence(money_out)), gross_weekly=gross,
+            weeks_held=weeks_held(balance, gross), weeks_limit=rule.weeks_held_limit if rule else 8,
+        )
+
+    def audit_events(self) -> list[AuditEvent]:
+        with self.profile.session() as s:
+            return load_events(s)
+
+    # --- changing ------------------------------------------------------------------------
+
+    def add_entry(self, draft: EntryDraft, today: date | None = None) -> Entry:
+        with self.profile.session() as s, s.begin():
+            clean = validate(draft, self._categories(s), today or date.today())
+            row = EntryRow(
+                on=clean.on, amount=clean.amount, payee=clean.payee,
+                category_code=clean.category_code, memo=clean.memo,
+                approval_reason=clean.approval_reason, account_id=self._default_account(s),
+                support_plan_line="", cleared=False, reconciled=False,
+                created_by=self.profile.actor, created_at=datetime.now(UTC).replace(tzinfo=None),
+            )
+            s.add(row)
+            s.flush()
+            append_event(s, self.profile.actor, "create", "entry", row.id, _snapshot(row))
+            return _entry(row)
+
+    def update_entry(self, entry_id: int, draft: EntryDraft, today: date | None = None
+                     ) -> Entry:
+        with self.profile.session() as s, s.begin():
+            clean = validate(draft, self._categories(s), today or date.today())
+            row = self._row(s, entry_id)
+            before = _snapshot(row)
+            row.on, row.amount, row.payee = clean.on, clean.amount, clean.payee
+            row.category_code, row.memo = clean.category_code, clean.memo
+            row.approval_reason = clean.approval_reason
+            s.flush()
+            append_event(s, self.profile.actor, "update", "entry", row.id,
+                         {"before": before, "after": _snapshot(row)})
+            return _entry(row)
+
+    def delete_entry(self, entry_id: int) -> None:
+        with self.profile.session() as s, s.begin():
+            row = self._row(s, entry_id)
+            append_event(s, self.profile.actor, "delete", "entry", row.id,
+                         {"before": _snapshot(row)})
+            s.delete(row)
+
+    # --- helpers -------------------------------------------------------------------------
+
+    @staticmethod
+    def _row(s: Session, entry_id: int) -> EntryRow:
+        row = s.get(EntryRow, entry_id)
+        if row is None:
+            raise EntryNotFound(_("That entry no longer exists. It may have been deleted."))
+        return row
+
+    @staticmethod
+    def _categories(s: Session) -> dict[str, Category]:
+        return {r.code: _category(r) for r in s.scalars(select(CategoryRow))}
+
+    @staticmethod
+    def _default_account(s: Session) -> int:
+        account_id = s.scalar(select(AccountRow.id).order_by(AccountRow.id).limit(1))
+        if account_id is None:
+            raise DomainError(_("This profile has no account to record money in."))
+        return account_id
+
+    @staticmethod
+    def _balance(s: Session, up_to: date | None = None) -> Money:
+        opening = s.scalar(select(func.coalesce(func.sum(AccountRow.opening_balance), 0)))
+        query = select(func.coalesce(func.sum(EntryRow.amount), 0))
+        if up_to is not None:
+            query = query.where(EntryRow.on <= up_to)
+        return Money(_pence(opening) + _pence(s.scalar(query)))

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, the encrypted profile opener, migrations."""

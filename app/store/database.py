@@ -1,0 +1,91 @@
+"""Open an encrypted profile database through SQLAlchemy, and bring its schema up to date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+
+from app.domain.errors import DomainError
+from app.i18n import _
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class DamagedProfile(DomainError):
+    """The file cannot be read with the right key: damaged, or not a CareLedger profile."""
+
+
+class ProfileBusy(DomainError):
+    """Another program holds the database locked."""
+
+
+def _connect(path: Path, key: bytes) -> Any:
+    conn = sqlcipher.connect(str(path), timeout=5.0, check_same_thread=False)
+    # Keying must come first; a raw 32-byte key skips SQLCipher's own slow KDF.
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # A wrong key or a damaged file fails here, at the first read, not later mid-task.
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.isolation_level = None  # SQLAlchemy's begin event below starts transactions itself
+    return conn
+
+
+def open_engine(path: Path, key: bytes) -> Engine:
+    """An engine over the encrypted file; raises DamagedProfile when it cannot be read."""
+    engine = create_engine(f"sqlite:///{path}", creator=lambda: _connect(path, key))
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    check_readable(engine)
+    return engine
+
+
+def check_readable(engine: Engine) -> None:
+    try:
+        with engine.connect():
+            pass
+    except Exception as exc:  # the driver's DatabaseError, wrapped by SQLAlchemy
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            raise ProfileBusy(
+                _("This profile is being used by another window. Close it and try again.")
+            ) from exc
+        raise DamagedProfile(
+            _("This profile file is damaged or is not a CareLedger profile. "
+              "Restore it from a backup.")
+        ) from exc
+
+
+def alembic_config(connection: Any | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run Alembic migrations up to `revision` inside one transaction."""
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), revision)

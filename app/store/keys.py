@@ -1,0 +1,90 @@
+"""The profile's data key, wrapped by a passphrase (argon2id + AES-256-GCM).
+
+The database is encrypted with a random 32-byte data key. Only wrapped copies of that key are
+kept on disk, so changing a passphrase rewraps 32 bytes and never rewrites the database.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+DATA_KEY_BYTES = 32
+
+
+@dataclass(frozen=True)
+class KdfCost:
+    time_cost: int = 3
+    memory_kib: int = 64 * 1024
+    parallelism: int = 2
+
+
+# Tests lower this to keep hundreds of profile creations quick; files record their own cost.
+DEFAULT_COST = KdfCost()
+
+
+class WrongSecret(Exception):
+    """The passphrase or recovery code does not unwrap the key."""
+
+
+@dataclass(frozen=True)
+class WrappedKey:
+    purpose: str  # "passphrase" or "recovery"; bound into the ciphertext as associated data
+    salt: str
+    nonce: str
+    ciphertext: str
+    time_cost: int
+    memory_kib: int
+    parallelism: int
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> WrappedKey:
+        return cls(**data)
+
+
+def new_data_key() -> bytes:
+    return os.urandom(DATA_KEY_BYTES)
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"))
+
+
+def _derive(secret: str, salt: bytes, cost: KdfCost) -> bytes:
+    return hash_secret_raw(
+        secret.encode("utf-8"), salt, time_cost=cost.time_cost, memory_cost=cost.memory_kib,
+        parallelism=cost.parallelism, hash_len=32, type=Type.ID,
+    )
+
+
+def wrap(data_key: bytes, secret: str, purpose: str, cost: KdfCost | None = None) -> WrappedKey:
+    cost = cost or DEFAULT_COST
+    salt, nonce = os.urandom(16), os.urandom(12)
+    kek = _derive(secret, salt, cost)
+    ciphertext = AESGCM(kek).encrypt(nonce, data_key, purpose.encode("ascii"))
+    return WrappedKey(purpose, _b64(salt), _b64(nonce), _b64(ciphertext),
+                      cost.time_cost, cost.memory_kib, cost.parallelism)
+
+
+def unwrap(wrapped: WrappedKey, secret: str) -> bytes:
+    cost = KdfCost(wrapped.time_cost, wrapped.memory_kib, wrapped.parallelism)
+    kek = _derive(secret, _unb64(wrapped.salt), cost)
+    try:
+        return AESGCM(kek).decrypt(
+            _unb64(wrapped.nonce), _unb64(wrapped.ciphertext), wrapped.purpose.encode("ascii")
+        )
+    except InvalidTag as exc:
+        raise WrongSecret() from exc

@@ -1,0 +1,111 @@
+"""The profile database schema (one encrypted file per budget holder).
+
+Change it only together with a new Alembic migration in migrations/versions/.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from app.domain.money import Money
+from app.store.types import MoneyType
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class PersonRow(Base):
+    __tablename__ = "person"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+    council_name: Mapped[str] = mapped_column(String(200), default="")
+    council_reference: Mapped[str] = mapped_column(String(100), default="")
+    nhs_number: Mapped[str] = mapped_column(String(20), default="")
+    postcode: Mapped[str] = mapped_column(String(10), default="")
+    managed_by: Mapped[str] = mapped_column(String(20), default="self")
+    preferred_language: Mapped[str] = mapped_column(String(10), default="en_GB")
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class FundingStreamRow(Base):
+    __tablename__ = "funding_stream"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    funder: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(10))
+    gross_weekly: Mapped[Money] = mapped_column(MoneyType)
+    client_contribution_weekly: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
+    frequency: Mapped[str] = mapped_column(String(20))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+
+
+class CouncilRuleRow(Base):
+    __tablename__ = "council_rule"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    return_frequency: Mapped[str] = mapped_column(String(20), default="quarterly")
+    weeks_held_limit: Mapped[int] = mapped_column(Integer, default=8)
+    contingency_weeks: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AccountRow(Base):
+    __tablename__ = "account"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20), default="bank")
+    opening_balance: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
+    opening_date: Mapped[date] = mapped_column(Date)
+
+
+class CategoryRow(Base):
+    __tablename__ = "category"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name_en: Mapped[str] = mapped_column(String(100))
+    name_cy: Mapped[str] = mapped_column(String(100), default="")
+    grp: Mapped[str] = mapped_column(String(40))
+    direction: Mapped[str] = mapped_column(String(3))
+    permission: Mapped[str] = mapped_column(String(20))
+
+
+class EntryRow(Base):
+    __tablename__ = "entry"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Money] = mapped_column(MoneyType)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    payee: Mapped[str] = mapped_column(String(200))
+    category_code: Mapped[str] = mapped_column(ForeignKey("category.code"))
+    support_plan_line: Mapped[str] = mapped_column(String(100), default="")
+    funding_stream_id: Mapped[int | None] = mapped_column(ForeignKey("funding_stream.id"))
+    memo: Mapped[str] = mapped_column(Text, default="")
+    approval_reason: Mapped[str] = mapped_column(Text, default="")
+    cleared: Mapped[bool] = mapped_column(Boolean, default=False)
+    reconciled: Mapped[bool] = mapped_column(Boolean, default=False)
+    import_id: Mapped[str | None] = mapped_column(String(200))
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column()
+
+    __table_args__ = (
+        # The ledger pages newest-first by (date, id); balances sum along the same order.
+        # amount is in the index so balance sums read the index alone.
+        Index("ix_entry_on_id_amount", "on", "id", "amount"),
+        Index("ix_entry_import_id", "import_id"),
+    )
+
+
+class AuditEventRow(Base):
+    __tablename__ = "audit_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
