@@ -142,19 +142,29 @@ class LedgerService:
     # --- changing ------------------------------------------------------------------------
 
     def add_entry(self, draft: EntryDraft, today: date | None = None) -> Entry:
+        return self.add_entries([draft], today)[0]
+
+    def add_entries(self, drafts: list[EntryDraft], today: date | None = None) -> list[Entry]:
+        """Record several entries all-or-nothing: one bad draft and none is saved."""
         with self.profile.session() as s, s.begin():
-            clean = validate(draft, self._categories(s), today or date.today())
-            row = EntryRow(
-                on=clean.on, amount=clean.amount, payee=clean.payee,
-                category_code=clean.category_code, memo=clean.memo,
-                approval_reason=clean.approval_reason, account_id=self._default_account(s),
-                support_plan_line="", cleared=False, reconciled=False,
-                created_by=self.profile.actor, created_at=datetime.now(UTC).replace(tzinfo=None),
-            )
-            s.add(row)
-            s.flush()
-            append_event(s, self.profile.actor, "create", "entry", row.id, _snapshot(row))
-            return _entry(row)
+            categories = self._categories(s)
+            account_id = self._default_account(s)
+            now = datetime.now(UTC).replace(tzinfo=None)
+            added = []
+            for draft in drafts:
+                clean = validate(draft, categories, today or date.today())
+                row = EntryRow(
+                    on=clean.on, amount=clean.amount, payee=clean.payee,
+                    category_code=clean.category_code, memo=clean.memo,
+                    approval_reason=clean.approval_reason, account_id=account_id,
+                    support_plan_line="", cleared=False, reconciled=False,
+                    created_by=self.profile.actor, created_at=now,
+                )
+                s.add(row)
+                s.flush()
+                append_event(s, self.profile.actor, "create", "entry", row.id, _snapshot(row))
+                added.append(_entry(row))
+            return added
 
     def update_entry(self, entry_id: int, draft: EntryDraft, today: date | None = None
                      ) -> Entry:

@@ -1,0 +1,93 @@
+"""A clearly labelled demo profile: a realistic year of a direct-payment account.
+
+The people and firms in it are made up; the pattern (four-weekly council payments, a monthly
+contribution, weekly PA wages, HMRC, pension, payroll fee, agency invoices, respite) follows
+what council guidance describes.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+from app.domain.entries import EntryDraft
+from app.domain.funding import Frequency, FundingStream, Funder, FundingKind
+from app.domain.money import Money
+from app.i18n import _
+from app.services.ledger import LedgerService
+from app.services.profiles import NewProfile, create_profile, open_profile
+from app.store.profiles import ProfileInfo
+
+DEFAULT_DEMO_NAME = "Demo – Alex Example"
+GROSS_WEEKLY = Money(44000)
+CONTRIBUTION_WEEKLY = Money(3500)
+
+
+def demo_request(name: str, start: date) -> NewProfile:
+    return NewProfile(
+        display_name=name, gross_weekly=GROSS_WEEKLY, frequency=Frequency.FOUR_WEEKLY,
+        start=start, client_contribution_weekly=CONTRIBUTION_WEEKLY,
+        council_name=_("Demo Borough Council"), council_reference="DEMO-0001",
+        weeks_held_limit=8, opening_balance=Money(50000), is_demo=True,
+    )
+
+
+def demo_entries(start: date, end: date, seed: int = 2024) -> list[EntryDraft]:
+    """A year of entries between start and end, the same every time for the same seed."""
+    rng = random.Random(seed)
+    stream = FundingStream(Funder.COUNCIL, FundingKind.DIRECT_PAYMENT, GROSS_WEEKLY,
+                           Frequency.FOUR_WEEKLY, start, CONTRIBUTION_WEEKLY)
+    drafts: list[EntryDraft] = []
+
+    def add(on: date, pence: int, payee: str, code: str, memo: str = "") -> None:
+        if start <= on <= end:
+            drafts.append(EntryDraft(on, Money(pence), payee, code, memo))
+
+    day = start
+    week = 0
+    while day <= end:
+        if week % 4 == 0:
+            add(day, stream.net_payment().pence, "Demo Borough Council", "council_payment",
+                _("Four-weekly direct payment"))
+        hours = rng.choice([18, 19, 20, 20, 21, 22])
+        add(day + timedelta(days=4), -(hours * 1260), "Jo Evans (PA)", "pa_wages",
+            _("{hours} hours at £12.60").format(hours=hours))
+        if week % 2 == 1:
+            add(day + timedelta(days=4), -14000, "Sam Patel (PA)", "pa_wages",
+                _("Fortnightly, 10 hours"))
+        day += timedelta(days=7)
+        week += 1
+
+    month = date(start.year, start.month, 1)
+    while month <= end:
+        add(month.replace(day=2), 15167, "Alex Example", "client_contribution",
+            _("Monthly contribution"))
+        add(month.replace(day=19), -rng.randint(4200, 5200), "HMRC PAYE", "paye_ni")
+        add(month.replace(day=20), -1850, "Workplace pension", "pension")
+        add(month.replace(day=21), -1500, "Payroll service", "payroll_fee")
+        add(month.replace(day=25), -rng.randint(28000, 33000), "Sunrise Home Care (demo)",
+            "agency_care", _("Monthly invoice"))
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+    add(start + timedelta(days=120), -60000, "Seaview Respite (demo)", "respite",
+        _("Short break, 3 nights"))
+    add(start + timedelta(days=290), -60000, "Seaview Respite (demo)", "respite",
+        _("Short break, 3 nights"))
+    add(start + timedelta(days=10), -12000, "Employer's liability insurer", "insurance",
+        _("Annual policy"))
+    add(start + timedelta(days=15), -3800, "DBS checks", "dbs", _("Check for new PA"))
+    return sorted(drafts, key=lambda d: d.on)
+
+
+def create_demo_profile(data_dir: Path, name: str, passphrase: str,
+                        today: date | None = None) -> tuple[ProfileInfo, int]:
+    today = today or date.today()
+    start = today - timedelta(days=364)
+    info = create_profile(data_dir, demo_request(name, start), passphrase)
+    profile = open_profile(data_dir, info.display_name, passphrase)
+    try:
+        added = LedgerService(profile).add_entries(demo_entries(start, today), today)
+    finally:
+        profile.close()
+    return info, len(added)

@@ -1,0 +1,21 @@
+"""Entry point: `careledger` opens the window; `careledger COMMAND ...` runs the CLI."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    from app.cli import has_command, run
+
+    if has_command(args) or "--version" in args or "-h" in args or "--help" in args:
+        return run(args)
+    from ui.application import run_window  # Qt is imported only when a window is wanted
+
+    return run_window(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
