@@ -93,6 +93,11 @@ class EntryDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(buttons)
 
+        chain = [self.money_out, self.money_in, self.on, self.amount, self.payee, self.category,
+                 self.memo, self.reason, save_button, cancel]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
         self.money_in.toggled.connect(self._fill_categories)
         self.category.currentIndexChanged.connect(self._show_permission)
         self._fill_categories()
@@ -111,8 +116,9 @@ class EntryDialog(QDialog):
         self.category.blockSignals(True)
         self.category.clear()
         locale = active_locale()
+        # The data file's order puts the common categories first (PA wages, council payment).
         wanted = [c for c in self._categories if c.direction is self._wanted_direction()]
-        for cat in sorted(wanted, key=lambda c: c.name(locale).casefold()):
+        for cat in wanted:
             self.category.addItem(cat.name(locale), cat.code)
         index = self.category.findData(current)
         self.category.setCurrentIndex(max(index, 0))

@@ -113,7 +113,7 @@ class NewProfileDialog(QDialog):
         return NewProfile(
             display_name=self.name.text(),
             gross_weekly=self._money(self.weekly, _("weekly budget")),
-            frequency=self.frequency.currentData(),
+            frequency=Frequency(self.frequency.currentData()),
             start=start.toPython(),
             client_contribution_weekly=self._money(self.contribution, _("contribution")),
             council_name=self.council.text(),

@@ -71,7 +71,7 @@ class LedgerPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
+        header = named(self.table.horizontalHeader(), _("Column headings"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Col.PAYEE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Col.MEMO, QHeaderView.ResizeMode.Stretch)
