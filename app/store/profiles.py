@@ -61,7 +61,9 @@ class ProfileDirectory:
     def list(self) -> list[ProfileInfo]:
         if not self.root.is_dir():
             return []
-        found = [self._read_info(folder) for folder in sorted(self.root.iterdir())]
+        # Dot-folders are work in progress (a restore being checked): never a profile yet.
+        found = [self._read_info(folder) for folder in sorted(self.root.iterdir())
+                 if not folder.name.startswith(".")]
         return sorted((p for p in found if p), key=lambda p: p.display_name.casefold())
 
     def find(self, name: str) -> ProfileInfo | None:
@@ -96,6 +98,17 @@ class ProfileDirectory:
         old = self.read_meta(folder) if (folder / PROFILE_FILE).exists() else {}
         if "created" in old:
             meta["created"] = old["created"]
+        write_atomically(folder / PROFILE_FILE, json.dumps(meta, indent=2))
+
+    def replace_keys(self, folder: Path, keys: list[WrappedKey]) -> None:
+        """Swap the wrapped keys, keeping the rest; one atomic write, the database untouched."""
+        meta = self.read_meta(folder)
+        meta["keys"] = [k.to_json() for k in keys]
+        write_atomically(folder / PROFILE_FILE, json.dumps(meta, indent=2))
+
+    def rename(self, folder: Path, display_name: str) -> None:
+        meta = self.read_meta(folder)
+        meta["display_name"] = display_name
         write_atomically(folder / PROFILE_FILE, json.dumps(meta, indent=2))
 
     @staticmethod
