@@ -29,7 +29,7 @@ class Attempts:
 
     def wait_seconds(self) -> int:
         """How long after the last failure the next try must wait: doubling, capped."""
-        extra = self.failures - FREE_ATTEMPTS
+        extra = self.failures - FREE_ATTEMPTS - 1
         if extra < 0:
             return 0
         return int(min(FIRST_WAIT_SECONDS * 2 ** extra, MAX_WAIT_SECONDS))

@@ -45,8 +45,12 @@ def remember_key(settings: Settings, info: ProfileInfo, data_key: bytes) -> Reme
                                 "remember passphrases on it."))
     try:
         keyring.set_password(SERVICE, _account(info), data_key.hex())
+        # Some backends (the null one) accept and keep nothing: only a read-back proves it.
+        kept = recall_key(settings, info) == data_key
     except (KeyringError, RuntimeError) as exc:  # NoKeyringError, a locked keyring, ...
         log.info("keyring unavailable: %s", type(exc).__name__)
+        kept = False
+    if not kept:
         return RememberResult(False, _(
             "This computer has no working password store, so CareLedger cannot remember "
             "the passphrase. You will be asked for it each time."))

@@ -1,0 +1,46 @@
+"""Fixtures for the security tests: cheap key derivation and ready-made profiles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.domain.funding import Frequency
+from app.domain.money import Money
+from app.services.profiles import CreatedProfile, NewProfile, create_profile
+from app.store import keys
+
+PASSPHRASE = "correct horse battery"
+NAME = "Alex Example"
+
+
+@pytest.fixture(autouse=True)
+def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Files record their own cost, so child processes unwrap these keys cheaply too.
+    monkeypatch.setattr(keys, "DEFAULT_COST", keys.KdfCost(1, 8, 1))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def new_request(name: str = NAME) -> NewProfile:
+    return NewProfile(display_name=name, gross_weekly=Money(42000),
+                      frequency=Frequency.FOUR_WEEKLY, start=date(2024, 4, 1),
+                      council_name="Test Council", council_reference="REF-1")
+
+
+@pytest.fixture
+def make_profile(data_dir: Path) -> Callable[..., CreatedProfile]:
+    def make(name: str = NAME, passphrase: str = PASSPHRASE) -> CreatedProfile:
+        return create_profile(data_dir, new_request(name), passphrase)
+    return make
+
+
+@pytest.fixture
+def created(make_profile: Callable[..., CreatedProfile]) -> CreatedProfile:
+    return make_profile()
