@@ -40,7 +40,10 @@ def export_profile(profile: OpenProfile, out: Path) -> Path:
     out = Path(out)
     if out.suffix != backup_file.SUFFIX:
         out = out.with_name(out.name + backup_file.SUFFIX)
-    tmp_db = out.with_name(f".tmp-{uuid.uuid4().hex}.db")  # encrypted from its first page
+    if not out.parent.is_dir():
+        raise DomainError(_("The folder {folder} does not exist. Check the USB stick is "
+                            "plugged in, or choose another folder.").format(folder=out.parent))
+    tmp_db = out.with_name(f".part-{uuid.uuid4().hex}.db")  # encrypted from its first page
     try:
         copy_database(profile.engine, profile.data_key, tmp_db)
         meta = ProfileDirectory.read_meta(profile.info.folder)
