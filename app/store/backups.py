@@ -65,6 +65,8 @@ def automatic_backup(engine: Engine, key: bytes, folder: Path, keep: int) -> Pat
     """A timestamped copy in the profile's backups folder; only the newest `keep` stay."""
     target_dir = Path(folder) / BACKUP_FOLDER
     target_dir.mkdir(mode=0o700, exist_ok=True)
+    for stale in target_dir.glob(".tmp-*"):  # left by a crash mid-copy; we hold the writer lock
+        stale.unlink(missing_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     dest = target_dir / f"{AUTO_PREFIX}{stamp}.db"
     copy_database(engine, key, dest)
