@@ -17,6 +17,9 @@ from typing import Any
 
 from app.store.keys import WrappedKey
 
+# A plain alias: inside ProfileDirectory the name `list` is the method, not the type.
+WrappedKeys = list[WrappedKey]
+
 PROFILE_FILE = "profile.json"
 DATABASE_FILE = "ledger.db"
 
@@ -87,7 +90,7 @@ class ProfileDirectory:
         raise RuntimeError("too many profiles with the same name")
 
     def write_meta(self, folder: Path, display_name: str, is_demo: bool,
-                   keys: list[WrappedKey]) -> None:
+                   keys: WrappedKeys) -> None:
         meta = {
             "format": 1,
             "display_name": display_name,
@@ -100,7 +103,7 @@ class ProfileDirectory:
             meta["created"] = old["created"]
         write_atomically(folder / PROFILE_FILE, json.dumps(meta, indent=2))
 
-    def replace_keys(self, folder: Path, keys: list[WrappedKey]) -> None:
+    def replace_keys(self, folder: Path, keys: WrappedKeys) -> None:
         """Swap the wrapped keys, keeping the rest; one atomic write, the database untouched."""
         meta = self.read_meta(folder)
         meta["keys"] = [k.to_json() for k in keys]
@@ -116,7 +119,7 @@ class ProfileDirectory:
         data: dict[str, Any] = json.loads((folder / PROFILE_FILE).read_text(encoding="utf-8"))
         return data
 
-    def wrapped_keys(self, info: ProfileInfo) -> list[WrappedKey]:
+    def wrapped_keys(self, info: ProfileInfo) -> WrappedKeys:
         return [WrappedKey.from_json(k) for k in self.read_meta(info.folder)["keys"]]
 
     def _read_info(self, folder: Path) -> ProfileInfo | None:
