@@ -41,12 +41,14 @@ class Figures:
     present: int = 0  # entries found in the file at the end
     missing: int = 0
     damaged_rounds: int = 0
+    backups: int = 0  # automatic backups left at the end, each checked
+    bad_backups: int = 0
     phases_at_kill: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
-        return self.missing == 0 and self.damaged_rounds == 0
+        return self.missing == 0 and self.damaged_rounds == 0 and self.bad_backups == 0
 
 
 def writer(data_dir: Path, seed: int) -> None:
@@ -135,7 +137,17 @@ def run(rounds: int, max_delay: float, seed: int, data_dir: Path) -> Figures:
     figures.seconds = time.perf_counter() - started
     figures.committed = len(reported)
     figures.present = len(check(data_dir, key)[1])
+    check_backups(data_dir, key, figures)
     return figures
+
+
+def check_backups(data_dir: Path, key: bytes, figures: Figures) -> None:
+    """Backups cut short by a kill must never be left looking like whole ones."""
+    from app.store.backups import automatic_backups, check_copy
+
+    found = automatic_backups(data_dir / "profiles" / "crash-test")
+    figures.backups = len(found)
+    figures.bad_backups = sum(not check_copy(path, key) for path in found)
 
 
 def report(figures: Figures) -> str:
@@ -144,6 +156,7 @@ def report(figures: Figures) -> str:
             f"entries reported committed {figures.committed}, present {figures.present}, "
             f"missing {figures.missing}\n"
             f"rounds with integrity_check not ok: {figures.damaged_rounds}\n"
+            f"automatic backups left {figures.backups}, not whole {figures.bad_backups}\n"
             f"time {figures.seconds:.1f} s ({figures.seconds / max(figures.rounds, 1):.2f} s "
             f"a round)")
 

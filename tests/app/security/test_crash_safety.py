@@ -18,3 +18,4 @@ def test_writer_killed_at_random_points_loses_nothing(tmp_path: Path) -> None:
     assert figures.damaged_rounds == 0
     assert figures.missing == 0
     assert figures.present >= figures.committed
+    assert figures.bad_backups == 0
