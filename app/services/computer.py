@@ -38,3 +38,22 @@ def open_remembered(data_dir: Path, name: str, actor: str | None = None,
     if data_key is None:
         return None
     return open_with_key(data_dir, info, data_key, actor, read_only)
+
+
+class ComputerService:
+    """The same use cases bound to one data folder, for the window to hold."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+
+    def settings(self) -> Settings:
+        return load_settings(self.data_dir)
+
+    def set_mode(self, mode: ComputerMode) -> Settings:
+        return set_computer_mode(self.data_dir, mode)
+
+    def remember(self, profile: OpenProfile) -> RememberResult:
+        return remember_profile(self.data_dir, profile)
+
+    def forget(self, name: str) -> None:
+        forget_profile(self.data_dir, name)

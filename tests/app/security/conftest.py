@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
+from security_helpers import NAME, PASSPHRASE, new_request
 
-from app.domain.funding import Frequency
-from app.domain.money import Money
-from app.services.profiles import CreatedProfile, NewProfile, create_profile
+from app.services.profiles import CreatedProfile, create_profile
 from app.store import keys
-
-PASSPHRASE = "correct horse battery"
-NAME = "Alex Example"
 
 
 @pytest.fixture(autouse=True)
@@ -26,12 +21,6 @@ def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
-
-
-def new_request(name: str = NAME) -> NewProfile:
-    return NewProfile(display_name=name, gross_weekly=Money(42000),
-                      frequency=Frequency.FOUR_WEEKLY, start=date(2024, 4, 1),
-                      council_name="Test Council", council_reference="REF-1")
 
 
 @pytest.fixture

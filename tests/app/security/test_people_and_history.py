@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
+from security_helpers import NAME, PASSPHRASE
 
 from app.domain.entries import EntryDraft
 from app.domain.errors import ValidationError
@@ -16,8 +17,6 @@ from app.services.history import HistoryService
 from app.services.ledger import LedgerService
 from app.services.people import PeopleService
 from app.services.profiles import CreatedProfile, NotAllowedToAct, OpenProfile, open_profile
-
-from .conftest import NAME, PASSPHRASE
 
 TODAY = date(2024, 6, 1)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import keyring
 import keyring.core
 import pytest
+from security_helpers import NAME, PASSPHRASE
 
 from app.domain.errors import ValidationError
 from app.services.computer import (
@@ -19,8 +20,6 @@ from app.services.computer import (
 from app.services.profiles import CreatedProfile, open_profile
 from app.settings import ComputerMode, Settings, load_settings, save_settings, settings_path
 from app.store.remembered_keys import RememberRefused
-
-from .conftest import NAME, PASSPHRASE
 
 
 def _backend(monkeypatch: pytest.MonkeyPatch, name: str) -> Iterator[None]:

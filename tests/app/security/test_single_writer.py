@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
+from security_helpers import NAME, PASSPHRASE
 from sqlalchemy.exc import OperationalError
 
 from app.domain.entries import EntryDraft
@@ -25,8 +26,6 @@ from app.services.profiles import (
     open_profile,
 )
 from app.store.profile_lock import LOCK_FILE, WriterLock, read_holder
-
-from .conftest import NAME, PASSPHRASE
 
 HOLDER = """
 import sys

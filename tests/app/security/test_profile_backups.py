@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from security_helpers import NAME, PASSPHRASE
 
 from app.domain.entries import EntryDraft
 from app.domain.errors import DomainError
@@ -19,8 +20,6 @@ from app.store import database, keys
 from app.store.backup_file import NotABackup
 from app.store.backups import automatic_backups, check_copy
 from app.store.profiles import ProfileDirectory
-
-from .conftest import NAME, PASSPHRASE
 
 TODAY = date(2024, 6, 1)
 PAYEE = "Unmistakable Payee Name"

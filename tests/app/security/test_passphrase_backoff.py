@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from security_helpers import NAME, PASSPHRASE
 
 from app.services.profiles import (
     CreatedProfile,
@@ -14,8 +15,6 @@ from app.services.profiles import (
     open_profile,
 )
 from app.store.attempts import ATTEMPTS_FILE, FREE_ATTEMPTS, AttemptCounter, Attempts
-
-from .conftest import NAME, PASSPHRASE
 
 
 class FakeClock:

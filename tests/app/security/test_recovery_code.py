@@ -7,14 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from security_helpers import NAME, PASSPHRASE
 
 from app.domain.errors import ValidationError
 from app.services.passphrases import change_passphrase, recover_access
 from app.services.profiles import CreatedProfile, WrongPassphrase, open_profile
 from app.services.recovery_sheet import recovery_sheet_text
 from app.store import keys
-
-from .conftest import NAME, PASSPHRASE
 
 NEW = "a brand new passphrase"
 
