@@ -45,11 +45,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
 
 def _backup(args: argparse.Namespace) -> int:
     # Read-only: a backup can be taken even while another window has the profile open.
-    profile = open_profile(data_dir(args), args.name, read_passphrase(), read_only=True)
-    try:
+    with open_profile(data_dir(args), args.name, read_passphrase(), read_only=True) as profile:
         out = export_profile(profile, args.out)
-    finally:
-        profile.close()
     print(_("Backed up to {path}. Keep it safe: it opens with the passphrase.").format(path=out))
     return EXIT_OK
 
@@ -71,16 +68,13 @@ def _describe(event: AuditEvent) -> str:
 
 
 def _history(args: argparse.Namespace) -> int:
-    profile = open_profile(data_dir(args), args.name, read_passphrase(), read_only=True)
-    try:
+    with open_profile(data_dir(args), args.name, read_passphrase(), read_only=True) as profile:
         service = HistoryService(profile)
         if not args.verify:
             for event in service.events():
                 print(_describe(event))
             return EXIT_OK
         check = service.verify()
-    finally:
-        profile.close()
     if check.first_broken is not None:
         print(_("The history has been changed outside CareLedger. First broken link:"))
         print(_describe(check.first_broken))
@@ -94,14 +88,12 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _people(args: argparse.Namespace) -> int:
-    profile = open_profile(data_dir(args), args.name, read_passphrase(),
-                           read_only=args.add is None)
-    try:
+    read_only = args.add is None
+    with open_profile(data_dir(args), args.name, read_passphrase(),
+                      read_only=read_only) as profile:
         service = PeopleService(profile)
         if args.add is not None:
             service.add(args.add, Role(args.role))
         for person in service.list():
             print(f"{person.name}  ({person.role.label()})")
-    finally:
-        profile.close()
     return EXIT_OK

@@ -117,6 +117,12 @@ class OpenProfile:
             event.listen(session, "before_flush", _refuse_flush)
         return session
 
+    def __enter__(self) -> OpenProfile:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         try:
             if not self.read_only:

@@ -26,32 +26,23 @@ def _entry(pence: int = -2500, payee: str = "Jo Evans (PA)") -> EntryDraft:
 
 
 def _add_carer(data_dir: Path, name: str = "Sam Carer") -> None:
-    profile = open_profile(data_dir, NAME, PASSPHRASE)
-    try:
+    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
         PeopleService(profile).add(name, Role.CARER)
-    finally:
-        profile.close()
 
 
 def test_budget_holder_is_recorded_at_creation(created: CreatedProfile, data_dir: Path) -> None:
-    profile = open_profile(data_dir, NAME, PASSPHRASE)
-    try:
+    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
         people = PeopleService(profile).list()
-    finally:
-        profile.close()
     assert [(p.name, p.role) for p in people] == [(NAME, Role.BUDGET_HOLDER)]
     assert profile.actor == NAME
 
 
 def test_carer_acts_and_entries_record_them(created: CreatedProfile, data_dir: Path) -> None:
     _add_carer(data_dir)
-    profile = open_profile(data_dir, NAME, PASSPHRASE, actor="sam carer")
-    try:
+    with open_profile(data_dir, NAME, PASSPHRASE, actor="sam carer") as profile:
         assert profile.actor == "Sam Carer"  # the recorded spelling
         entry = LedgerService(profile).add_entry(_entry(), TODAY)
         events = HistoryService(profile).events()
-    finally:
-        profile.close()
     assert entry.created_by == "Sam Carer"
     assert (events[-1].actor, events[-1].entity) == ("Sam Carer", "entry")
     assert any(e.entity == "person_role" and e.actor == NAME for e in events)
@@ -90,11 +81,8 @@ def _raw(profile: OpenProfile, sql: str) -> None:
 
 
 def _verify(data_dir: Path) -> tuple[int | None, list[int]]:
-    profile = open_profile(data_dir, NAME, PASSPHRASE, read_only=True)
-    try:
+    with open_profile(data_dir, NAME, PASSPHRASE, read_only=True) as profile:
         check = HistoryService(profile).verify()
-    finally:
-        profile.close()
     broken = check.first_broken.id if check.first_broken else None
     return broken, check.entries_not_matching
 

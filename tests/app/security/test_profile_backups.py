@@ -26,28 +26,19 @@ PAYEE = "Unmistakable Payee Name"
 
 
 def _add(data_dir: Path, pence: int, name: str = NAME) -> None:
-    profile = open_profile(data_dir, name, PASSPHRASE)
-    try:
+    with open_profile(data_dir, name, PASSPHRASE) as profile:
         LedgerService(profile).add_entry(
             EntryDraft(date(2024, 5, 3), Money(pence), PAYEE, "pa_wages", ""), TODAY)
-    finally:
-        profile.close()
 
 
 def _count(data_dir: Path, name: str = NAME) -> int:
-    profile = open_profile(data_dir, name, PASSPHRASE, read_only=True)
-    try:
+    with open_profile(data_dir, name, PASSPHRASE, read_only=True) as profile:
         return LedgerService(profile).count()
-    finally:
-        profile.close()
 
 
 def _export(data_dir: Path, out: Path) -> Path:
-    profile = open_profile(data_dir, NAME, PASSPHRASE, read_only=True)
-    try:
+    with open_profile(data_dir, NAME, PASSPHRASE, read_only=True) as profile:
         return export_profile(profile, out)
-    finally:
-        profile.close()
 
 
 def test_close_writes_rotating_encrypted_backups(created: CreatedProfile, data_dir: Path) -> None:
@@ -111,12 +102,8 @@ def test_restore_as_another_name_leaves_the_current_alone(
 def test_restore_refuses_over_an_open_profile(created: CreatedProfile, data_dir: Path,
                                              tmp_path: Path) -> None:
     out = _export(data_dir, tmp_path / "alex.careledger")
-    profile = open_profile(data_dir, NAME, PASSPHRASE)
-    try:
-        with pytest.raises(ProfileInUse):
-            restore_profile(data_dir, out, PASSPHRASE)
-    finally:
-        profile.close()
+    with open_profile(data_dir, NAME, PASSPHRASE), pytest.raises(ProfileInUse):
+        restore_profile(data_dir, out, PASSPHRASE)
     assert [p.name for p in (data_dir / "profiles").iterdir()] == [created.info.slug]
 
 
@@ -149,11 +136,8 @@ def test_backup_of_an_older_schema_is_upgraded_on_restore(data_dir: Path,
     profile.engine.dispose()
     result = restore_profile(tmp_path / "home", out, PASSPHRASE)
     assert result.upgraded_from == "0001"
-    restored = open_profile(tmp_path / "home", "Old Profile", PASSPHRASE)
-    try:
+    with open_profile(tmp_path / "home", "Old Profile", PASSPHRASE) as restored:
         assert database.current_revision(restored.engine) == database.head_revision()
-    finally:
-        restored.close()
 
 
 def _open_raw(info, data_key):  # type: ignore[no-untyped-def]

@@ -78,11 +78,8 @@ def test_damaged_settings_file_gives_defaults(tmp_path: Path) -> None:
 def test_own_computer_remembers_key_in_file_keyring(
         created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
     set_computer_mode(data_dir, ComputerMode.OWN)
-    profile = open_profile(data_dir, NAME, PASSPHRASE)
-    try:
+    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
         assert remember_profile(data_dir, profile).remembered
-    finally:
-        profile.close()
     assert (file_keyring / "python_keyring" / "keyring_pass.cfg").exists()
     reopened = open_remembered(data_dir, NAME)
     assert reopened is not None
@@ -94,37 +91,28 @@ def test_own_computer_remembers_key_in_file_keyring(
 def test_marking_computer_shared_forgets_keys_and_refuses_remembering(
         created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
     set_computer_mode(data_dir, ComputerMode.OWN)
-    profile = open_profile(data_dir, NAME, PASSPHRASE)
-    try:
+    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
         remember_profile(data_dir, profile)
         set_computer_mode(data_dir, ComputerMode.SHARED)
         assert keyring.get_password("CareLedger", f"profile:{created.info.folder.resolve()}") \
             is None
         with pytest.raises(RememberRefused, match="shared"):
             assert not remember_profile(data_dir, profile).remembered
-    finally:
-        profile.close()
     assert open_remembered(data_dir, NAME) is None
 
 
 def test_first_run_unanswered_refuses_remembering(
         created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
-    profile = open_profile(data_dir, NAME, PASSPHRASE)
-    try:
+    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
         with pytest.raises(RememberRefused):
             remember_profile(data_dir, profile)
-    finally:
-        profile.close()
 
 
 def test_no_working_keyring_carries_on_with_passphrase(
         created: CreatedProfile, data_dir: Path, failing_keyring: None) -> None:
     set_computer_mode(data_dir, ComputerMode.OWN)
-    profile = open_profile(data_dir, NAME, PASSPHRASE)
-    try:
+    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
         result = remember_profile(data_dir, profile)
-    finally:
-        profile.close()
     assert not result.remembered
     assert "asked for it each time" in result.message
     assert open_remembered(data_dir, NAME) is None
@@ -134,9 +122,6 @@ def test_no_working_keyring_carries_on_with_passphrase(
 def test_null_keyring_remembers_nothing(
         created: CreatedProfile, data_dir: Path, null_keyring: None) -> None:
     set_computer_mode(data_dir, ComputerMode.OWN)
-    profile = open_profile(data_dir, NAME, PASSPHRASE)
-    try:
+    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
         assert not remember_profile(data_dir, profile).remembered
-    finally:
-        profile.close()
     assert open_remembered(data_dir, NAME) is None

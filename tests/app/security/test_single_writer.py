@@ -58,8 +58,7 @@ def test_second_process_is_refused_then_reads_only(created: CreatedProfile,
     try:
         with pytest.raises(ProfileInUse, match="read only"):
             open_profile(data_dir, NAME, PASSPHRASE)
-        viewer = open_profile(data_dir, NAME, PASSPHRASE, read_only=True)
-        try:
+        with open_profile(data_dir, NAME, PASSPHRASE, read_only=True) as viewer:
             ledger = LedgerService(viewer)
             assert ledger.count() == 0
             with pytest.raises(ReadOnlyProfile):
@@ -68,8 +67,6 @@ def test_second_process_is_refused_then_reads_only(created: CreatedProfile,
             refused = (OperationalError, sqlcipher.OperationalError)
             with pytest.raises(refused, match="readonly"), viewer.engine.begin() as conn:
                 conn.exec_driver_sql("DELETE FROM category")  # SQLite itself refuses too
-        finally:
-            viewer.close()
     finally:
         assert child.stdin is not None and child.stdout is not None
         child.stdin.write("\n")
@@ -96,12 +93,8 @@ def test_lock_of_a_killed_process_does_not_block(created: CreatedProfile,
 
 def test_two_windows_in_one_process_exclude_each_other(created: CreatedProfile,
                                                        data_dir: Path) -> None:
-    first = open_profile(data_dir, NAME, PASSPHRASE)
-    try:
-        with pytest.raises(ProfileInUse):
-            open_profile(data_dir, NAME, PASSPHRASE)
-    finally:
-        first.close()
+    with open_profile(data_dir, NAME, PASSPHRASE), pytest.raises(ProfileInUse):
+        open_profile(data_dir, NAME, PASSPHRASE)
 
 
 def _note(folder: Path, host: str, since: float) -> None:
