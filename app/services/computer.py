@@ -6,6 +6,7 @@ from pathlib import Path
 
 from app.services.profiles import OpenProfile, find_profile, open_with_key
 from app.settings import ComputerMode, Settings, load_settings, save_settings
+from app.store.database import DamagedProfile
 from app.store.profiles import ProfileDirectory
 from app.store.remembered_keys import RememberResult, forget_key, recall_key, remember_key
 
@@ -37,7 +38,12 @@ def open_remembered(data_dir: Path, name: str, actor: str | None = None,
     data_key = recall_key(load_settings(data_dir), info)
     if data_key is None:
         return None
-    return open_with_key(data_dir, info, data_key, actor, read_only)
+    try:
+        return open_with_key(data_dir, info, data_key, actor, read_only)
+    except DamagedProfile:
+        # The profile was replaced (restored from another copy): that key is no use any more.
+        forget_key(info)
+        return None
 
 
 class ComputerService:

@@ -92,11 +92,12 @@ def unwrap(wrapped: WrappedKey, secret: str) -> bytes:
 
 # --- the one-time recovery code --------------------------------------------------------------
 
-# Base32 letters and digits; read back with the look-alikes (0/O, 1/I, 8/B) forgiven.
-RECOVERY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+# Crockford's base32: digits and capitals without I, L, O and U, so nothing looks alike;
+# typed back, I and L count as 1 and O as 0.
+RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 RECOVERY_GROUPS = 6
 RECOVERY_GROUP_LEN = 5  # 30 characters of 5 bits: 150 random bits
-_LOOK_ALIKES = str.maketrans({"0": "O", "1": "I", "8": "B"})
+_LOOK_ALIKES = str.maketrans({"I": "1", "L": "1", "O": "0"})
 
 
 def new_recovery_code() -> str:

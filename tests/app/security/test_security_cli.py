@@ -38,7 +38,7 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
 def _create(cli) -> str:  # type: ignore[no-untyped-def]
     status, out = cli("profile", "create", NAME, "--weekly", "300", CARELEDGER_PASSPHRASE=PASS)
     assert status == 0
-    match = re.search(r"(([A-Z2-7]{5}  ){5}[A-Z2-7]{5})", out)
+    match = re.search(r"(([0-9A-Z]{5}  ){5}[0-9A-Z]{5})", out)
     assert match, out
     return match.group(1)
 

@@ -125,3 +125,14 @@ def test_null_keyring_remembers_nothing(
     with open_profile(data_dir, NAME, PASSPHRASE) as profile:
         assert not remember_profile(data_dir, profile).remembered
     assert open_remembered(data_dir, NAME) is None
+
+
+def test_stale_remembered_key_is_forgotten(
+        created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
+    set_computer_mode(data_dir, ComputerMode.OWN)
+    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
+        remember_profile(data_dir, profile)
+    account = f"profile:{created.info.folder.resolve()}"
+    keyring.set_password("CareLedger", account, "00" * 32)  # as after a restore over it
+    assert open_remembered(data_dir, NAME) is None
+    assert keyring.get_password("CareLedger", account) is None
