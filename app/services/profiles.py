@@ -308,11 +308,7 @@ def _engine(info: ProfileInfo, data_key: bytes, read_only: bool) -> Engine:
     engine = database.open_engine(info.database, data_key)
     try:
         if database.current_revision(engine) != database.head_revision():
-            if read_only:
-                raise ProfileInUse(_("This profile needs updating, which cannot happen while "
-                                     "it is open elsewhere. Close the other window first."))
-            _keep_copy_before_upgrade(engine, info)
-            database.upgrade(engine)
+            _upgrade(engine, info, read_only)
         if read_only:
             event.listen(engine, "connect", _query_only)
             engine.dispose()  # drop pooled connections opened before the listener
@@ -320,6 +316,20 @@ def _engine(info: ProfileInfo, data_key: bytes, read_only: bool) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def _upgrade(engine: Engine, info: ProfileInfo, read_only: bool) -> None:
+    """Bring the schema up to date; a reader takes the writer lock just for that."""
+    lock = WriterLock.acquire(info.folder) if read_only else None
+    if read_only and lock is None:
+        raise ProfileInUse(_("This profile needs updating, which cannot happen while "
+                             "it is open elsewhere. Close the other window first."))
+    try:
+        _keep_copy_before_upgrade(engine, info)
+        database.upgrade(engine)
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 def _query_only(dbapi_connection: Any, _record: Any) -> None:

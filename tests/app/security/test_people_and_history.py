@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
-from security_helpers import NAME, PASSPHRASE
+from security_helpers import NAME, PASSPHRASE, make_old_profile
 
 from app.domain.entries import EntryDraft
 from app.domain.errors import ValidationError
@@ -107,3 +107,12 @@ def test_deleted_event_breaks_the_chain_at_the_next(created: CreatedProfile,
                                                     data_dir: Path) -> None:
     _raw(_with_entries(data_dir), "DELETE FROM audit_event WHERE id = 2")
     assert _verify(data_dir)[0] == 3
+
+
+def test_older_profile_opened_to_read_is_upgraded_and_keeps_its_holder(data_dir: Path) -> None:
+    info, _key = make_old_profile(data_dir, "Older", "0002")
+    with open_profile(data_dir, "Older", PASSPHRASE, read_only=True) as profile:
+        people = PeopleService(profile).list()
+        assert profile.actor == "Older"
+    assert [(p.name, p.role) for p in people] == [("Older", Role.BUDGET_HOLDER)]
+    assert (info.folder / "ledger.before-upgrade-from-0002.db").exists()

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from security_helpers import NAME, PASSPHRASE
+from security_helpers import NAME, PASSPHRASE, make_old_profile
 
 from app.domain.entries import EntryDraft
 from app.domain.errors import DomainError
@@ -121,16 +121,7 @@ def test_wrong_passphrase_or_foreign_file_is_refused(created: CreatedProfile, da
 
 def test_backup_of_an_older_schema_is_upgraded_on_restore(data_dir: Path,
                                                           tmp_path: Path) -> None:
-    directory = ProfileDirectory(data_dir)
-    folder = directory.new_folder("Old Profile")
-    data_key = keys.new_data_key()
-    engine = database.open_engine(folder / "ledger.db", data_key)
-    database.upgrade(engine, "0001")
-    engine.dispose()
-    directory.write_meta(folder, "Old Profile", False,
-                         [keys.wrap(data_key, PASSPHRASE, "passphrase")])
-    old = directory.find("Old Profile")
-    assert old is not None
+    old, data_key = make_old_profile(data_dir, "Old Profile", "0001")
     profile = _open_raw(old, data_key)
     out = export_profile(profile, tmp_path / "old.careledger")
     profile.engine.dispose()
