@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "app.cli.profiles",
     "app.cli.entries",
     "app.cli.security",
+    "app.cli.computer",
 ]
 
 # Exit statuses shared by every command.

@@ -116,3 +116,14 @@ def _tamper(data: Path) -> None:
     conn.execute("UPDATE audit_event SET detail = '{}' WHERE id = 2")
     conn.commit()
     conn.close()
+
+
+def test_settings_and_remember_on_a_shared_computer(cli) -> None:  # type: ignore[no-untyped-def]
+    _create(cli)
+    status, out = cli("settings")
+    assert status == 0 and "not chosen yet" in out
+    status, out = cli("settings", "--computer", "shared", "--idle-minutes", "3")
+    assert status == 0 and "3 minutes" in out and "shared" in out
+    status, out = cli("remember", NAME, CARELEDGER_PASSPHRASE=PASS)
+    assert status == 1 and "shared" in out
+    assert cli("settings", "--keep-backups", "0")[0] == 1
