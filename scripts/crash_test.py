@@ -84,9 +84,12 @@ def make_profile(data_dir: Path) -> bytes:
     from app.store import keys
     from app.store.profiles import ProfileDirectory
 
-    keys.DEFAULT_COST = keys.KdfCost(1, 8, 1)
-    created = create_profile(data_dir, NewProfile(
-        NAME, Money(42000), Frequency.FOUR_WEEKLY, date(2024, 4, 1)), PASSPHRASE)
+    usual, keys.DEFAULT_COST = keys.DEFAULT_COST, keys.KdfCost(1, 8 * 1024, 1)
+    try:
+        created = create_profile(data_dir, NewProfile(
+            NAME, Money(42000), Frequency.FOUR_WEEKLY, date(2024, 4, 1)), PASSPHRASE)
+    finally:
+        keys.DEFAULT_COST = usual
     wrapped = ProfileDirectory(data_dir).wrapped_keys(created.info)
     return keys.unwrap(next(k for k in wrapped if k.purpose == "passphrase"), PASSPHRASE)
 

@@ -1,4 +1,5 @@
-"""Fixtures for the security tests: cheap key derivation and ready-made profiles."""
+"""Ready-made profiles for the security tests (tests/conftest.py makes key derivation cheap
+and gives `data_dir`)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,6 @@ import pytest
 from security_helpers import NAME, PASSPHRASE, new_request
 
 from app.services.profiles import CreatedProfile, create_profile
-from app.store import keys
-
-
-@pytest.fixture(autouse=True)
-def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Files record their own cost, so child processes unwrap these keys cheaply too.
-    monkeypatch.setattr(keys, "DEFAULT_COST", keys.KdfCost(1, 8, 1))
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
 
 
 @pytest.fixture
