@@ -37,6 +37,7 @@ def _try_os_lock(handle: IO[bytes]) -> bool:
         if sys.platform == "win32":
             import msvcrt
 
+            handle.seek(0)  # msvcrt locks bytes from the current position: always byte 0
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
         else:
             import fcntl
@@ -78,7 +79,7 @@ class WriterLock:
 
     @classmethod
     def acquire(cls, folder: Path, clock: float | None = None) -> WriterLock | None:
-        handle = open(Path(folder) / LOCK_FILE, "a+b")  # noqa: SIM115 (kept open while held)
+        handle = open(Path(folder) / LOCK_FILE, "a+b")  # kept open for as long as it is held
         if not _try_os_lock(handle):
             handle.close()
             return None
