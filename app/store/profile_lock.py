@@ -78,12 +78,12 @@ class WriterLock:
         self._handle: IO[bytes] | None = handle
 
     @classmethod
-    def acquire(cls, folder: Path, clock: float | None = None) -> WriterLock | None:
+    def acquire(cls, folder: Path, now: float | None = None) -> WriterLock | None:
         handle = open(Path(folder) / LOCK_FILE, "a+b")  # kept open for as long as it is held
         if not _try_os_lock(handle):
             handle.close()
             return None
-        if _held_by_other_computer(read_holder(folder), clock or time.time()):
+        if _held_by_other_computer(read_holder(folder), now or time.time()):
             _os_unlock(handle)
             handle.close()
             return None
