@@ -19,7 +19,7 @@ from app.services.computer import (
 )
 from app.services.profiles import CreatedProfile, open_profile
 from app.settings import ComputerMode, Settings, load_settings, save_settings, settings_path
-from app.store.remembered_keys import RememberRefused
+from app.store.remembered_keys import RememberRefused, RememberResult
 
 
 def _backend(monkeypatch: pytest.MonkeyPatch, name: str) -> Iterator[None]:
@@ -47,6 +47,12 @@ def failing_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.fixture
 def null_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield from _backend(monkeypatch, "keyring.backends.null.Keyring")
+
+
+def _remember_on_own_computer(data_dir: Path) -> RememberResult:
+    set_computer_mode(data_dir, ComputerMode.OWN)
+    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
+        return remember_profile(data_dir, profile)
 
 
 def test_defaults_mean_first_run_and_count_as_shared(tmp_path: Path) -> None:
@@ -77,9 +83,7 @@ def test_damaged_settings_file_gives_defaults(tmp_path: Path) -> None:
 
 def test_own_computer_remembers_key_in_file_keyring(
         created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
-    set_computer_mode(data_dir, ComputerMode.OWN)
-    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
-        assert remember_profile(data_dir, profile).remembered
+    assert _remember_on_own_computer(data_dir).remembered
     assert (file_keyring / "python_keyring" / "keyring_pass.cfg").exists()
     reopened = open_remembered(data_dir, NAME)
     assert reopened is not None
@@ -97,7 +101,7 @@ def test_marking_computer_shared_forgets_keys_and_refuses_remembering(
         assert keyring.get_password("CareLedger", f"profile:{created.info.folder.resolve()}") \
             is None
         with pytest.raises(RememberRefused, match="shared"):
-            assert not remember_profile(data_dir, profile).remembered
+            remember_profile(data_dir, profile)
     assert open_remembered(data_dir, NAME) is None
 
 
@@ -110,9 +114,7 @@ def test_first_run_unanswered_refuses_remembering(
 
 def test_no_working_keyring_carries_on_with_passphrase(
         created: CreatedProfile, data_dir: Path, failing_keyring: None) -> None:
-    set_computer_mode(data_dir, ComputerMode.OWN)
-    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
-        result = remember_profile(data_dir, profile)
+    result = _remember_on_own_computer(data_dir)
     assert not result.remembered
     assert "asked for it each time" in result.message
     assert open_remembered(data_dir, NAME) is None
@@ -121,17 +123,13 @@ def test_no_working_keyring_carries_on_with_passphrase(
 
 def test_null_keyring_remembers_nothing(
         created: CreatedProfile, data_dir: Path, null_keyring: None) -> None:
-    set_computer_mode(data_dir, ComputerMode.OWN)
-    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
-        assert not remember_profile(data_dir, profile).remembered
+    assert not _remember_on_own_computer(data_dir).remembered
     assert open_remembered(data_dir, NAME) is None
 
 
 def test_stale_remembered_key_is_forgotten(
         created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
-    set_computer_mode(data_dir, ComputerMode.OWN)
-    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
-        remember_profile(data_dir, profile)
+    assert _remember_on_own_computer(data_dir).remembered
     account = f"profile:{created.info.folder.resolve()}"
     keyring.set_password("CareLedger", account, "00" * 32)  # as after a restore over it
     assert open_remembered(data_dir, NAME) is None
