@@ -109,3 +109,4 @@ class AuditEventRow(Base):
     detail: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+import app.store.models_security  # noqa: E402,F401  (complete the metadata)
