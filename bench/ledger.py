@@ -132,8 +132,9 @@ def main() -> None:
     walk = statistics.median(r[2] for r in app_runs)
     raw_first = statistics.median(r[0] for r in raw_runs)
     raw_walk = statistics.median(r[1] for r in raw_runs)
-    print(f"entries: {LedgerService(open_profile(data_dir, NAME, PASSPHRASE, read_only=True)).count():,}"
-          f"   median of {args.repeat} runs")
+    with open_profile(data_dir, NAME, PASSPHRASE, read_only=True) as profile:
+        count = LedgerService(profile).count()
+    print(f"entries: {count:,}   median of {args.repeat} runs")
     print(f"unlock (argon2id + open + schema check): {unlock * 1000:8.1f} ms")
     print(f"first page + balances + summary, app:    {first * 1000:8.1f} ms")
     print(f"same, raw sqlcipher3:                    {raw_first * 1000:8.1f} ms"
