@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -76,8 +76,9 @@ class LedgerPage(QWidget):
         self.table.verticalHeader().hide()
         header = named(self.table.horizontalHeader(), _("Column headings"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Col.PAYEE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Col.MEMO, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Col.PAYEE, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._size_columns()
         self.table.activated.connect(lambda _index: self.edit_current())
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
 
@@ -92,6 +93,20 @@ class LedgerPage(QWidget):
         self.refresh()
 
     # --- showing ---------------------------------------------------------------------------
+
+    def _size_columns(self) -> None:
+        """Give names room for about 24 characters at any text size; the note takes the rest.
+
+        A stretched payee column would be squeezed to nothing at 200% text, so it has a
+        width in characters and the table scrolls sideways when the window is too narrow.
+        """
+        width = self.table.fontMetrics().averageCharWidth() * 24
+        self.table.horizontalHeader().resizeSection(Col.PAYEE, width)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FontChange:
+            self._size_columns()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         self.model.reload()
