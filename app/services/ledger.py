@@ -58,7 +58,7 @@ _ENTRY_COLUMNS = (
     EntryRow.id, EntryRow.on, EntryRow.amount, EntryRow.payee, EntryRow.category_code,
     EntryRow.memo, EntryRow.approval_reason, EntryRow.account_id, EntryRow.created_by,
     EntryRow.created_at,
-)  # in the order of Entry's fields
+)
 
 
 def _entry(row: EntryRow) -> Entry:
@@ -126,7 +126,9 @@ class LedgerService:
                 balance = balance_above.pence
         page = []
         for row in rows:
-            page.append(LedgerRow(Entry(*row), Money(balance)))
+            entry = Entry(row.id, row.on, row.amount, row.payee, row.category_code, row.memo,
+                          row.approval_reason, row.account_id, row.created_by, row.created_at)
+            page.append(LedgerRow(entry, Money(balance)))
             balance -= row.amount.pence
         return page
 
