@@ -23,13 +23,29 @@ from app.domain.money import Money
 from app.i18n import _
 from app.services.profiles import OpenProfile
 from app.store.audit_log import append_event, append_events, load_events
-from app.store.models import AccountRow, CategoryRow, CouncilRuleRow, EntryRow, FundingStreamRow
+from app.store.models import (
+    AccountRow,
+    CategoryRow,
+    CouncilRuleRow,
+    EntryRow,
+    FundingStreamRow,
+    PersonRow,
+)
 
 PAGE_SIZE = 200
 
 
 class EntryNotFound(DomainError):
     pass
+
+
+@dataclass(frozen=True)
+class ProfileDetails:
+    """Who the ledger belongs to, for headings."""
+
+    display_name: str
+    council_name: str
+    council_reference: str
 
 
 @dataclass(frozen=True)
@@ -150,6 +166,13 @@ class LedgerService:
             money_out=Money(-_pence(money_out)), gross_weekly=gross,
             weeks_held=weeks_held(balance, gross), weeks_limit=rule.weeks_held_limit if rule else 8,
         )
+
+    def details(self) -> ProfileDetails:
+        with self.profile.session() as s:
+            person = s.scalars(select(PersonRow).order_by(PersonRow.id)).first()
+        if person is None:
+            return ProfileDetails(self.profile.info.display_name, "", "")
+        return ProfileDetails(person.display_name, person.council_name, person.council_reference)
 
     def audit_events(self) -> list[AuditEvent]:
         with self.profile.session() as s:

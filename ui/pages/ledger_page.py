@@ -26,6 +26,7 @@ from ui.accessibility import named
 from ui.dialogs.entry_dialog import EntryDialog
 from ui.models.ledger_model import Col, LedgerModel
 from ui.pages.summary_panel import SummaryPanel
+from ui.text_size import emphasise
 
 
 class LedgerPage(QWidget):
@@ -40,6 +41,12 @@ class LedgerPage(QWidget):
         self.model = LedgerModel(ledger, names)
 
         info = ledger.profile.info
+        details = ledger.details()
+        self.heading = named(QLabel(details.display_name), _("Whose records these are"))
+        emphasise(self.heading, 1.3)
+        council = ", ".join(x for x in (details.council_name, details.council_reference) if x)
+        self.council = QLabel(council)
+        self.council.setVisible(bool(council))
         self.banner = named(QLabel(), _("About this profile"))
         self.banner.setWordWrap(True)
         if info.is_demo:
@@ -86,6 +93,12 @@ class LedgerPage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_current)
 
         layout = QVBoxLayout(self)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.heading)
+        title_row.addSpacing(16)
+        title_row.addWidget(self.council)
+        title_row.addStretch()
+        layout.addLayout(title_row)
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
