@@ -108,12 +108,12 @@ class LedgerPage(QWidget):
     # --- showing ---------------------------------------------------------------------------
 
     def _size_columns(self) -> None:
-        """Give names room for about 24 characters at any text size; the note takes the rest.
+        """Give names room for about 30 characters at any text size; the note takes the rest.
 
         A stretched payee column would be squeezed to nothing at 200% text, so it has a
         width in characters and the table scrolls sideways when the window is too narrow.
         """
-        width = self.table.fontMetrics().averageCharWidth() * 24
+        width = self.table.fontMetrics().averageCharWidth() * 30
         self.table.horizontalHeader().resizeSection(Col.PAYEE, width)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
