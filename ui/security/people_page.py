@@ -40,7 +40,8 @@ class PeoplePage(QWidget):
         self.table = named(QTableView(), _("People who may act for this profile"))
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        named(self.table.horizontalHeader(), _("Column headings")).setStretchLastSection(True)
         self.name = named(QLineEdit(), _("Name of the person to add"))
         self.role = named(QComboBox(), _("Their role"))
         for role in ADDABLE_ROLES:
