@@ -24,7 +24,8 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, profile_name: str, try_unlock: Callable[[str], object],
                  parent: QWidget | None = None, offer_remember: bool = False,
-                 title: str | None = None, intro: str | None = None) -> None:
+                 title: str | None = None, intro: str | None = None,
+                 action: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or _("Unlock {name}").format(name=profile_name))
         self._try_unlock = try_unlock
@@ -46,8 +47,8 @@ class PassphraseDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("&Unlock"))
-        named(ok, _("Unlock"))
+        ok.setText(action or _("&Unlock"))
+        named(ok, ok.text().replace("&", ""))
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(_("Cancel"))
         named(cancel, _("Cancel"))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,7 +21,7 @@ from app.domain.roles import PersonRole, Role
 from app.i18n import _
 from app.services.people import PeopleService
 from ui.accessibility import label_for, named
-from ui.security.people_model import SORT_ROLE, PeopleModel
+from ui.security.people_model import SORT_ROLE, Col, PeopleModel
 
 # The budget holder is recorded when the profile is made; these are the people added later.
 ADDABLE_ROLES = (Role.CARER, Role.APPOINTED_PERSON, Role.SUPPORT_WORKER)
@@ -41,7 +42,10 @@ class PeoplePage(QWidget):
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
-        named(self.table.horizontalHeader(), _("Column headings")).setStretchLastSection(True)
+        header = named(self.table.horizontalHeader(), _("Column headings"))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.sortByColumn(Col.NAME, Qt.SortOrder.AscendingOrder)
         self.name = named(QLineEdit(), _("Name of the person to add"))
         self.role = named(QComboBox(), _("Their role"))
         for role in ADDABLE_ROLES:

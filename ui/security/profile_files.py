@@ -96,7 +96,9 @@ class ProfileFiles(QObject):
             source.name, lambda passphrase: restore_profile(
                 self.window.data_dir, source, passphrase),
             self.window, title=_("Restore from a backup"),
-            intro=_("Type the passphrase this backup was made with."))
+            intro=_("Type the passphrase this backup was made with. A profile of the same "
+                    "name on this computer is kept as a backup file first."),
+            action=_("&Restore"))
         if not (dialog.exec() and isinstance(dialog.result_value, RestoreResult)):
             return None
         result = dialog.result_value
