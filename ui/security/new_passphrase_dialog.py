@@ -24,7 +24,6 @@ from app.i18n import _
 from ui.accessibility import label_for, named
 
 Submit = Callable[[str, str], object]
-SAMPLE_CODE = "K3QJD-7XW2A-M8RPT-B4NZE-H6VYC-Q2MWF"  # as long as a real recovery code
 
 
 class NewPassphraseDialog(QDialog):
@@ -48,7 +47,8 @@ class NewPassphraseDialog(QDialog):
         text = QLabel(intro)
         text.setWordWrap(True)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Labels above their fields: the fields get the whole width, even at large text.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(label_for(secret_label, self.secret), self.secret)
         form.addRow(label_for(_("&New passphrase"), self.new), self.new)
         form.addRow(label_for(_("New passphrase &again"), self.again), self.again)
@@ -104,13 +104,9 @@ def change_passphrase_dialog(name: str, submit: Submit, parent: QWidget | None =
 
 def forgotten_passphrase_dialog(name: str, submit: Submit, parent: QWidget | None = None
                                 ) -> NewPassphraseDialog:
-    dialog = NewPassphraseDialog(
+    return NewPassphraseDialog(
         _("Forgotten passphrase"),
         _("Type the recovery code for {name} from its recovery sheet, then choose a new "
           "passphrase. You will get a new recovery code: the old one stops working.").format(
             name=name),
         _("&Recovery code"), submit, secret_hidden=False, parent=parent)
-    # Wide enough to show a whole code as it is printed on the recovery sheet.
-    metrics = dialog.secret.fontMetrics()
-    dialog.secret.setMinimumWidth(metrics.horizontalAdvance(SAMPLE_CODE) + metrics.height())
-    return dialog
