@@ -11,7 +11,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import DomainError
 from app.i18n import _
 from ui.accessibility import label_for, named
+from ui.security.dialog_buttons import ok_cancel
 
 Submit = Callable[[str, str], object]
 
@@ -55,19 +55,9 @@ class NewPassphraseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(form)
-        for widget in (self.show_text, self.error, self._buttons()):
+        buttons = ok_cancel(self, _("&Set the new passphrase"), self.submit)
+        for widget in (self.show_text, self.error, buttons):
             layout.addWidget(widget)
-
-    def _buttons(self) -> QDialogButtonBox:
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("&Set the new passphrase"))
-        named(ok, _("Set the new passphrase"))
-        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), _("Cancel"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        return buttons
 
     def _toggle_echo(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password

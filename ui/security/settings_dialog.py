@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -22,6 +21,7 @@ from app.i18n import _
 from app.services.computer import ComputerService
 from app.settings import ComputerMode, Settings, save_settings
 from ui.accessibility import label_for, named
+from ui.security.dialog_buttons import ok_cancel
 
 # Language names are shown in their own language, as people look for their own.
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
@@ -82,12 +82,7 @@ class SettingsDialog(QDialog):
         form.addRow(label_for(_("&Language"), self.language), self.language)
         restart = QLabel(_("A new language is used the next time CareLedger starts."))
         restart.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        named(buttons.button(QDialogButtonBox.StandardButton.Save), _("Save"))
-        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), _("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, _("&Save"), self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(computer)
         layout.addLayout(form)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from app.domain.roles import PersonRole
 from app.i18n import _
 from ui.accessibility import label_for, named
+from ui.security.dialog_buttons import ok_cancel
 
 
 class WhoIsUsingDialog(QDialog):
@@ -35,14 +35,7 @@ class WhoIsUsingDialog(QDialog):
         intro = QLabel(_("Every change you make is recorded with your name. "
                          "Choose yourself from the list."))
         intro.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("&Continue"))
-        named(ok, _("Continue"))
-        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), _("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, _("&Continue"), self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(label_for(_("&Who are you?"), self.people))

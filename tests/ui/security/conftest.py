@@ -8,6 +8,8 @@ import keyring
 import pytest
 from memory_keyring import MemoryKeyring
 
+from ui.main_window import MainWindow
+
 
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
@@ -16,3 +18,11 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(before)
+
+
+@pytest.fixture
+def told(window: MainWindow) -> list[str]:
+    """What the window says in message boxes, kept instead of shown (no modal left open)."""
+    messages: list[str] = []
+    window.tell = lambda title, text: messages.append(text)  # type: ignore[method-assign]
+    return messages

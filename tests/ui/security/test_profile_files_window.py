@@ -31,12 +31,6 @@ from ui.security.who_dialog import WhoIsUsingDialog
 NEW = "a brand new passphrase"
 
 
-@pytest.fixture
-def told(window: MainWindow) -> list[str]:
-    messages: list[str] = []
-    window.tell = lambda title, text: messages.append(text)  # type: ignore[method-assign]
-    return messages
-
 
 def add_entry(window: MainWindow) -> None:
     assert window.profile is not None

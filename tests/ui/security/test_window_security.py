@@ -34,14 +34,6 @@ from ui.security.who_dialog import WhoIsUsingDialog
 from ui.text_size import TextSize
 
 
-@pytest.fixture
-def told(window: MainWindow) -> list[str]:
-    """Messages the window shows in a message box, kept instead of shown."""
-    messages: list[str] = []
-    window.tell = lambda title, text: messages.append(text)  # type: ignore[method-assign]
-    return messages
-
-
 def own_computer(data_dir: Path) -> None:
     ComputerService(data_dir).set_mode(ComputerMode.OWN)
 
