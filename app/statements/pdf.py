@@ -1,0 +1,229 @@
+"""The monitoring return as a PDF (reportlab platypus): tidy tables a council officer can read.
+
+Only formats what the Statement holds. Long payee and category names wrap inside their cells;
+the transactions table repeats its header on every page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus.flowables import Flowable
+
+from app.i18n import _, active_locale, format_date, format_money, format_number
+from app.statements import text
+from app.statements.model import Statement, StatementEntry
+from app.statements.pdf_page import (
+    GRID,
+    HEAD_FILL,
+    PAGE_MARGIN,
+    STRONG_FILL,
+    TABLE_SIZE,
+    fonts,
+    numbered_canvas,
+    styles,
+)
+
+CONTENT_WIDTH = A4[0] - 2 * PAGE_MARGIN
+CELL_PAD = 2.5
+# Date, payee, category, plan line, evidence, in, out (mm); sums to the content width (180).
+TRANSACTION_COLS = (21, 47, 40, 22, 18, 16, 16)
+
+
+def render_pdf(statement: Statement, path: Path) -> None:
+    doc = SimpleDocTemplate(
+        str(path), pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN,
+        topMargin=PAGE_MARGIN, bottomMargin=PAGE_MARGIN + 6 * mm,
+        title=_("Monitoring return"), author=statement.holder.name, creator="CareLedger",
+    )
+    doc.build(story(statement), canvasmaker=numbered_canvas(
+        _footer_left(statement), _footer_hash(statement)))
+
+
+def story(s: Statement) -> list[Flowable]:
+    st = styles()
+    parts: list[Flowable] = [
+        Paragraph(escape(_("Monitoring return")), st["title"]),
+        Paragraph(escape(text.period_text(s)), st["subtitle"]),
+        key_value_table(text.header_lines(s)),
+        *section(_("Funding"), [funding_table(s), Spacer(1, 4),
+                                lines_table(text.funding_summary_lines(s))]),
+        *section(_("Money in and out"), [lines_table(text.reconciliation_lines(s))]),
+        *section(_("What is owed"), [lines_table(text.liability_lines(s)),
+                                     Paragraph(escape(_(
+                                         "Amounts owed are as entered by the person making this "
+                                         "return; the contingency is kept, not owed.")),
+                                         st["small"])]),
+        *section(_("Weeks held and surplus"), [
+            lines_table(text.weeks_lines(s)), Spacer(1, 3),
+            Paragraph(escape(text.surplus_message(s)),
+                      st["warn"] if s.weeks.over_limit else st["body"])]),
+    ]
+    parts += [Paragraph(escape(_("Every transaction")), st["h2"]), transactions_table(s)]
+    parts += section(_("Services delivered and paid for"), [services_flowable(s)])
+    parts += section(_("Outcomes"), [Paragraph(
+        escape(s.outcomes or _("None recorded")).replace("\n", "<br/>"), st["body"])])
+    parts += section(_("Declaration"), declaration(s))
+    return parts
+
+
+def section(title: str, body: list[Flowable]) -> list[Flowable]:
+    """A heading kept on the same page as the start of what it heads."""
+    return [KeepTogether([Paragraph(escape(title), styles()["h2"]), *body])]
+
+
+def _footer_left(s: Statement) -> str:
+    parts = [s.holder.name, text.period_text(s)]
+    if s.generated_on is not None:
+        parts.append(_("Produced {date}").format(date=format_date(s.generated_on)))
+    return " · ".join(parts)
+
+
+def _footer_hash(s: Statement) -> str:
+    if not s.audit_hash:
+        return _("Audit trail: no changes recorded")
+    return _("Audit trail latest hash: {hash}").format(hash=s.audit_hash)
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def base_style(header: bool) -> list[tuple[Any, ...]]:
+    f = fonts()
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), f.regular, TABLE_SIZE),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if header:
+        commands += [("FONT", (0, 0), (-1, 0), f.bold, TABLE_SIZE),
+                     ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL)]
+    return commands
+
+
+def fit(value: str, width_pt: float, bold: bool = False) -> str | Paragraph:
+    """Plain text when it fits on one line (fast), a wrapping Paragraph when it does not."""
+    f = fonts()
+    font = f.bold if bold else f.regular
+    if stringWidth(value, font, TABLE_SIZE) <= width_pt - 2 * CELL_PAD:
+        return value
+    return Paragraph(escape(value), styles()["cell_bold" if bold else "cell"])
+
+
+def key_value_table(lines: list[text.Line]) -> Table:
+    widths = (55 * mm, CONTENT_WIDTH - 55 * mm)
+    rows = [[fit(line.label, widths[0], True), fit(line.text, widths[1])] for line in lines]
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    table.setStyle(base_style(header=False) + [
+        ("FONT", (0, 0), (0, -1), fonts().bold, TABLE_SIZE),
+        ("BACKGROUND", (0, 0), (0, -1), STRONG_FILL)])
+    return table
+
+
+def lines_table(lines: list[text.Line]) -> Table:
+    """Label | figure | note, strong lines shaded and bold."""
+    widths = (85 * mm, 30 * mm, CONTENT_WIDTH - 115 * mm)
+    rows = []
+    style = base_style(header=False) + [("ALIGN", (1, 0), (1, -1), "RIGHT")]
+    for i, line in enumerate(lines):
+        figure = format_money(line.money.pence) if line.money is not None else line.text
+        note = line.text if line.money is not None else ""
+        rows.append([fit(line.label, widths[0], line.strong), figure,
+                     fit(note, widths[2], line.strong)])
+        if line.strong:
+            style += [("FONT", (0, i), (1, i), fonts().bold, TABLE_SIZE),
+                      ("BACKGROUND", (0, i), (-1, i), STRONG_FILL)]
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    table.setStyle(style)
+    return table
+
+
+def funding_table(s: Statement) -> Flowable:
+    if not s.funding.lines:
+        return Paragraph(escape(_("No funding recorded for this period.")), styles()["body"])
+    head = [_("Funding"), _("Paid"), _("Weekly"), _("Weekly contribution"), _("Days"),
+            _("Gross for period"), _("Contribution due")]
+    widths = [w * mm for w in (46, 26, 20, 24, 12, 26, 26)]
+    rows: list[list[Any]] = [[fit(h, w, True) for h, w in zip(head, widths, strict=True)]]
+    for line in s.funding.lines:
+        st = line.stream
+        rows.append([fit(text.stream_label(st.funder, st.kind), widths[0]),
+                     fit(_(text.FREQUENCIES.get(st.frequency, st.frequency)), widths[1]),
+                     format_money(st.gross_weekly.pence),
+                     format_money(st.client_contribution_weekly.pence),
+                     str(line.days_in_period), format_money(line.gross_period.pence),
+                     format_money(line.contribution_due.pence)])
+    table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
+    table.setStyle(base_style(header=True) + [("ALIGN", (2, 1), (-1, -1), "RIGHT")])
+    return table
+
+
+def transaction_row(s: Statement, e: StatementEntry, widths: list[float],
+                    names: dict[str, str]) -> list[Any]:
+    amount = format_money(abs(e.amount.pence))
+    money_in, money_out = (amount, "") if e.amount.pence > 0 else ("", amount)
+    return [format_date(e.on), fit(e.payee, widths[1]),
+            fit(names.get(e.category_code, e.category_code), widths[2]),
+            fit(e.support_plan_line, widths[3]), fit(e.evidence_ref, widths[4]),
+            money_in, money_out]
+
+
+def transactions_table(s: Statement) -> Flowable:
+    if not s.transactions:
+        return Paragraph(escape(_("No transactions in this period.")), styles()["body"])
+    widths = [w * mm for w in TRANSACTION_COLS]
+    head = [_("Date"), _("Payee or payer"), _("Category"), _("Support plan line"),
+            _("Evidence"), _("In"), _("Out")]
+    names = {code: text.category_name(s, code) for code in s.categories}
+    rows = [[fit(h, w, True) for h, w in zip(head, widths, strict=True)]]
+    rows += [transaction_row(s, e, widths, names) for e in s.transactions]
+    r = s.reconciliation
+    rows.append(["", _("Totals"), "", "", "", format_money(r.total_in.pence),
+                 format_money(r.total_out.pence)])
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(base_style(header=True) + [
+        ("ALIGN", (5, 0), (6, -1), "RIGHT"),
+        ("FONT", (0, -1), (-1, -1), fonts().bold, TABLE_SIZE),
+        ("BACKGROUND", (0, -1), (-1, -1), STRONG_FILL),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, colors.HexColor("#f7f7f7")]),
+    ])
+    return table
+
+
+def services_flowable(s: Statement) -> Flowable:
+    if not s.services:
+        return Paragraph(escape(_("None recorded")), styles()["body"])
+    head = [_("Provider or PA"), _("Hours planned"), _("Hours delivered"),
+            _("Value delivered"), _("Paid"), _("Difference")]
+    widths = [w * mm for w in (60, 22, 22, 26, 25, 25)]
+    rows: list[list[Any]] = [[fit(h, w, True) for h, w in zip(head, widths, strict=True)]]
+    for p in s.services:
+        rows.append([fit(p.provider, widths[0]), format_number(p.planned_hours, 2),
+                     format_number(p.delivered_hours, 2),
+                     format_money(p.value_delivered.pence), format_money(p.paid.pence),
+                     format_money(p.difference.pence)])
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(base_style(header=True) + [("ALIGN", (1, 1), (-1, -1), "RIGHT")])
+    return table
+
+
+def declaration(s: Statement) -> list[Flowable]:
+    st = styles()
+    blank = "_" * 38
+    rows = [[_("Signed"), blank], [_("Name"), blank], [_("Date"), blank]]
+    table = Table(rows, colWidths=(30 * mm, 90 * mm), rowHeights=10 * mm, hAlign="LEFT")
+    table.setStyle([("FONT", (0, 0), (-1, -1), fonts().regular, 10),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM")])
+    return [Paragraph(escape(s.rule.declaration(active_locale())), st["body"]),
+            Spacer(1, 6), table]
