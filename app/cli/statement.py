@@ -1,0 +1,57 @@
+"""`careledger statement`: the monitoring return for a period as PDF or CSV."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli import EXIT_OK, data_dir
+from app.cli.secrets import read_passphrase
+from app.domain.errors import DomainError, ValidationError
+from app.domain.funding import Period
+from app.domain.money import Money
+from app.i18n import ParseError, _, parse_date, parse_money, set_locale
+from app.services.profiles import open_profile
+from app.services.statements import StatementRequest, StatementService
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cmd = subparsers.add_parser("statement", help=_("Make the monitoring return for a period."))
+    cmd.add_argument("--profile", dest="statement_profile", default=None)
+    cmd.add_argument("--from", dest="start", required=True, help=_("First day (YYYY-MM-DD)."))
+    cmd.add_argument("--to", dest="end", required=True, help=_("Last day (YYYY-MM-DD)."))
+    cmd.add_argument("--out", required=True, type=Path, help=_("FILE.pdf or FILE.csv"))
+    cmd.add_argument("--lang", dest="statement_lang", default=None,
+                     help=_("Language of the return: en or cy."))
+    cmd.add_argument("--bank-balance", default=None,
+                     help=_("Balance on the bank statement at the end of the period."))
+    cmd.add_argument("--produced-on", default=None,
+                     help=_("Date to print as the day it was produced (YYYY-MM-DD)."))
+    cmd.set_defaults(func=_statement)
+
+
+def _statement(args: argparse.Namespace) -> int:
+    name = args.statement_profile or args.profile
+    if not name:
+        raise DomainError(_("Say which profile with --profile NAME."))
+    if args.statement_lang:
+        set_locale(args.statement_lang)
+    try:
+        request = StatementRequest(
+            period=Period(parse_date(args.start), parse_date(args.end)),
+            bank_balance=Money(parse_money(args.bank_balance)) if args.bank_balance else None,
+            generated_on=parse_date(args.produced_on) if args.produced_on else None,
+        )
+    except ParseError as error:
+        raise ValidationError("date", str(error)) from error
+    if args.out.suffix.lower() not in (".pdf", ".csv"):
+        raise ValidationError("out", _("Save as a .pdf or a .csv file."))
+    profile = open_profile(data_dir(args), name, read_passphrase())
+    try:
+        service = StatementService(profile)
+        statement = service.build(request)
+        service.save(statement, args.out)
+    finally:
+        profile.close()
+    print(_("Saved the return to {path}.").format(path=args.out))
+    return EXIT_OK
