@@ -42,6 +42,8 @@ def render_pdf(statement: Statement, path: Path) -> None:
         str(path), pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN,
         topMargin=PAGE_MARGIN, bottomMargin=PAGE_MARGIN + 6 * mm,
         title=_("Monitoring return"), author=statement.holder.name, creator="CareLedger",
+        # No creation time or random document id: the same statement gives the same bytes.
+        invariant=True,
     )
     doc.build(story(statement), canvasmaker=numbered_canvas(
         _footer_left(statement), _footer_hash(statement)))

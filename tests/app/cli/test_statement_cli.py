@@ -1,0 +1,42 @@
+import csv
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.cli import run
+from tests.app.services.conftest import NAME, PASSPHRASE
+
+
+@pytest.fixture(autouse=True)
+def passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CARELEDGER_PASSPHRASE", PASSPHRASE)
+
+
+def args(data: Path, out: Path, *extra: str) -> list[str]:
+    return ["--data-dir", str(data), "statement", "--profile", NAME, "--from", "2026-01-01",
+            "--to", "2026-03-31", "--out", str(out), *extra]
+
+
+def test_pdf_in_welsh(demo_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "return.pdf"
+    assert run(args(demo_dir, out, "--lang", "cy")) == 0
+    text = PdfReader(str(out)).pages[0].extract_text()
+    assert "Ionawr 2026" in text and "Page 1 of" in text
+
+
+def test_csv(demo_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "return.csv"
+    assert run(args(demo_dir, out, "--bank-balance", "0")) == 0
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert any(r["section"] == "transaction" for r in rows)
+
+
+def test_bad_date_is_a_plain_error(demo_dir: Path, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "return.pdf"
+    bad = args(demo_dir, out)
+    bad[bad.index("2026-01-01")] = "2026-13-01"
+    assert run(bad) == 1
+    assert "is not a date" in capsys.readouterr().err
+    assert not out.exists()
