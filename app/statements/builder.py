@@ -32,9 +32,10 @@ CONTRIBUTION_CODE = "client_contribution"
 def build(period: Period, *, holder: Holder, rule: CouncilRule,
           streams: Sequence[FundingStream], categories: Iterable[Category],
           opening: Money, entries: Sequence[StatementEntry],
-          inputs: StatementInputs = StatementInputs()) -> Statement:
+          inputs: StatementInputs | None = None) -> Statement:
     """The monitoring return for `period`; `entries` are those dated inside it, `opening` the
     balance at the start of its first day."""
+    inputs = inputs or StatementInputs()
     in_period = _sorted_in_period(period, entries)
     funding = _funding(period, streams, in_period)
     recon = _reconciliation(opening, in_period, inputs.bank_balance)

@@ -6,6 +6,8 @@ the transactions table repeats its header on every page.
 
 from __future__ import annotations
 
+from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -13,6 +15,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import Flowable
@@ -34,7 +37,7 @@ from app.statements.pdf_page import (
 CONTENT_WIDTH = A4[0] - 2 * PAGE_MARGIN
 CELL_PAD = 2.5
 # Date, payee, category, plan line, evidence, in, out (mm); sums to the content width (180).
-TRANSACTION_COLS = (21, 47, 40, 22, 18, 16, 16)
+TRANSACTION_COLS = (20, 44, 37, 21, 18, 20, 20)
 
 
 def render_pdf(statement: Statement, path: Path) -> None:
@@ -115,12 +118,25 @@ def base_style(header: bool) -> list[tuple[Any, ...]]:
 
 
 def fit(value: str, width_pt: float, bold: bool = False) -> str | Paragraph:
-    """Plain text when it fits on one line (fast), a wrapping Paragraph when it does not."""
+    """Text wrapped to the cell: plain lines when words fit (fast for long tables), a
+    Paragraph (which also breaks over-long words) when one word is wider than the cell."""
+    wrapped = _wrapped(value, width_pt - 2 * CELL_PAD, bold)
+    if wrapped is not None:
+        return wrapped
+    return Paragraph(escape(value), styles()["cell_bold" if bold else "cell"])
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(value: str, width: float, bold: bool) -> str | None:
+    # Payees and categories repeat down a year of entries: measure each text once.
     f = fonts()
     font = f.bold if bold else f.regular
-    if stringWidth(value, font, TABLE_SIZE) <= width_pt - 2 * CELL_PAD:
+    if stringWidth(value, font, TABLE_SIZE) <= width:
         return value
-    return Paragraph(escape(value), styles()["cell_bold" if bold else "cell"])
+    lines = simpleSplit(value, font, TABLE_SIZE, width)
+    if any(stringWidth(line, font, TABLE_SIZE) > width for line in lines):
+        return None
+    return "\n".join(lines)
 
 
 def key_value_table(lines: list[text.Line]) -> Table:
@@ -154,7 +170,7 @@ def lines_table(lines: list[text.Line]) -> Table:
 def funding_table(s: Statement) -> Flowable:
     if not s.funding.lines:
         return Paragraph(escape(_("No funding recorded for this period.")), styles()["body"])
-    head = [_("Funding"), _("Paid"), _("Weekly"), _("Weekly contribution"), _("Days"),
+    head = [_("Funding"), _("How often paid"), _("Weekly"), _("Weekly contribution"), _("Days"),
             _("Gross for period"), _("Contribution due")]
     widths = [w * mm for w in (46, 26, 20, 24, 12, 26, 26)]
     rows: list[list[Any]] = [[fit(h, w, True) for h, w in zip(head, widths, strict=True)]]
@@ -173,12 +189,23 @@ def funding_table(s: Statement) -> Flowable:
 
 def transaction_row(s: Statement, e: StatementEntry, widths: list[float],
                     names: dict[str, str]) -> list[Any]:
-    amount = format_money(abs(e.amount.pence))
+    amount = _money(abs(e.amount.pence), active_locale())
     money_in, money_out = (amount, "") if e.amount.pence > 0 else ("", amount)
-    return [format_date(e.on), fit(e.payee, widths[1]),
+    return [_date(e.on, active_locale()), fit(e.payee, widths[1]),
             fit(names.get(e.category_code, e.category_code), widths[2]),
             fit(e.support_plan_line, widths[3]), fit(e.evidence_ref, widths[4]),
             money_in, money_out]
+
+
+@lru_cache(maxsize=8192)
+def _money(pence: int, locale: str) -> str:
+    # babel formatting costs about 0.25 ms a call; a year repeats the same wages and dates.
+    return format_money(pence, locale)
+
+
+@lru_cache(maxsize=1024)
+def _date(day: date, locale: str) -> str:
+    return format_date(day, locale=locale)
 
 
 def transactions_table(s: Statement) -> Flowable:
@@ -191,16 +218,25 @@ def transactions_table(s: Statement) -> Flowable:
     rows = [[fit(h, w, True) for h, w in zip(head, widths, strict=True)]]
     rows += [transaction_row(s, e, widths, names) for e in s.transactions]
     r = s.reconciliation
-    rows.append(["", _("Totals"), "", "", "", format_money(r.total_in.pence),
-                 format_money(r.total_out.pence)])
+    totals = [format_money(r.total_in.pence), format_money(r.total_out.pence)]
+    rows.append(["", _("Totals"), "", "", "", *totals])
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(base_style(header=True) + [
         ("ALIGN", (5, 0), (6, -1), "RIGHT"),
-        ("FONT", (0, -1), (-1, -1), fonts().bold, TABLE_SIZE),
+        # The totals stay on the page with the last entries, never alone on a new page.
+        ("NOSPLIT", (0, max(1, len(rows) - 3)), (-1, -1)),
+        ("FONT", (0, -1), (-1, -1), fonts().bold, _total_size(totals, widths[5])),
         ("BACKGROUND", (0, -1), (-1, -1), STRONG_FILL),
         ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, colors.HexColor("#f7f7f7")]),
     ])
     return table
+
+
+def _total_size(figures: list[str], width: float) -> float:
+    """A smaller type size for totals too wide for their column (six-figure years)."""
+    widest = max(stringWidth(f, fonts().bold, TABLE_SIZE) for f in figures)
+    room = width - 2 * CELL_PAD
+    return TABLE_SIZE if widest <= room else TABLE_SIZE * room / widest
 
 
 def services_flowable(s: Statement) -> Flowable:

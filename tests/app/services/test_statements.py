@@ -6,7 +6,6 @@ import pytest
 from app.domain.council_rules import ReturnFrequency, custom_rule, find_template
 from app.domain.errors import ValidationError
 from app.domain.funding import Period
-from app.domain.money import Money
 from app.i18n import set_locale
 from app.services.ledger import LedgerService
 from app.services.profiles import OpenProfile

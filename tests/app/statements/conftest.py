@@ -29,8 +29,12 @@ def english() -> Iterator[None]:
     set_locale("en")
 
 
-def make_statement(entries: list[StatementEntry], opening: Money = Money(0),
-                   inputs: StatementInputs = StatementInputs(), rule_code: str = "quarterly_8_weeks",
+NOTHING = Money(0)
+NO_INPUTS = StatementInputs()
+
+
+def make_statement(entries: list[StatementEntry], opening: Money = NOTHING,
+                   inputs: StatementInputs = NO_INPUTS, rule_code: str = "quarterly_8_weeks",
                    period: Period = QUARTER) -> Statement:
     return build(period, holder=HOLDER, rule=find_template(rule_code), streams=[STREAM],
                  categories=load_categories(), opening=opening, entries=entries, inputs=inputs)
