@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -48,3 +50,14 @@ def test_every_page_numbered_and_hash_in_footer(tmp_path: Path) -> None:
         assert f"Page {number} of {len(pages)}" in text
         assert "f" * 64 in text
         assert "Date" in text or number == 1  # the table header repeats on its pages
+
+
+@pytest.mark.parametrize("count", [56, 109])  # counts where reportlab alone orphans the totals
+def test_totals_never_alone_on_a_page(count: int, tmp_path: Path) -> None:
+    entries = [StatementEntry(i, date(2025, 4, 1 + i % 30), Money(-1000 - i), "Payee",
+                              "pa_wages") for i in range(1, count + 1)]
+    pdf = tmp_path / "r.pdf"
+    render_pdf(make_statement(entries), pdf)
+    page = next(p.extract_text() for p in PdfReader(str(pdf)).pages
+                if "Totals" in p.extract_text())
+    assert re.search(r"\d+ Apr 2025", page.split("Totals")[0])
