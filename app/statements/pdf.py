@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -37,7 +38,7 @@ from app.statements.pdf_page import (
 CONTENT_WIDTH = A4[0] - 2 * PAGE_MARGIN
 CELL_PAD = 2.5
 # Date, payee, category, plan line, evidence, in, out (mm); sums to the content width (180).
-TRANSACTION_COLS = (20, 44, 37, 21, 18, 20, 20)
+TRANSACTION_COLS = (24, 43, 34, 21, 18, 20, 20)
 
 
 def render_pdf(statement: Statement, path: Path) -> None:
@@ -126,6 +127,22 @@ def fit(value: str, width_pt: float, bold: bool = False) -> str | Paragraph:
     return Paragraph(escape(value), styles()["cell_bold" if bold else "cell"])
 
 
+def head(value: str, width_pt: float) -> str | Paragraph:
+    """A column heading: wrapped between words, and set smaller when one word (Welsh
+    "Tystiolaeth", "Dyddiau") is wider than the column, so no word is ever broken."""
+    room = width_pt - 2 * CELL_PAD
+    widest = max(stringWidth(word, fonts().bold, TABLE_SIZE) for word in value.split() or [""])
+    if widest <= room:
+        return fit(value, width_pt, bold=True)
+    return Paragraph(escape(value), _head_style(max(5.5, TABLE_SIZE * room / widest)))
+
+
+@lru_cache(maxsize=64)
+def _head_style(size: float) -> ParagraphStyle:
+    return ParagraphStyle(f"head{size:.2f}", parent=styles()["cell_bold"], fontSize=size,
+                          leading=size * 1.2)
+
+
 @lru_cache(maxsize=4096)
 def _wrapped(value: str, width: float, bold: bool) -> str | None:
     # Payees and categories repeat down a year of entries: measure each text once.
@@ -170,10 +187,10 @@ def lines_table(lines: list[text.Line]) -> Table:
 def funding_table(s: Statement) -> Flowable:
     if not s.funding.lines:
         return Paragraph(escape(_("No funding recorded for this period.")), styles()["body"])
-    head = [_("Funding"), _("How often paid"), _("Weekly"), _("Weekly contribution"), _("Days"),
+    heads = [_("Funding"), _("How often paid"), _("Weekly"), _("Weekly contribution"), _("Days"),
             _("Gross for period"), _("Contribution due")]
     widths = [w * mm for w in (46, 26, 20, 24, 12, 26, 26)]
-    rows: list[list[Any]] = [[fit(h, w, True) for h, w in zip(head, widths, strict=True)]]
+    rows: list[list[Any]] = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
     for line in s.funding.lines:
         st = line.stream
         rows.append([fit(text.stream_label(st.funder, st.kind), widths[0]),
@@ -191,7 +208,7 @@ def transaction_row(s: Statement, e: StatementEntry, widths: list[float],
                     names: dict[str, str]) -> list[Any]:
     amount = _money(abs(e.amount.pence), active_locale())
     money_in, money_out = (amount, "") if e.amount.pence > 0 else ("", amount)
-    return [_date(e.on, active_locale()), fit(e.payee, widths[1]),
+    return [fit(_date(e.on, active_locale()), widths[0]), fit(e.payee, widths[1]),
             fit(names.get(e.category_code, e.category_code), widths[2]),
             fit(e.support_plan_line, widths[3]), fit(e.evidence_ref, widths[4]),
             money_in, money_out]
@@ -225,10 +242,10 @@ def transactions_table(s: Statement) -> Flowable:
     if not s.transactions:
         return Paragraph(escape(_("No transactions in this period.")), styles()["body"])
     widths = [w * mm for w in TRANSACTION_COLS]
-    head = [_("Date"), _("Payee or payer"), _("Category"), _("Support plan line"),
+    heads = [_("Date"), _("Payee or payer"), _("Category"), _("Support plan line"),
             _("Evidence"), _("In"), _("Out")]
     names = {code: text.category_name(s, code) for code in s.categories}
-    rows = [[fit(h, w, True) for h, w in zip(head, widths, strict=True)]]
+    rows = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
     rows += [transaction_row(s, e, widths, names) for e in s.transactions]
     r = s.reconciliation
     totals = [format_money(r.total_in.pence), format_money(r.total_out.pence)]
@@ -253,10 +270,10 @@ def _total_size(figures: list[str], width: float) -> float:
 def services_flowable(s: Statement) -> Flowable:
     if not s.services:
         return Paragraph(escape(_("None recorded")), styles()["body"])
-    head = [_("Provider or PA"), _("Hours planned"), _("Hours delivered"),
+    heads = [_("Provider or PA"), _("Hours planned"), _("Hours delivered"),
             _("Value delivered"), _("Paid"), _("Difference")]
     widths = [w * mm for w in (60, 22, 22, 26, 25, 25)]
-    rows: list[list[Any]] = [[fit(h, w, True) for h, w in zip(head, widths, strict=True)]]
+    rows: list[list[Any]] = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
     for p in s.services:
         rows.append([fit(p.provider, widths[0]), format_number(p.planned_hours, 2),
                      format_number(p.delivered_hours, 2),

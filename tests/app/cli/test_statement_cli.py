@@ -22,7 +22,7 @@ def test_pdf_in_welsh(demo_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "return.pdf"
     assert run(args(demo_dir, out, "--lang", "cy")) == 0
     text = PdfReader(str(out)).pages[0].extract_text()
-    assert "Ionawr 2026" in text and "Page 1 of" in text
+    assert "Ionawr 2026" in text and "Tudalen 1 o" in text and "Ffurflen fonitro" in text
 
 
 def test_csv(demo_dir: Path, tmp_path: Path) -> None:
