@@ -38,7 +38,7 @@ from app.statements.pdf_page import (
 CONTENT_WIDTH = A4[0] - 2 * PAGE_MARGIN
 CELL_PAD = 2.5
 # Date, payee, category, plan line, evidence, in, out (mm); sums to the content width (180).
-TRANSACTION_COLS = (24, 43, 34, 21, 18, 20, 20)
+TRANSACTION_COLS = (24, 38, 39, 21, 18, 20, 20)
 
 
 def render_pdf(statement: Statement, path: Path) -> None:
