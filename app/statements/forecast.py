@@ -17,7 +17,7 @@ from enum import StrEnum
 from app.domain.council_rules import CouncilRule
 from app.domain.funding import Frequency, FundingStream, weeks_held
 from app.domain.money import Money, total
-from app.i18n import _, format_date, format_money, format_number
+from app.i18n import _, format_date, format_money, format_number, ngettext
 from app.statements.builder import CONTRIBUTION_CODE
 
 RECENT_WEEKS = 8
@@ -143,9 +143,12 @@ def _warnings(runs_out: date | None, end: date, closing: Money, gross_weekly: Mo
     surplus = rule.surplus(closing, gross_weekly, Money(0))
     if surplus.pence > 0:
         weeks = weeks_held(closing, gross_weekly)
-        found.append(ForecastWarning(WarningKind.OVER_LIMIT, end, _(
+        found.append(ForecastWarning(WarningKind.OVER_LIMIT, end, ngettext(
             "By {date} the account may hold {weeks} weeks of funding, more than the "
-            "{limit} weeks allowed. About {surplus} could be clawed back.").format(
+            "{limit} week allowed. About {surplus} could be clawed back.",
+            "By {date} the account may hold {weeks} weeks of funding, more than the "
+            "{limit} weeks allowed. About {surplus} could be clawed back.",
+            rule.allowed_weeks).format(
                 date=format_date(end, "long"), weeks=format_number(weeks or Decimal(0), 1),
                 limit=rule.allowed_weeks, surplus=format_money(surplus.pence))))
     return tuple(found)

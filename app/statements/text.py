@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.domain.money import Money
-from app.i18n import N_, _, active_locale, format_date, format_number
+from app.i18n import N_, _, active_locale, format_date, format_number, ngettext
 from app.statements.model import Statement
 
 MANAGED_BY = {
@@ -112,7 +112,9 @@ def liability_lines(s: Statement) -> list[Line]:
         Line("liabilities_total", _("Total owed"), s.liabilities.total, strong=True),
         Line("contribution_owed", _("My contribution not yet paid in"),
              s.liabilities.contribution_owed),
-        Line("contingency", _("Agreed contingency ({weeks} weeks)").format(
+        Line("contingency", ngettext("Agreed contingency ({weeks} week)",
+                                     "Agreed contingency ({weeks} weeks)",
+                                     s.rule.contingency_weeks).format(
             weeks=s.rule.contingency_weeks), s.liabilities.contingency),
     ]
 
