@@ -10,9 +10,11 @@ from app.cli.secrets import read_passphrase
 from app.domain.errors import DomainError, ValidationError
 from app.domain.funding import Period
 from app.domain.money import Money
-from app.i18n import ParseError, _, parse_date, parse_money, set_locale
+from app.i18n import N_, ParseError, _, parse_date, parse_money, set_locale
 from app.services.profiles import open_profile
 from app.services.statements import StatementRequest, StatementService
+from app.statements.inputs import services_from_file
+from app.statements.model import Liabilities
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -27,7 +29,50 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
                      help=_("Balance on the bank statement at the end of the period."))
     cmd.add_argument("--produced-on", default=None,
                      help=_("Date to print as the day it was produced (YYYY-MM-DD)."))
+    for flag, text in LIABILITY_FLAGS.items():
+        cmd.add_argument(flag, default=None, help=_(text))
+    cmd.add_argument("--outcomes", type=Path, default=None,
+                     help=_("A text file of notes on the support plan outcomes."))
+    cmd.add_argument("--services", type=Path, default=None,
+                     help=_("A JSON file of services delivered and paid per provider."))
     cmd.set_defaults(func=_statement)
+
+
+LIABILITY_FLAGS = {
+    "--wages-owed": N_("Wages owed at the end of the period."),
+    "--hmrc-due": N_("Tax and National Insurance due to HMRC."),
+    "--pension-due": N_("Pension contributions due."),
+    "--unpaid-invoices": N_("Invoices not yet paid."),
+}
+
+
+def _money(text: str | None) -> Money:
+    return Money(parse_money(text)) if text else Money(0)
+
+
+def _request(args: argparse.Namespace) -> StatementRequest:
+    try:
+        liabilities = Liabilities(_money(args.wages_owed), _money(args.hmrc_due),
+                                  _money(args.pension_due), _money(args.unpaid_invoices))
+        return StatementRequest(
+            period=Period(parse_date(args.start), parse_date(args.end)),
+            bank_balance=Money(parse_money(args.bank_balance)) if args.bank_balance else None,
+            liabilities=liabilities,
+            services=services_from_file(args.services) if args.services else None,
+            outcomes=_read_text(args.outcomes),
+            generated_on=parse_date(args.produced_on) if args.produced_on else None,
+        )
+    except ParseError as error:
+        raise ValidationError("date", str(error)) from error
+
+
+def _read_text(path: Path | None) -> str:
+    if path is None:
+        return ""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DomainError(_("Could not read {path}.").format(path=path)) from error
 
 
 def _statement(args: argparse.Namespace) -> int:
@@ -36,14 +81,7 @@ def _statement(args: argparse.Namespace) -> int:
         raise DomainError(_("Say which profile with --profile NAME."))
     if args.statement_lang:
         set_locale(args.statement_lang)
-    try:
-        request = StatementRequest(
-            period=Period(parse_date(args.start), parse_date(args.end)),
-            bank_balance=Money(parse_money(args.bank_balance)) if args.bank_balance else None,
-            generated_on=parse_date(args.produced_on) if args.produced_on else None,
-        )
-    except ParseError as error:
-        raise ValidationError("date", str(error)) from error
+    request = _request(args)
     if args.out.suffix.lower() not in (".pdf", ".csv"):
         raise ValidationError("out", _("Save as a .pdf or a .csv file."))
     profile = open_profile(data_dir(args), name, read_passphrase())

@@ -40,3 +40,30 @@ def test_bad_date_is_a_plain_error(demo_dir: Path, tmp_path: Path,
     assert run(bad) == 1
     assert "is not a date" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_inputs_from_flags_and_files(demo_dir: Path, tmp_path: Path) -> None:
+    services = tmp_path / "services.json"
+    services.write_text('[{"provider": "Sunrise Home Care (demo)", "planned_hours": "60", '
+                        '"delivered_hours": "57.5", "value_delivered": "900.00", '
+                        '"paid": "930.00"}]', encoding="utf-8")
+    outcomes = tmp_path / "outcomes.txt"
+    outcomes.write_text("Went swimming every week.", encoding="utf-8")
+    out = tmp_path / "return.csv"
+    assert run(args(demo_dir, out, "--wages-owed", "252.00", "--hmrc-due", "44.19",
+                    "--services", str(services), "--outcomes", str(outcomes))) == 0
+    rows = {(r["section"], r["key"]): r
+            for r in csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines())}
+    assert rows[("liabilities", "liabilities_total")]["amount"] == "296.19"
+    assert rows[("services", "paid")]["payee"] == "Sunrise Home Care (demo)"
+    assert rows[("outcomes", "outcomes")]["value"] == "Went swimming every week."
+
+
+def test_bad_services_file_is_a_plain_error(demo_dir: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    services = tmp_path / "services.json"
+    services.write_text('[{"provider": "X"}]', encoding="utf-8")
+    out = tmp_path / "return.csv"
+    assert run(args(demo_dir, out, "--services", str(services))) == 1
+    assert "Item 1 of the services file needs" in capsys.readouterr().err
+    assert not out.exists()
