@@ -30,8 +30,10 @@ from app.i18n import ParseError, _, active_locale, parse_money
 from app.services.statements import StatementRequest
 from app.statements.forecast import Forecast
 from app.statements.model import Statement
+from ui.statements.custom_rule_dialog import CustomRuleDialog
 
 PathChooser = Callable[[QWidget, str, str], Path | None]
+RuleMaker = Callable[[QWidget, CouncilRule], CouncilRule | None]
 
 
 class StatementsService(Protocol):
@@ -50,6 +52,11 @@ def ask_save_path(parent: QWidget, title: str, file_filter: str) -> Path | None:
     return Path(name) if name else None
 
 
+def ask_custom_rule(parent: QWidget, base: CouncilRule) -> CouncilRule | None:
+    dialog = CustomRuleDialog(base, parent)
+    return dialog.rule if dialog.exec() == CustomRuleDialog.DialogCode.Accepted else None
+
+
 def to_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -64,11 +71,13 @@ class StatementPage(QWidget):
 
     def __init__(self, service: StatementsService, today: date | None = None,
                  choose_path: PathChooser = ask_save_path,
+                 make_rule: RuleMaker = ask_custom_rule,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._today = today or date.today()
         self._choose_path = choose_path
+        self._make_rule = make_rule
         self._rules: list[CouncilRule] = []
         self._build_controls()
         self._load_rules()
@@ -91,13 +100,18 @@ class StatementPage(QWidget):
                                        lambda: self.save(".pdf"))
         self.csv_button = self._button(_("Save &CSV…"), _("Save the return as CSV"),
                                        lambda: self.save(".csv"))
+        self.custom_button = self._button(_("&Make my own rule…"), _("Make my own rule"),
+                                          self.make_custom_rule)
+        rule_row = QHBoxLayout()
+        rule_row.addWidget(self.rule_combo, 1)
+        rule_row.addWidget(self.custom_button)
         form = QFormLayout()
         for text, widget in ((_("&From"), self.start_edit), (_("&To"), self.end_edit),
                              (_("Council &rule"), self.rule_combo),
                              (_("&Bank statement balance"), self.bank_edit)):
             label = QLabel(text)
             label.setBuddy(widget)
-            form.addRow(label, widget)
+            form.addRow(label, rule_row if widget is self.rule_combo else widget)
         buttons = QHBoxLayout()
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.csv_button)
@@ -144,7 +158,15 @@ class StatementPage(QWidget):
         self.rule_combo.setCurrentIndex(self._rules.index(chosen))
 
     def _rule_activated(self, index: int) -> None:
-        rule = self._rules[index]
+        self._use_rule(self._rules[index])
+
+    def make_custom_rule(self) -> None:
+        rule = self._make_rule(self, self._service.chosen_rule())
+        if rule is not None:
+            self._use_rule(rule)
+            self._load_rules()
+
+    def _use_rule(self, rule: CouncilRule) -> None:
         try:
             self._service.choose_rule(rule)
         except DomainError as error:

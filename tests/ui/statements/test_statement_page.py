@@ -14,10 +14,11 @@ import pytest  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 from PySide6.QtCore import QDate  # noqa: E402
 
-from app.domain.council_rules import ReturnFrequency, custom_rule  # noqa: E402
+from app.domain.council_rules import ReturnFrequency, custom_rule, find_template  # noqa: E402
 from app.services.profiles import open_profile  # noqa: E402
 from app.services.statements import StatementService  # noqa: E402
 from tests.app.services.conftest import NAME, PASSPHRASE, demo_dir  # noqa: E402,F401
+from ui.statements.custom_rule_dialog import CustomRuleDialog  # noqa: E402
 from ui.statements.statement_page import StatementPage  # noqa: E402
 
 TODAY = date(2026, 3, 31)  # the demo profile's last day
@@ -79,3 +80,31 @@ def test_choosing_a_rule_updates_the_forecast(qtbot, service: StatementService) 
     assert "no problems expected" in page.forecast_label.text()
     page.end_edit.setDate(QDate(2026, 3, 1))
     assert "ended" in page.forecast_label.text()
+
+
+def test_custom_rule_dialog_checks_and_makes_a_rule(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = CustomRuleDialog(find_template("quarterly_8_weeks"))
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("   ")
+    dialog.accept()
+    assert dialog.rule is None and "name" in dialog.error_label.text()
+    dialog.name_edit.setText("Agreed in my review")
+    dialog.limit_spin.setValue(6)
+    dialog.contingency_spin.setValue(2)
+    dialog.frequency_combo.setCurrentIndex(2)
+    dialog.accept()
+    assert dialog.rule is not None
+    assert (dialog.rule.allowed_weeks, dialog.rule.return_frequency) == (8, ReturnFrequency.YEARLY)
+    for widget in (dialog.name_edit, dialog.frequency_combo, dialog.limit_spin,
+                   dialog.contingency_spin):
+        assert widget.accessibleName()
+
+
+def test_page_uses_a_custom_rule(qtbot, service: StatementService) -> None:  # type: ignore[no-untyped-def]
+    made = custom_rule("Our own", ReturnFrequency.SIX_MONTHLY, 3, 1)
+    page = StatementPage(service, today=TODAY, make_rule=lambda _parent, _base: made)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.rule_chosen):
+        page.custom_button.click()
+    assert service.chosen_rule() == made
+    assert page.rule_combo.currentText() == "Our own"
