@@ -62,6 +62,7 @@ def story(s: Statement) -> list[Flowable]:
         *section(_("Funding"), [funding_table(s), Spacer(1, 4),
                                 lines_table(text.funding_summary_lines(s))]),
         *section(_("Money in and out"), [lines_table(text.reconciliation_lines(s))]),
+        *uncleared_section(s),
         *section(_("What is owed"), [lines_table(text.liability_lines(s)),
                                      Paragraph(escape(_(
                                          "Amounts owed are as entered by the person making this "
@@ -265,6 +266,21 @@ def _total_size(figures: list[str], width: float) -> float:
     widest = max(stringWidth(f, fonts().bold, TABLE_SIZE) for f in figures)
     room = width - 2 * CELL_PAD
     return TABLE_SIZE if widest <= room else TABLE_SIZE * room / widest
+
+
+def uncleared_section(s: Statement) -> list[Flowable]:
+    """When checking against a bank statement, list what the bank has not shown yet."""
+    r = s.reconciliation
+    if r.bank_balance is None or not r.uncleared:
+        return []
+    widths = [w * mm for w in (24, 100, 28)]
+    heads = [_("Date"), _("Payee or payer"), _("Amount")]
+    rows: list[list[Any]] = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
+    rows += [[fit(_date(e.on, active_locale()), widths[0]), fit(e.payee, widths[1]),
+              _money(e.amount.pence, active_locale())] for e in r.uncleared]
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(base_style(header=True) + [("ALIGN", (2, 0), (2, -1), "RIGHT")])
+    return section(_("Items not yet on the bank statement"), [table])
 
 
 def services_flowable(s: Statement) -> Flowable:
