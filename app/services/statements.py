@@ -206,8 +206,8 @@ def _entries(s: Session, period: Period, evidence: Mapping[int, str]) -> list[St
                                             EntryRow.on <= period.end)
                      .order_by(EntryRow.on, EntryRow.id))
     return [StatementEntry(r.id, r.on, r.amount, r.payee, r.category_code,
-                           r.support_plan_line, r.memo, r.cleared, evidence.get(r.id, ""))
-            for r in rows]
+                           r.support_plan_line, r.memo, r.cleared, evidence.get(r.id, ""),
+                           r.approval_reason) for r in rows]
 
 
 def _latest_hash(s: Session) -> str:

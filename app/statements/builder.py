@@ -10,11 +10,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from app.domain.categories import Category
+from app.domain.categories import Category, Permission
 from app.domain.council_rules import CouncilRule
 from app.domain.funding import FundingStream, Period, weeks_held
 from app.domain.money import Money, total
 from app.statements.model import (
+    FlaggedEntry,
     Funding,
     FundingLine,
     Holder,
@@ -50,13 +51,27 @@ def build(period: Period, *, holder: Holder, rule: CouncilRule,
         limit=rule.weeks_held_limit, contingency=rule.contingency_weeks,
         surplus=rule.surplus(recon.closing, funding.gross_weekly, liabilities.total),
     )
+    by_code = {c.code: c for c in categories}
     return Statement(
-        holder=holder, period=period, rule=rule,
-        categories={c.code: c for c in categories}, funding=funding,
+        holder=holder, period=period, rule=rule, categories=by_code, funding=funding,
         reconciliation=recon, liabilities=liabilities, weeks=weeks, transactions=in_period,
+        flagged=_flagged(in_period, rule, by_code),
         services=inputs.services, outcomes=inputs.outcomes.strip(),
         generated_on=inputs.generated_on, audit_hash=inputs.audit_hash,
     )
+
+
+def _flagged(entries: Sequence[StatementEntry], rule: CouncilRule,
+             categories: dict[str, Category]) -> tuple[FlaggedEntry, ...]:
+    """Money out in categories the rule does not simply allow, for the council to see."""
+    flagged = []
+    for entry in entries:
+        category = categories.get(entry.category_code)
+        if entry.amount.pence < 0 and category is not None:
+            permission = rule.permission(category)
+            if permission is not Permission.ALLOWED:
+                flagged.append(FlaggedEntry(entry, permission))
+    return tuple(flagged)
 
 
 def _sorted_in_period(period: Period, entries: Sequence[StatementEntry]

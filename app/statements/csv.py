@@ -36,6 +36,7 @@ def rows(s: Statement) -> Iterator[list[str]]:
         for line in lines(s):
             yield _line(section, line)
     yield from _transactions(s)
+    yield from _flagged(s)
     yield from _services(s)
     yield ["outcomes", "outcomes", _("Outcomes"), s.outcomes or _("None recorded")] + [""] * 6
     yield ["declaration", "declaration", _("Declaration"),
@@ -53,6 +54,14 @@ def _transactions(s: Statement) -> Iterator[list[str]]:
                "" if e.cleared else _("Not yet on the bank statement"), e.on.isoformat(),
                e.payee, e.category_code, e.support_plan_line, e.evidence_ref,
                pence_to_plain(e.amount.pence)]
+
+
+def _flagged(s: Statement) -> Iterator[list[str]]:
+    for flag in s.flagged:
+        e = flag.entry
+        yield ["needs_agreement", str(e.id), _(text.PERMISSIONS[flag.permission.value]),
+               e.approval_reason, e.on.isoformat(), e.payee, e.category_code,
+               e.support_plan_line, e.evidence_ref, pence_to_plain(e.amount.pence)]
 
 
 def _services(s: Statement) -> Iterator[list[str]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from app.domain.categories import Category
+from app.domain.categories import Category, Permission
 from app.domain.council_rules import CouncilRule
 from app.domain.funding import FundingStream, Period
 from app.domain.money import Money
@@ -37,6 +37,15 @@ class StatementEntry:
     memo: str = ""
     cleared: bool = True
     evidence_ref: str = ""
+    approval_reason: str = ""
+
+
+@dataclass(frozen=True)
+class FlaggedEntry:
+    """Spending in a category the rule marks as needing approval or not allowed."""
+
+    entry: StatementEntry
+    permission: Permission
 
 
 @dataclass(frozen=True)
@@ -158,6 +167,7 @@ class Statement:
     liabilities: LiabilitySummary
     weeks: WeeksHeld
     transactions: tuple[StatementEntry, ...]
+    flagged: tuple[FlaggedEntry, ...]
     services: tuple[ProviderService, ...] | None
     outcomes: str
     generated_on: date | None

@@ -73,6 +73,7 @@ def story(s: Statement) -> list[Flowable]:
             Paragraph(escape(text.surplus_message(s)),
                       st["warn"] if s.weeks.over_limit else st["body"])]),
     ]
+    parts += section(_("Spending that needs the council's agreement"), [flagged_flowable(s)])
     parts += [Paragraph(escape(_("Every transaction")), st["h2"]), transactions_table(s)]
     parts += section(_("Services delivered and paid for"), [services_flowable(s)])
     parts += section(_("Outcomes"), [Paragraph(
@@ -266,6 +267,25 @@ def _total_size(figures: list[str], width: float) -> float:
     widest = max(stringWidth(f, fonts().bold, TABLE_SIZE) for f in figures)
     room = width - 2 * CELL_PAD
     return TABLE_SIZE if widest <= room else TABLE_SIZE * room / widest
+
+
+def flagged_flowable(s: Statement) -> Flowable:
+    if not s.flagged:
+        return Paragraph(escape(_("None in this period.")), styles()["body"])
+    widths = [w * mm for w in (24, 38, 36, 24, 20, 38)]
+    heads = [_("Date"), _("Payee or payer"), _("Category"), _("Rule"), _("Amount"),
+             _("Reason given")]
+    rows: list[list[Any]] = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
+    for flag in s.flagged:
+        e = flag.entry
+        rows.append([fit(_date(e.on, active_locale()), widths[0]), fit(e.payee, widths[1]),
+                     fit(text.category_name(s, e.category_code), widths[2]),
+                     fit(_(text.PERMISSIONS[flag.permission.value]), widths[3]),
+                     _money(abs(e.amount.pence), active_locale()),
+                     fit(e.approval_reason or _("None given"), widths[5])])
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(base_style(header=True) + [("ALIGN", (4, 0), (4, -1), "RIGHT")])
+    return table
 
 
 def uncleared_section(s: Statement) -> list[Flowable]:

@@ -24,6 +24,8 @@ FUNDERS = {"council": N_("Council"), "nhs": N_("NHS"), "ilf": N_("Independent Li
            "other": N_("Other")}
 KINDS = {"dp": N_("Direct payment"), "phb": N_("Personal health budget"),
          "isf": N_("Individual service fund")}
+PERMISSIONS = {"allowed": N_("Allowed"), "needs_approval": N_("Needs approval"),
+               "not_allowed": N_("Not usually allowed")}
 FREQUENCIES = {"weekly": N_("weekly"), "four_weekly": N_("every four weeks"),
                "monthly": N_("monthly"), "quarterly": N_("quarterly"),
                "six_monthly": N_("every six months"), "yearly": N_("yearly")}

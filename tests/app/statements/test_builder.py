@@ -61,3 +61,16 @@ def test_stream_partly_in_period_is_pro_rata() -> None:
 def test_same_data_same_statement() -> None:
     entries = [entry(i, date(2025, 5, 1 + i % 20), -100 * i, "pa_wages") for i in range(1, 40)]
     assert make_statement(entries) == make_statement(list(reversed(entries)))
+
+
+def test_spending_the_rule_does_not_simply_allow_is_flagged() -> None:
+    entries = [entry(1, date(2025, 4, 3), -5000, "pa_wages"),
+               entry(2, date(2025, 4, 4), -9000, "equipment"),
+               entry(3, date(2025, 4, 5), -1200, "household"),
+               entry(4, date(2025, 4, 6), -3000, "activities")]
+    quarterly = make_statement(entries)
+    assert [(f.entry.id, f.permission.value) for f in quarterly.flagged] == [
+        (2, "needs_approval"), (3, "not_allowed")]
+    # The six-monthly template also wants approval for activities.
+    six = make_statement(entries, rule_code="six_monthly_6_weeks")
+    assert [f.entry.id for f in six.flagged] == [2, 3, 4]
