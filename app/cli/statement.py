@@ -1,16 +1,28 @@
-"""`careledger statement`: the monitoring return for a period as PDF or CSV."""
+"""`careledger statement`: the monitoring return for a period as PDF or CSV;
+`careledger forecast`: the balance to the end of the period, with warnings."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from app.cli import EXIT_OK, data_dir
 from app.cli.secrets import read_passphrase
+from app.domain.council_rules import return_period
 from app.domain.errors import DomainError, ValidationError
 from app.domain.funding import Period
 from app.domain.money import Money
-from app.i18n import N_, ParseError, _, parse_date, parse_money, set_locale
+from app.i18n import (
+    N_,
+    ParseError,
+    _,
+    format_date,
+    format_money,
+    parse_date,
+    parse_money,
+    set_locale,
+)
 from app.services.profiles import open_profile
 from app.services.statements import StatementRequest, StatementService
 from app.statements.inputs import services_from_file
@@ -36,6 +48,14 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     cmd.add_argument("--services", type=Path, default=None,
                      help=_("A JSON file of services delivered and paid per provider."))
     cmd.set_defaults(func=_statement)
+
+    ahead = subparsers.add_parser("forecast", help=_(
+        "Forecast the balance to the end of the period and warn before problems."))
+    ahead.add_argument("--profile", dest="statement_profile", default=None)
+    ahead.add_argument("--to", dest="end", default=None,
+                       help=_("Last day (YYYY-MM-DD); the end of this return period if left out."))
+    ahead.add_argument("--today", default=None, help=_("Forecast from this day (YYYY-MM-DD)."))
+    ahead.set_defaults(func=_forecast)
 
 
 LIABILITY_FLAGS = {
@@ -92,4 +112,31 @@ def _statement(args: argparse.Namespace) -> int:
     finally:
         profile.close()
     print(_("Saved the return to {path}.").format(path=args.out))
+    return EXIT_OK
+
+
+def _forecast(args: argparse.Namespace) -> int:
+    name = args.statement_profile or args.profile
+    if not name:
+        raise DomainError(_("Say which profile with --profile NAME."))
+    try:
+        today = parse_date(args.today) if args.today else date.today()
+        end = parse_date(args.end) if args.end else None
+    except ParseError as error:
+        raise ValidationError("date", str(error)) from error
+    profile = open_profile(data_dir(args), name, read_passphrase())
+    try:
+        service = StatementService(profile)
+        end = end or return_period(service.chosen_rule().return_frequency, today).end
+        result = service.forecast(today, end)
+    finally:
+        profile.close()
+    print(_("Balance now: {now}. Expected on {date}: {then} (lowest {low} on {low_date}).")
+          .format(now=format_money(result.opening.pence), date=format_date(end, "long"),
+                  then=format_money(result.closing.pence), low=format_money(result.lowest.pence),
+                  low_date=format_date(result.lowest_on, "long")))
+    for warning in result.warnings:
+        print(warning.message)
+    if not result.warnings:
+        print(_("No problems expected by then."))
     return EXIT_OK

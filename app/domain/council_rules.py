@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from app.domain.categories import Category, Permission
 from app.domain.errors import ValidationError
+from app.domain.funding import Period
 from app.domain.money import Money
 from app.i18n import _
 from app.paths import RESOURCES
@@ -70,6 +72,21 @@ class CouncilRule:
         """Money above the limit plus contingency, after what is still owed (never negative)."""
         kept = gross_weekly.times(self.allowed_weeks) + liabilities
         return Money(max(0, balance.pence - kept.pence))
+
+
+def return_period(frequency: ReturnFrequency, today: date) -> Period:
+    """The return period holding `today`, in UK financial years (from 1 April):
+    quarters, halves (April-September, October-March) or the whole year."""
+    year = today.year if today.month >= 4 else today.year - 1
+    months_in = (today.month - 4) % 12  # 0 for April ... 11 for March
+    first = months_in - months_in % frequency.months
+    start = _add_months(date(year, 4, 1), first)
+    return Period(start, _add_months(start, frequency.months) - timedelta(days=1))
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    return date(day.year + index // 12, index % 12 + 1, 1)
 
 
 def rule_from_json(data: Mapping[str, Any]) -> CouncilRule:

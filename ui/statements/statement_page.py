@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.council_rules import CouncilRule
+from app.domain.council_rules import CouncilRule, return_period
 from app.domain.errors import DomainError
-from app.domain.funding import Period, financial_quarter
+from app.domain.funding import Period
 from app.domain.money import Money
 from app.i18n import ParseError, _, active_locale, parse_money
 from app.services.statements import StatementRequest
@@ -86,9 +86,9 @@ class StatementPage(QWidget):
     # --- layout --------------------------------------------------------------------------
 
     def _build_controls(self) -> None:
-        quarter = financial_quarter(self._today)
-        self.start_edit = self._date_edit(quarter.start, _("Period start"))
-        self.end_edit = self._date_edit(quarter.end, _("Period end"))
+        period = return_period(self._service.chosen_rule().return_frequency, self._today)
+        self.start_edit = self._date_edit(period.start, _("Period start"))
+        self.end_edit = self._date_edit(period.end, _("Period end"))
         self.rule_combo = QComboBox()
         self.rule_combo.setAccessibleName(_("Council rule"))
         self.bank_edit = QLineEdit()
@@ -172,8 +172,16 @@ class StatementPage(QWidget):
         except DomainError as error:
             self.status_label.setText(str(error))
             return
+        self.show_period(return_period(rule.return_frequency, self._today))
         self.rule_chosen.emit(rule.code)
         self.refresh_forecast()
+
+    def show_period(self, period: Period) -> None:
+        """Set both dates at once so the forecast is worked out once, for the whole period."""
+        self.end_edit.blockSignals(True)
+        self.start_edit.setDate(to_qdate(period.start))
+        self.end_edit.setDate(to_qdate(period.end))
+        self.end_edit.blockSignals(False)
 
     # --- forecast and saving -------------------------------------------------------------
 

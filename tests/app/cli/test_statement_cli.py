@@ -67,3 +67,11 @@ def test_bad_services_file_is_a_plain_error(demo_dir: Path, tmp_path: Path,
     assert run(args(demo_dir, out, "--services", str(services))) == 1
     assert "Item 1 of the services file needs" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_forecast_prints_the_expected_balance(demo_dir: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--data-dir", str(demo_dir), "forecast", "--profile", NAME,
+                "--today", "2026-03-31", "--to", "2026-06-30"]) == 0
+    out = capsys.readouterr().out
+    assert "Expected on 30 June 2026" in out

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from app.domain.categories import Permission, load_categories
@@ -6,10 +8,12 @@ from app.domain.council_rules import (
     custom_rule,
     find_template,
     load_templates,
+    return_period,
     rule_from_json,
     rule_to_json,
 )
 from app.domain.errors import ValidationError
+from app.domain.funding import Period
 from app.domain.money import Money
 
 CATEGORY_CODES = {c.code for c in load_categories() if c.direction.value == "out"}
@@ -52,3 +56,16 @@ def test_custom_rule_checks_its_figures() -> None:
         custom_rule("x", ReturnFrequency.YEARLY, 0)
     with pytest.raises(ValidationError):
         custom_rule(" ", ReturnFrequency.YEARLY, 4)
+
+
+@pytest.mark.parametrize(("frequency", "today", "start", "end"), [
+    (ReturnFrequency.QUARTERLY, date(2026, 2, 14), date(2026, 1, 1), date(2026, 3, 31)),
+    (ReturnFrequency.QUARTERLY, date(2025, 4, 1), date(2025, 4, 1), date(2025, 6, 30)),
+    (ReturnFrequency.SIX_MONTHLY, date(2025, 11, 30), date(2025, 10, 1), date(2026, 3, 31)),
+    (ReturnFrequency.SIX_MONTHLY, date(2025, 9, 30), date(2025, 4, 1), date(2025, 9, 30)),
+    (ReturnFrequency.YEARLY, date(2026, 3, 31), date(2025, 4, 1), date(2026, 3, 31)),
+    (ReturnFrequency.YEARLY, date(2026, 4, 1), date(2026, 4, 1), date(2027, 3, 31)),
+])
+def test_return_period_follows_the_financial_year(frequency: ReturnFrequency, today: date,
+                                                  start: date, end: date) -> None:
+    assert return_period(frequency, today) == Period(start, end)

@@ -77,6 +77,10 @@ def test_choosing_a_rule_updates_the_forecast(qtbot, service: StatementService) 
     with qtbot.waitSignal(page.rule_chosen):
         page.rule_combo.activated.emit(index)
     assert service.chosen_rule().code == "yearly_4_weeks_contingency"
+    # A yearly rule shows the financial year that 31 March 2026 ends.
+    assert (page.start_edit.date(), page.end_edit.date()) == (QDate(2025, 4, 1),
+                                                              QDate(2026, 3, 31))
+    page.end_edit.setDate(QDate(2026, 12, 31))
     assert "no problems expected" in page.forecast_label.text()
     page.end_edit.setDate(QDate(2026, 3, 1))
     assert "ended" in page.forecast_label.text()
