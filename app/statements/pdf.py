@@ -216,7 +216,7 @@ def transaction_row(s: Statement, e: StatementEntry, widths: list[float],
             money_in, money_out]
 
 
-class TotalsTable(Table):
+class TotalsTable(Table):  # type: ignore[misc]  # reportlab is untyped
     """A long table whose last row (the totals) never starts a page on its own.
 
     reportlab's NOSPLIT does this too, but makes each split measure every row: minutes for a

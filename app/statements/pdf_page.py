@@ -80,7 +80,7 @@ def styles() -> dict[str, ParagraphStyle]:
 def numbered_canvas(left_text: str, hash_text: str) -> Callable[..., Canvas]:
     """A canvas class that keeps each page until the end, so it can print "Page X of Y"."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
