@@ -20,6 +20,7 @@ from app.domain.council_rules import MAX_WEEKS, CouncilRule, ReturnFrequency, cu
 from app.domain.errors import DomainError
 from app.i18n import _
 from app.statements.text import FREQUENCIES
+from ui.accessibility import label_for, named
 
 
 class CustomRuleDialog(QDialog):
@@ -54,12 +55,16 @@ class CustomRuleDialog(QDialog):
                              (_("&Returns are due"), self.frequency_combo),
                              (_("Weeks-held &limit"), self.limit_spin),
                              (_("Agreed &contingency"), self.contingency_spin)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            widget.setAccessibleName(label.text().replace("&", ""))
-            form.addRow(label, widget)
+            form.addRow(label_for(text, widget), widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        # Qt has no Welsh for its own buttons: give them our translated words.
+        for which, text, name in (
+                (QDialogButtonBox.StandardButton.Ok, _("&Use this rule"), _("Use this rule")),
+                (QDialogButtonBox.StandardButton.Cancel, _("Cancel"), _("Cancel"))):
+            button = buttons.button(which)
+            button.setText(text)
+            named(button, name)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

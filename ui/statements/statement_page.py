@@ -30,6 +30,7 @@ from app.i18n import ParseError, _, active_locale, parse_money
 from app.services.statements import StatementRequest
 from app.statements.forecast import Forecast
 from app.statements.model import Statement
+from ui.accessibility import label_for
 from ui.statements.custom_rule_dialog import CustomRuleDialog
 
 PathChooser = Callable[[QWidget, str, str], Path | None]
@@ -109,9 +110,7 @@ class StatementPage(QWidget):
         for text, widget in ((_("&From"), self.start_edit), (_("&To"), self.end_edit),
                              (_("Council &rule"), self.rule_combo),
                              (_("&Bank statement balance"), self.bank_edit)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, rule_row if widget is self.rule_combo else widget)
+            form.addRow(label_for(text, widget), rule_row if widget is self.rule_combo else widget)
         buttons = QHBoxLayout()
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.csv_button)
