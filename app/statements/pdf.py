@@ -18,7 +18,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
 from reportlab.platypus.flowables import Flowable
 
 from app.i18n import _, active_locale, format_date, format_money, format_number
@@ -37,6 +44,7 @@ from app.statements.pdf_page import (
 
 CONTENT_WIDTH = A4[0] - 2 * PAGE_MARGIN
 CELL_PAD = 2.5
+LONG_TABLE_START = 45 * mm  # room for a heading, the table's header and a few rows
 # Date, payee, category, plan line, evidence, in, out (mm); sums to the content width (180).
 TRANSACTION_COLS = (24, 38, 39, 21, 18, 20, 20)
 
@@ -73,9 +81,9 @@ def story(s: Statement) -> list[Flowable]:
             Paragraph(escape(text.surplus_message(s)),
                       st["warn"] if s.weeks.over_limit else st["body"])]),
     ]
-    parts += section(_("Spending that needs the council's agreement"), [flagged_flowable(s)])
-    parts += [Paragraph(escape(_("Every transaction")), st["h2"]), transactions_table(s)]
-    parts += section(_("Services delivered and paid for"), [services_flowable(s)])
+    parts += long_section(_("Spending that needs the council's agreement"), flagged_flowable(s))
+    parts += long_section(_("Every transaction"), transactions_table(s))
+    parts += long_section(_("Services delivered and paid for"), services_flowable(s))
     parts += section(_("Outcomes"), [Paragraph(
         escape(s.outcomes or _("None recorded")).replace("\n", "<br/>"), st["body"])])
     parts += section(_("Declaration"), declaration(s))
@@ -85,6 +93,12 @@ def story(s: Statement) -> list[Flowable]:
 def section(title: str, body: list[Flowable]) -> list[Flowable]:
     """A heading kept on the same page as the start of what it heads."""
     return [KeepTogether([Paragraph(escape(title), styles()["h2"]), *body])]
+
+
+def long_section(title: str, table: Flowable) -> list[Flowable]:
+    """A heading over a table that may run for pages: start a new page only when there is
+    no room for the heading and a few rows, rather than moving the whole table on."""
+    return [CondPageBreak(LONG_TABLE_START), Paragraph(escape(title), styles()["h2"]), table]
 
 
 def _footer_left(s: Statement) -> str:
@@ -300,7 +314,7 @@ def uncleared_section(s: Statement) -> list[Flowable]:
               _money(e.amount.pence, active_locale())] for e in r.uncleared]
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(base_style(header=True) + [("ALIGN", (2, 0), (2, -1), "RIGHT")])
-    return section(_("Items not yet on the bank statement"), [table])
+    return long_section(_("Items not yet on the bank statement"), table)
 
 
 def services_flowable(s: Statement) -> Flowable:
