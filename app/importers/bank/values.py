@@ -30,9 +30,8 @@ def parse_amount(text: str) -> int:
         raw = raw[:-2]
     if raw.startswith("(") and raw.endswith(")"):
         sign, raw = -sign, raw[1:-1]
-    while raw[:1] in ("-", "+", "£"):
-        sign = -sign if raw[0] == "-" else sign
-        raw = raw[1:]
+    if raw[:1] in ("-", "+"):  # one sign at most; "£" has gone with the noise above
+        sign, raw = (-sign if raw[0] == "-" else sign), raw[1:]
     match = _NUMBER.fullmatch(raw)
     if not raw or match is None or not (match["whole"] or match["part"]):
         raise BadValue(_("“{text}” is not an amount of money.").format(text=text.strip()))

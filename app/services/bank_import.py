@@ -1,0 +1,221 @@
+"""Importing a bank statement: preview every line as new, duplicate or rejected, then commit.
+
+The preview is plain frozen data: a dialog can let the person change the suggested payee and
+category (`ImportPreview.with_choice`) before `commit`, which writes every new line in ONE
+transaction, or none of them. Importing the same file twice adds nothing: each line carries
+an import id (see app/importers/bank/identity.py) that the second import finds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select, text
+from sqlalchemy.orm import Session
+
+from app.domain.categories import Category
+from app.domain.entries import MAX_PAYEE, EntryDraft, validate
+from app.domain.errors import DomainError, ValidationError
+from app.domain.money import Money
+from app.i18n import _
+from app.importers.bank import ColumnMapping, MappingStore, ParsedStatement, read_statement
+from app.importers.bank.identity import import_ids
+from app.services.bank_suggest import Suggester, bank_text
+from app.services.ledger import LedgerService
+from app.services.profiles import OpenProfile
+from app.store.audit_bulk import append_events
+from app.store.models import AccountRow, EntryRow
+
+
+class RowStatus(StrEnum):
+    NEW = "new"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    line: int
+    status: RowStatus
+    on: date | None = None
+    amount: Money | None = None
+    bank_text: str = ""  # what the bank wrote; kept as the entry's memo
+    payee: str = ""  # suggested, editable before commit
+    category_code: str = ""  # suggested, editable before commit
+    import_id: str = ""
+    reason: str = ""  # why a line is rejected
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    file_name: str
+    layout: str
+    account_id: int
+    rows: tuple[PreviewRow, ...]
+
+    def count(self, status: RowStatus) -> int:
+        return sum(1 for r in self.rows if r.status is status)
+
+    def with_choice(self, line: int, payee: str | None = None,
+                    category_code: str | None = None) -> ImportPreview:
+        """The same preview with the person's payee or category for the line `line`."""
+        rows = tuple(
+            replace(r, payee=r.payee if payee is None else payee,
+                    category_code=r.category_code if category_code is None else category_code)
+            if r.line == line else r
+            for r in self.rows
+        )
+        return replace(self, rows=rows)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    duplicates: int
+    rejected: int
+    entry_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class AccountChoice:
+    id: int
+    name: str
+
+
+class BankImportService:
+    def __init__(self, profile: OpenProfile, mappings: MappingStore | None = None) -> None:
+        self.profile = profile
+        self.mappings = mappings
+
+    def accounts(self) -> list[AccountChoice]:
+        with self.profile.session() as s:
+            rows = s.execute(select(AccountRow.id, AccountRow.name).order_by(AccountRow.id))
+            return [AccountChoice(i, n) for i, n in rows]
+
+    def account_id(self, name: str | None) -> int:
+        """The account called `name` (any case), or the first account when no name is given."""
+        accounts = self.accounts()
+        if not accounts:
+            raise DomainError(_("This profile has no account to record money in."))
+        if name is None:
+            return accounts[0].id
+        for account in accounts:
+            if account.name.casefold() == name.strip().casefold():
+                return account.id
+        raise DomainError(_("There is no account called “{name}”. The accounts are: {names}.")
+                          .format(name=name, names=", ".join(a.name for a in accounts)))
+
+    def read(self, data: bytes, mapping: ColumnMapping | None = None) -> ParsedStatement:
+        return read_statement(data, self.mappings, mapping)
+
+    def preview(self, data: bytes, file_name: str, account_id: int,
+                mapping: ColumnMapping | None = None, today: date | None = None
+                ) -> ImportPreview:
+        """Read the file and mark each line; raises UnreadableStatement for a file it cannot read."""
+        return self.preview_parsed(self.read(data, mapping), file_name, account_id, today)
+
+    def preview_parsed(self, parsed: ParsedStatement, file_name: str, account_id: int,
+                       today: date | None = None) -> ImportPreview:
+        ids = import_ids(parsed.rows)
+        rows: list[PreviewRow] = [PreviewRow(r.line, RowStatus.REJECTED, reason=r.reason)
+                                  for r in parsed.rejected]
+        with self.profile.session() as s:
+            categories = _categories(s)
+            conn = s.connection()
+            existing = _existing_ids(conn, account_id, ids)
+            suggester = Suggester(conn, categories)
+        for row, import_id in zip(parsed.rows, ids, strict=True):
+            memo = bank_text(row.description, row.reference)
+            hint = suggester.suggest(memo, row.payee_text, row.amount.pence > 0)
+            preview = PreviewRow(row.line, RowStatus.NEW, row.on, row.amount, memo,
+                                 hint.payee[:MAX_PAYEE], hint.category_code, import_id)
+            if import_id in existing:
+                preview = replace(preview, status=RowStatus.DUPLICATE)
+            else:
+                problem = _problem(preview, categories, today or date.today())
+                if problem:
+                    preview = replace(preview, status=RowStatus.REJECTED, reason=problem)
+            rows.append(preview)
+        rows.sort(key=lambda r: r.line)
+        return ImportPreview(file_name, parsed.layout, account_id, tuple(rows))
+
+    def commit(self, preview: ImportPreview, today: date | None = None) -> ImportResult:
+        """Write every new line in one transaction; a bad line stops all, naming its line."""
+        new = [r for r in preview.rows if r.status is RowStatus.NEW]
+        with self.profile.session() as s, s.begin():
+            categories = _categories(s)
+            # Checked again inside the transaction: another import may have added some since.
+            existing = _existing_ids(s.connection(), preview.account_id, [r.import_id for r in new])
+            fresh = [r for r in new if r.import_id not in existing]
+            for row in fresh:
+                problem = _problem(row, categories, today or date.today())
+                if problem:
+                    raise ValidationError("line", _("Line {line}: {problem} Nothing was imported.")
+                                          .format(line=row.line, problem=problem))
+            entry_ids = self._write(s, preview, fresh)
+        return ImportResult(len(entry_ids), preview.count(RowStatus.DUPLICATE) + len(new)
+                            - len(fresh), preview.count(RowStatus.REJECTED), tuple(entry_ids))
+
+    def _write(self, s: Session, preview: ImportPreview, rows: list[PreviewRow]) -> list[int]:
+        if not rows:
+            return []
+        now = datetime.now(UTC).replace(tzinfo=None)
+        values = [_entry_values(r, preview.account_id, self.profile.actor, now) for r in rows]
+        entry_ids = list(s.scalars(insert(EntryRow).returning(EntryRow.id,
+                                                              sort_by_parameter_order=True),
+                                   values))
+        events: list[tuple[str, str, object, dict[str, Any]]] = [
+            ("import", "entry", entry_id, _snapshot(v, preview.file_name))
+            for entry_id, v in zip(entry_ids, values, strict=True)
+        ]
+        append_events(s, self.profile.actor, events)
+        return entry_ids
+
+
+def _entry_values(row: PreviewRow, account_id: int, actor: str, now: datetime) -> dict[str, Any]:
+    assert row.on is not None and row.amount is not None
+    return {"on": row.on, "amount": row.amount, "account_id": account_id,
+            "payee": row.payee.strip(), "category_code": row.category_code,
+            "support_plan_line": "", "memo": row.bank_text.strip(), "approval_reason": "",
+            "cleared": False, "reconciled": False, "import_id": row.import_id,
+            "created_by": actor, "created_at": now}
+
+
+def _snapshot(values: dict[str, Any], file_name: str) -> dict[str, Any]:
+    return {"on": values["on"].isoformat(), "amount_pence": values["amount"].pence,
+            "payee": values["payee"], "category": values["category_code"],
+            "memo": values["memo"], "account_id": values["account_id"],
+            "import_id": values["import_id"], "file": file_name}
+
+
+def _problem(row: PreviewRow, categories: dict[str, Category], today: date) -> str:
+    """Why the ledger would refuse this line, or '' when it is fine."""
+    assert row.on is not None and row.amount is not None
+    draft = EntryDraft(row.on, row.amount, row.payee, row.category_code, row.bank_text)
+    try:
+        validate(draft, categories, today)
+    except DomainError as error:
+        return str(error)
+    return ""
+
+
+def _categories(s: Session) -> dict[str, Category]:
+    # The ledger's own loader, so both paths validate against the same categories.
+    return LedgerService._categories(s)
+
+
+_EXISTING = text("SELECT import_id FROM entry WHERE account_id = :account "
+                 "AND import_id IN :ids").bindparams(bindparam("ids", expanding=True))
+
+
+def _existing_ids(conn: Connection, account_id: int, ids: Iterable[str]) -> set[str]:
+    wanted = list(dict.fromkeys(ids))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):  # stay well under SQLite's bound-parameter limit
+        chunk = wanted[start:start + 500]
+        found.update(conn.execute(_EXISTING, {"account": account_id, "ids": chunk}).scalars())
+    return found

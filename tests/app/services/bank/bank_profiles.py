@@ -1,0 +1,27 @@
+"""Helpers for bank tests: a small real profile with cheap key derivation."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.domain.funding import Frequency
+from app.domain.money import Money
+from app.services.profiles import NewProfile, OpenProfile, create_profile, open_profile
+from app.store import keys
+
+PASSPHRASE = "correct horse battery"
+NAME = "Bank Test"
+
+
+def cheap_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keys, "DEFAULT_COST", keys.KdfCost(time_cost=1, memory_kib=8, parallelism=1))
+
+
+def make_profile(data_dir: Path, name: str = NAME) -> OpenProfile:
+    request = NewProfile(display_name=name, gross_weekly=Money(40000),
+                         frequency=Frequency.FOUR_WEEKLY, start=date(2020, 1, 1))
+    create_profile(data_dir, request, PASSPHRASE)
+    return open_profile(data_dir, name, PASSPHRASE)
