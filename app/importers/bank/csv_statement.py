@@ -68,6 +68,13 @@ def find_layout(found: list[Record], store: MappingStore | None,
     return Layout("mapped", chosen, key, found[index + 1:])
 
 
+def header_of(found: list[Record]) -> tuple[str, ...]:
+    """The header key a mapping for this file is remembered under."""
+    if not found:
+        raise UnreadableStatement(_("This file is empty: there are no lines to import."))
+    return header_key(found[_header_index(found[:PREAMBLE_LINES])].fields)
+
+
 def _header_index(head: list[Record]) -> int:
     """The first line with three or more filled columns: lines above it are a preamble."""
     for index, record in enumerate(head):
