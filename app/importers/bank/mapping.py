@@ -54,7 +54,10 @@ def apply(mapping: ColumnMapping, record: Record) -> StatementRow | RejectedRow:
         return RejectedRow(record.line, _("This line has {n} columns; {need} are needed.").format(
             n=len(record.fields), need=mapping.width()))
     try:
-        on = parse_bank_date(_field(record, mapping.date), mapping.date_formats)
+        # The layout's own date forms first; the common UK ones after, for a file re-saved
+        # by a spreadsheet. Day-first throughout, so no date can read two ways.
+        on = parse_bank_date(_field(record, mapping.date),
+                             mapping.date_formats + COMMON_DATE_FORMATS)
         pence = _amount(mapping, record)
     except BadValue as error:
         return RejectedRow(record.line, str(error))
