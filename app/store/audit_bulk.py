@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.audit import GENESIS_HASH, canonical_json, event_hash
@@ -29,9 +29,9 @@ def append_events(session: Session, actor: str,
     for action, entity, entity_id, detail in events:
         detail_text = canonical_json(detail)
         digest = event_hash(prev, at, actor, action, entity, str(entity_id), detail_text)
-        rows.append({"at": at, "actor": actor, "action": action, "entity": entity,
-                     "entity_id": str(entity_id), "detail": detail_text, "prev_hash": prev,
-                     "hash": digest})
+        rows.append((at, actor, action, entity, str(entity_id), detail_text, prev, digest))
         prev = digest
     if rows:
-        session.execute(insert(AuditEventRow), rows)
+        session.connection().exec_driver_sql(
+            "INSERT INTO audit_event (at, actor, action, entity, entity_id, detail, prev_hash, "
+            "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)

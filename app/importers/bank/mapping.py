@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 from app.domain.money import Money
@@ -43,16 +44,18 @@ class ColumnMapping:
         formats = tuple(data.get("date_formats") or COMMON_DATE_FORMATS)
         return cls(**known, date_formats=formats)
 
+    @cached_property
     def width(self) -> int:
+        """How many columns a line needs (read once per line, so worked out once)."""
         used = [getattr(self, role) for role in ROLES]
         return 1 + max(c for c in used if c is not None)
 
 
 def apply(mapping: ColumnMapping, record: Record) -> StatementRow | RejectedRow:
     """Read one record, or say plainly why it cannot be read."""
-    if len(record.fields) < mapping.width():
+    if len(record.fields) < mapping.width:
         return RejectedRow(record.line, _("This line has {n} columns; {need} are needed.").format(
-            n=len(record.fields), need=mapping.width()))
+            n=len(record.fields), need=mapping.width))
     try:
         # The layout's own date forms first; the common UK ones after, for a file re-saved
         # by a spreadsheet. Day-first throughout, so no date can read two ways.

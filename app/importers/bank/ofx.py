@@ -10,8 +10,6 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
-from ofxtools.Parser import OFXTree
-
 from app.domain.money import Money
 from app.i18n import _
 from app.importers.bank.model import ParsedStatement, RejectedRow, StatementRow, UnreadableStatement
@@ -26,6 +24,8 @@ def looks_like(data: bytes) -> bool:
 
 
 def read(data: bytes, text: str) -> ParsedStatement:
+    from ofxtools.Parser import OFXTree  # imported here: ofxtools takes ~1 s to import
+
     try:
         tree = OFXTree()
         tree.parse(io.BytesIO(data))

@@ -34,7 +34,7 @@ class Preset:
         """True when the first record has this layout's shape and readable date and amount."""
         if not self.columns or len(header_key(record.fields)) > self.columns:
             return False
-        if len(record.fields) < self.mapping.width():
+        if len(record.fields) < self.mapping.width:
             return False
         try:
             parse_bank_date(clean(record.fields[self.mapping.date]), self.mapping.date_formats)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import lru_cache
 
 from app.i18n import _
 
@@ -48,8 +49,8 @@ COMMON_DATE_FORMATS = (
 _TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2})?.*$")
 
 
-def parse_bank_date(text: str, formats: Sequence[str] = COMMON_DATE_FORMATS) -> date:
-    """A date in any of `formats`; a time after it (Monzo: '2018-02-25 12:34:56 +0000') is dropped."""
+@lru_cache(maxsize=4096)
+def _parse_date_cached(text: str, formats: tuple[str, ...]) -> date:
     cleaned = _TIME_TAIL.sub("", (text or "").strip().strip("'"))
     for fmt in formats:
         try:
@@ -59,3 +60,11 @@ def parse_bank_date(text: str, formats: Sequence[str] = COMMON_DATE_FORMATS) -> 
     if not cleaned:
         raise BadValue(_("The date is empty."))
     raise BadValue(_("“{text}” is not a date this bank uses.").format(text=text.strip()))
+
+
+def parse_bank_date(text: str, formats: Sequence[str] = COMMON_DATE_FORMATS) -> date:
+    """A date in any of `formats`; a time after it (Monzo: '2018-02-25 12:34:56 +0000') is dropped.
+
+    A statement repeats each date many times and strptime is slow, so answers are cached.
+    """
+    return _parse_date_cached(text, tuple(formats))
