@@ -120,7 +120,7 @@ def main() -> None:
           f"rejected {preview.count(RowStatus.REJECTED):,}")
     print(f"read CSV          {t1 - t0:7.3f} s")
     print(f"preview           {t2 - t1:7.3f} s  (duplicate check + suggestions)")
-    print(f"commit            {t3 - t2:7.3f} s  (entries + one audit event each)")
+    print(f"commit            {t3 - t2:7.3f} s  (entries + one audit event for the file)")
     print(f"import total      {total:7.3f} s  {'(under 1 s)' if total < 1 else '(OVER 1 s)'}")
     print(f"import CPU time   {cpu:7.3f} s  (less disturbed by other work on the machine)")
     print(f"raw executemany   {raw:7.3f} s  (plain sqlite3, same {len(new):,} rows)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -109,13 +110,18 @@ def test_rows_the_ledger_refuses_are_rejected_in_preview(profile: OpenProfile) -
     assert "2000" in preview.rows[0].reason
 
 
-def test_every_imported_entry_has_an_audit_event_and_the_chain_holds(
+def test_one_audit_event_lists_every_imported_entry_and_the_chain_holds(
         profile: OpenProfile) -> None:
     service = BankImportService(profile)
     service.commit(_preview(service, "monzo_3.csv"), today=TODAY)
     events = LedgerService(profile).audit_events()
     imported = [e for e in events if e.action == "import"]
-    assert len(imported) == 9
+    assert len(imported) == 1
+    detail = json.loads(imported[0].detail)
+    assert (detail["count"], detail["file"], detail["layout"]) == (9, "monzo_3.csv", "monzo")
+    ids = [entry[0] for entry in detail["entries"]]
+    assert imported[0].entity_id == f"{ids[0]}-{ids[-1]}"
+    assert sorted(r.id for r in _entries(profile)) == ids
     assert first_broken_link(events) is None
     with profile.session() as s:
         assert s.scalar(select(func.count()).where(EntryRow.import_id == "id:tx_0000A1")) == 1

@@ -67,7 +67,7 @@ def test_failure_while_writing_leaves_nothing(profile: OpenProfile,
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(bank_import, "append_events", broken)
+    monkeypatch.setattr(bank_import, "append_event", broken)
     with pytest.raises(RuntimeError):
         service.commit(preview, today=TODAY)
     assert _count(profile) == 0
