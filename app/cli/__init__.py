@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "app.cli.profiles",
     "app.cli.entries",
     "app.cli.bank",
+    "app.cli.services",
 ]
 
 # Exit statuses shared by every command.

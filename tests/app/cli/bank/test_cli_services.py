@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.cli import run
+from tests.app.services.bank.bank_profiles import NAME, PASSPHRASE, cheap_keys, make_profile
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cheap_keys(monkeypatch)
+    monkeypatch.setenv("CARELEDGER_PASSPHRASE", PASSPHRASE)
+    make_profile(tmp_path).close()
+    return tmp_path
+
+
+def test_add_then_list_week(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--data-dir", str(data_dir), "services"]
+    assert run([*base, "add", "--profile", NAME, "--date", "2026-11-23", "--provider",
+                "Jo Evans", "--planned", "2", "--delivered", "1:45", "--rate", "13.50",
+                "--late"]) == 0
+    assert run([*base, "add", "--profile", NAME, "--date", "2026-12-01", "--provider",
+                "Jo Evans", "--planned", "1", "--rate", "13.50"]) == 0
+    capsys.readouterr()
+    assert run([*base, "list", "--profile", NAME, "--week", "2026-11-27"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Week from 23 Nov 2026 to 29 Nov 2026"
+    assert out[1].startswith("23 Nov 2026  Jo Evans: 2h00 planned, 1h45 delivered")
+    assert out[1].endswith("= £23.63 (late)")
+    assert out[-1] == "Total: 2h00 planned, 1h45 delivered, £23.63"
+
+
+def test_bad_hours_exit_1_with_reason(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--data-dir", str(data_dir), "services", "add", "--profile", NAME,
+                "--provider", "PA", "--planned", "lots", "--rate", "10"]) == 1
+    assert "lots" in capsys.readouterr().err
