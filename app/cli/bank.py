@@ -90,7 +90,7 @@ def _chosen_mapping(path: Path, spec: str) -> tuple[tuple[str, ...], ColumnMappi
                 part=part.strip(), roles=", ".join(ROLES), names=", ".join(key)))
         roles[role] = key.index(name)
     try:
-        return key, ColumnMapping(**roles)
+        return key, ColumnMapping.from_json(dict(roles))
     except (TypeError, ValueError) as error:
         raise UnreadableStatement(_("--columns needs date, description and amount (or money_out "
                                     "and money_in).")) from error

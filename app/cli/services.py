@@ -70,7 +70,7 @@ def _list(args: argparse.Namespace) -> int:
                 start=format_date(sheet.week_start),
                 end=format_date(sheet.week_start + timedelta(days=6))))
         else:
-            visits = service.list(parse_date(args.start) if args.start else None,
+            visits = service.visits(parse_date(args.start) if args.start else None,
                                   parse_date(args.end) if args.end else None)
     finally:
         profile.close()

@@ -115,7 +115,7 @@ class BankImportService:
     def preview(self, data: bytes, file_name: str, account_id: int,
                 mapping: ColumnMapping | None = None, today: date | None = None
                 ) -> ImportPreview:
-        """Read the file and mark each line; raises UnreadableStatement for a file it cannot read."""
+        """Read the file and mark each line; UnreadableStatement when it cannot be read."""
         return self.preview_parsed(self.read(data, mapping), file_name, account_id, today)
 
     def preview_parsed(self, parsed: ParsedStatement, file_name: str, account_id: int,

@@ -154,7 +154,7 @@ class ServicesLogService:
         with self.profile.session() as s:
             return _visit(self._row(s, visit_id))
 
-    def list(self, start: date | None = None, end: date | None = None) -> list[Visit]:
+    def visits(self, start: date | None = None, end: date | None = None) -> list[Visit]:
         query = select(ServiceVisitRow).order_by(ServiceVisitRow.on, ServiceVisitRow.id)
         if start is not None:
             query = query.where(ServiceVisitRow.on >= start)
@@ -166,7 +166,7 @@ class ServicesLogService:
     def timesheet(self, any_day: date) -> Timesheet:
         """The week (Monday to Sunday) holding `any_day`."""
         monday = any_day - timedelta(days=any_day.weekday())
-        return Timesheet(monday, tuple(self.list(monday, monday + timedelta(days=6))))
+        return Timesheet(monday, tuple(self.visits(monday, monday + timedelta(days=6))))
 
     def link_payment(self, entry_id: int, visit_ids: list[int]) -> PaymentCover:
         """Say which visits a payment paid for (replacing any earlier choice)."""

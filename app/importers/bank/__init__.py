@@ -1,4 +1,7 @@
-"""Bank statement importers: CSV presets for UK banks, a column mapper, OFX, QIF. No Qt, no store."""
+"""Bank statement importers: CSV presets for UK banks, a column mapper, OFX, QIF.
+
+No Qt and no store: a file in, rows out.
+"""
 
 from app.importers.bank.csv_statement import NeedsMapping
 from app.importers.bank.mapper import MappingStore

@@ -1,4 +1,4 @@
-"""Reading a CSV statement: find the layout (preset, remembered mapping or a guess), then the rows."""
+"""Reading a CSV statement: find its layout (preset, remembered mapping, guess), then its rows."""
 
 from __future__ import annotations
 

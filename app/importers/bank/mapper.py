@@ -54,7 +54,7 @@ def guess(key: tuple[str, ...]) -> ColumnMapping | None:
         return None
     if "money_out" in found or "money_in" in found:
         found.pop("amount", None)  # separate in/out columns win over a vague "value"
-    return ColumnMapping(**found)
+    return ColumnMapping.from_json(dict(found))
 
 
 def _first(key: tuple[str, ...], names: tuple[str, ...], taken: set[int]) -> int | None:

@@ -48,7 +48,7 @@ class ColumnMapping:
     def width(self) -> int:
         """How many columns a line needs (read once per line, so worked out once)."""
         used = [getattr(self, role) for role in ROLES]
-        return 1 + max(c for c in used if c is not None)
+        return 1 + max(int(c) for c in used if c is not None)
 
 
 def apply(mapping: ColumnMapping, record: Record) -> StatementRow | RejectedRow:

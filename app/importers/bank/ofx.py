@@ -40,10 +40,12 @@ def read(data: bytes, text: str) -> ParsedStatement:
         for tx in statement.transactions:
             line = lines.get(str(tx.fitid), 0)
             pence = _pence(tx.trnamt)
-            if pence is None or pence == 0:
-                rejected.append(RejectedRow(line, _("The amount is not a whole number of pence.")
-                                            if pence is None else
-                                            _("The amount is zero, so there is nothing to record.")))
+            if pence is None:
+                rejected.append(RejectedRow(line, _("The amount is not a whole number of pence.")))
+                continue
+            if pence == 0:
+                rejected.append(
+                    RejectedRow(line, _("The amount is zero, so there is nothing to record.")))
                 continue
             name = " ".join((tx.name or "").split())
             memo = " ".join((tx.memo or "").split())

@@ -1,4 +1,4 @@
-"""QIF (Quicken Interchange Format) bank and card exports: D date, T amount, P payee, M memo, ^ ends."""
+"""QIF bank and card exports: D date, T amount, P payee, M memo, N number; ^ ends a record."""
 
 from __future__ import annotations
 

@@ -28,9 +28,11 @@ def read(text: str) -> ParsedStatement:
             rejected.append(RejectedRow(line, str(error)))
             continue
         if pence == 0:
-            rejected.append(RejectedRow(line, _("The amount is zero, so there is nothing to record.")))
+            rejected.append(
+                RejectedRow(line, _("The amount is zero, so there is nothing to record.")))
             continue
-        rows.append(StatementRow(line, on, Money(pence), " ".join(block.get("description", "").split())))
+        description = " ".join(block.get("description", "").split())
+        rows.append(StatementRow(line, on, Money(pence), description))
     return ParsedStatement(LAYOUT, tuple(rows), tuple(rejected))
 
 

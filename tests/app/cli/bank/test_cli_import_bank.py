@@ -24,7 +24,8 @@ def _import(data_dir: Path, *args: str) -> int:
     return run(["--data-dir", str(data_dir), "import", "bank", *args, "--profile", NAME])
 
 
-def test_import_twice_reports_duplicates(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_twice_reports_duplicates(data_dir: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
     assert _import(data_dir, str(SAMPLES / "barclays.csv")) == 0
     assert capsys.readouterr().out.splitlines() == ["3 new, 0 duplicates, 0 rejected"]
     assert _import(data_dir, str(SAMPLES / "barclays.csv")) == 0

@@ -17,7 +17,8 @@ NAME = "Bank Test"
 
 
 def cheap_keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keys, "DEFAULT_COST", keys.KdfCost(time_cost=1, memory_kib=8, parallelism=1))
+    cheap = keys.KdfCost(time_cost=1, memory_kib=8, parallelism=1)
+    monkeypatch.setattr(keys, "DEFAULT_COST", cheap)
 
 
 def make_profile(data_dir: Path, name: str = NAME) -> OpenProfile:

@@ -65,7 +65,7 @@ def test_only_payments_take_links(profile: OpenProfile) -> None:
 def test_bad_visits_are_refused(profile: OpenProfile, draft: VisitDraft) -> None:
     with pytest.raises(ValidationError):
         ServicesLogService(profile).add(draft)
-    assert ServicesLogService(profile).list() == []
+    assert ServicesLogService(profile).visits() == []
 
 
 def test_update_and_delete(profile: OpenProfile) -> None:
@@ -74,7 +74,7 @@ def test_update_and_delete(profile: OpenProfile) -> None:
     changed = log.update(visit.id, _visit(date(2026, 11, 23), 60, 45, note=" short "))
     assert (changed.draft.delivered_minutes, changed.draft.note) == (45, "short")
     log.delete(visit.id)
-    assert log.list() == []
+    assert log.visits() == []
 
 
 @pytest.mark.parametrize(("text", "minutes"), [("2", 120), ("1.5", 90), ("1:30", 90),

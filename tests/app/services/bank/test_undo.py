@@ -97,13 +97,13 @@ def test_reconcile_evidence_and_visits_undo(profile: OpenProfile) -> None:
     stack.push(AttachEvidence(evidence, entry.id, "remittance.pdf", PDF))
     log = ServicesLogService(profile)
     stack.push(AddVisit(log, VisitDraft(date(2026, 9, 2), "PA", 60, 60, 1200)))
-    visit_id = log.list()[0].id
+    visit_id = log.visits()[0].id
     stack.push(EditVisit(log, visit_id, VisitDraft(date(2026, 9, 2), "PA", 60, 45, 1200)))
     assert log.get(visit_id).draft.delivered_minutes == 45
     stack.undo()
     assert log.get(visit_id).draft.delivered_minutes == 60
     stack.undo()
-    assert log.list() == []
+    assert log.visits() == []
     stack.undo()
     assert evidence.for_entry(entry.id) == []
     stack.undo()
