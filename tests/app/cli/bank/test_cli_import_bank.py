@@ -7,17 +7,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import run
-from tests.app.services.bank.bank_profiles import NAME, PASSPHRASE, cheap_keys, make_profile
+from tests.app.services.bank.bank_profiles import NAME
 
 SAMPLES = Path(__file__).resolve().parents[3] / "fixtures" / "bank"
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    cheap_keys(monkeypatch)
-    monkeypatch.setenv("CARELEDGER_PASSPHRASE", PASSPHRASE)
-    make_profile(tmp_path).close()
-    return tmp_path
 
 
 def _import(data_dir: Path, *args: str) -> int:

@@ -5,15 +5,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import run
-from tests.app.services.bank.bank_profiles import NAME, PASSPHRASE, cheap_keys, make_profile
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    cheap_keys(monkeypatch)
-    monkeypatch.setenv("CARELEDGER_PASSPHRASE", PASSPHRASE)
-    make_profile(tmp_path).close()
-    return tmp_path
+from tests.app.services.bank.bank_profiles import NAME
 
 
 def test_add_then_list_week(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
