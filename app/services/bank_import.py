@@ -91,6 +91,11 @@ class BankImportService:
         self.profile = profile
         self.mappings = mappings
 
+    def categories(self) -> list[Category]:
+        """The categories a preview row may take (for the choice beside each line)."""
+        with self.profile.session() as s:
+            return list(_categories(s).values())
+
     def accounts(self) -> list[AccountChoice]:
         with self.profile.session() as s:
             rows = s.execute(select(AccountRow.id, AccountRow.name).order_by(AccountRow.id))

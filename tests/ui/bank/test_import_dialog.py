@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from app.services.bank_import import BankImportService
+from app.services.ledger import LedgerService
+from app.services.profiles import OpenProfile
+from app.services.undo import UndoStack
+from ui.bank.import_dialog import BankImportDialog
+
+SAMPLES = Path(__file__).resolve().parents[2] / "fixtures" / "bank"
+
+
+def test_load_preview_import_and_undo(qtbot, profile: OpenProfile) -> None:  # type: ignore[no-untyped-def]
+    stack = UndoStack()
+    dialog = BankImportDialog(BankImportService(profile), stack)
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled()
+    dialog.load_file(SAMPLES / "starling.csv")
+    assert dialog.summary.text() == "3 new, 0 duplicates, 0 rejected"
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported) as signal:
+        dialog.import_button.click()
+    assert signal.args == [3]
+    assert LedgerService(profile).count() == 3
+    stack.undo()
+    assert LedgerService(profile).count() == 0
+
+
+def test_second_import_shows_duplicates_and_nothing_to_import(qtbot, profile: OpenProfile
+                                                              ) -> None:  # type: ignore[no-untyped-def]
+    service = BankImportService(profile)
+    first = BankImportDialog(service)
+    qtbot.addWidget(first)
+    first.load_file(SAMPLES / "barclays.csv")
+    first.import_button.click()
+    again = BankImportDialog(service)
+    qtbot.addWidget(again)
+    again.load_file(SAMPLES / "barclays.csv")
+    assert again.summary.text() == "0 new, 3 duplicates, 0 rejected"
+    assert not again.import_button.isEnabled()
+
+
+def test_unreadable_file_says_why(qtbot, profile: OpenProfile, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "odd.csv"
+    path.write_bytes(b"When,Who,How much\n01/03/2025,Shop,-1.00\n")
+    dialog = BankImportDialog(BankImportService(profile))
+    qtbot.addWidget(dialog)
+    dialog.load_file(path)
+    assert "not recognised" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_every_control_has_a_name(qtbot, profile: OpenProfile) -> None:  # type: ignore[no-untyped-def]
+    dialog = BankImportDialog(BankImportService(profile))
+    qtbot.addWidget(dialog)
+    for widget in (dialog.choose_button, dialog.account_box, dialog.table, dialog.import_button,
+                   dialog.summary):
+        assert isinstance(widget, QWidget) and widget.accessibleName()
