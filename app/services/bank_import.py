@@ -90,6 +90,10 @@ class BankImportService:
     def __init__(self, profile: OpenProfile, mappings: MappingStore | None = None) -> None:
         self.profile = profile
         self.mappings = mappings
+        # Rows (by value) that passed the ledger's rules on a given day: validation is a pure
+        # function of the row, the categories and the day, so commit need not repeat it for
+        # rows the person left as previewed. An edited row is a different value: checked again.
+        self._passed: set[tuple[PreviewRow, date]] = set()
 
     def categories(self) -> list[Category]:
         """The categories a preview row may take (for the choice beside each line)."""
@@ -143,12 +147,18 @@ class BankImportService:
             if import_id in existing:
                 preview = replace(preview, status=RowStatus.DUPLICATE)
             else:
-                problem = _problem(preview, categories, today or date.today())
-                if problem:
-                    preview = replace(preview, status=RowStatus.REJECTED, reason=problem)
+                preview = self._checked(preview, categories, today or date.today())
             rows.append(preview)
         rows.sort(key=lambda r: r.line)
         return ImportPreview(file_name, parsed.layout, account_id, tuple(rows))
+
+    def _checked(self, row: PreviewRow, categories: dict[str, Category], day: date
+                 ) -> PreviewRow:
+        problem = _problem(row, categories, day)
+        if problem:
+            return replace(row, status=RowStatus.REJECTED, reason=problem)
+        self._passed.add((row, day))
+        return row
 
     def commit(self, preview: ImportPreview, today: date | None = None) -> ImportResult:
         """Write every new line in one transaction; a bad line stops all, naming its line."""
@@ -158,12 +168,16 @@ class BankImportService:
             # Checked again inside the transaction: another import may have added some since.
             existing = _existing_ids(s.connection(), preview.account_id, [r.import_id for r in new])
             fresh = [r for r in new if r.import_id not in existing]
+            day = today or date.today()
             for row in fresh:
-                problem = _problem(row, categories, today or date.today())
+                if (row, day) in self._passed:
+                    continue
+                problem = _problem(row, categories, day)
                 if problem:
                     raise ValidationError("line", _("Line {line}: {problem} Nothing was imported.")
                                           .format(line=row.line, problem=problem))
             entry_ids = self._write(s, preview, fresh)
+        self._passed.clear()
         return ImportResult(len(entry_ids), preview.count(RowStatus.DUPLICATE) + len(new)
                             - len(fresh), preview.count(RowStatus.REJECTED), tuple(entry_ids))
 
