@@ -118,6 +118,11 @@ class BankImportService:
         raise DomainError(_("There is no account called “{name}”. The accounts are: {names}.")
                           .format(name=name, names=", ".join(a.name for a in accounts)))
 
+    def remember_mapping(self, header: tuple[str, ...], mapping: ColumnMapping) -> None:
+        """Keep the person's column choice so the next file with this header needs none."""
+        if self.mappings is not None:
+            self.mappings.save(header, mapping)
+
     def read(self, data: bytes, mapping: ColumnMapping | None = None) -> ParsedStatement:
         return read_statement(data, self.mappings, mapping)
 

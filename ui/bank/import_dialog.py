@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError
 from app.i18n import _
-from app.importers.bank import UnreadableStatement
+from app.importers.bank import ColumnMapping, NeedsMapping, UnreadableStatement
 from app.services.bank_import import BankImportService, ImportResult, RowStatus
 from app.services.undo import ImportStatement, UndoStack
 from ui.bank.category_delegate import CategoryDelegate
+from ui.bank.column_mapping_dialog import ColumnMappingDialog
 from ui.bank.import_preview_model import SORT_ROLE, Col, ImportPreviewModel
 
 FILE_FILTER = "Bank statements (*.csv *.txt *.ofx *.qfx *.qif);;All files (*)"
@@ -41,6 +42,8 @@ class BankImportDialog(QDialog):
         self._undo = undo_stack
         self._file_name = ""
         self._data = b""
+        self._mapping: ColumnMapping | None = None
+        self._header: tuple[str, ...] = ()
         self.result_of_import: ImportResult | None = None
         categories = service.categories()
         self.model = ImportPreviewModel(categories)
@@ -59,8 +62,12 @@ class BankImportDialog(QDialog):
         self.account_box.currentIndexChanged.connect(lambda _i: self._refresh())
         account_label = QLabel(_("&Account:"))
         account_label.setBuddy(self.account_box)
+        self.map_button = QPushButton(_("&Which column is which…"))
+        self.map_button.setAccessibleName(_("Say which column holds the date and amount"))
+        self.map_button.setEnabled(False)
+        self.map_button.clicked.connect(self._ask_mapping)
         top = QHBoxLayout()
-        for widget in (self.choose_button, account_label, self.account_box):
+        for widget in (self.choose_button, account_label, self.account_box, self.map_button):
             top.addWidget(widget)
         top.addStretch(1)
 
@@ -117,6 +124,7 @@ class BankImportDialog(QDialog):
                 reason=error.strerror))
             return
         self._file_name = path.name
+        self._mapping = None
         self._refresh()
 
     def _refresh(self) -> None:
@@ -124,7 +132,13 @@ class BankImportDialog(QDialog):
             return
         try:
             preview = self._service.preview(self._data, self._file_name,
-                                            self.account_box.currentData())
+                                            self.account_box.currentData(), self._mapping)
+        except NeedsMapping as error:
+            self.model.set_preview(None)
+            self._show_error(str(error))
+            self.map_button.setEnabled(True)
+            self._header = error.header
+            return
         except UnreadableStatement as error:
             self.model.set_preview(None)
             self._show_error(str(error))
@@ -136,6 +150,19 @@ class BankImportDialog(QDialog):
             rejected=preview.count(RowStatus.REJECTED)))
         self.import_button.setEnabled(new > 0)
         self.table.resizeColumnsToContents()
+
+    def _ask_mapping(self) -> None:
+        dialog = ColumnMappingDialog(self._header, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.mapping is not None:
+            self.use_mapping(dialog.mapping)
+
+    def use_mapping(self, mapping: ColumnMapping) -> None:
+        """Read the file with the person's columns, and remember them for this header."""
+        self._mapping = mapping
+        self._refresh()
+        if self.model.preview is not None:
+            self._service.remember_mapping(self._header, mapping)
+            self.map_button.setEnabled(False)
 
     def _commit(self) -> None:
         preview = self.model.preview

@@ -59,3 +59,39 @@ def test_every_control_has_a_name(qtbot, profile: OpenProfile) -> None:  # type:
     for widget in (dialog.choose_button, dialog.account_box, dialog.table, dialog.import_button,
                    dialog.summary):
         assert isinstance(widget, QWidget) and widget.accessibleName()
+
+
+def test_unknown_columns_are_mapped_and_remembered(qtbot, profile: OpenProfile,  # type: ignore[no-untyped-def]
+                                                   tmp_path: Path) -> None:
+    from app.importers.bank import MappingStore
+    from ui.bank.column_mapping_dialog import ColumnMappingDialog
+
+    path = tmp_path / "odd.csv"
+    path.write_bytes(b"When,Who,How much\n01/03/2025,Shop,-1.00\n")
+    service = BankImportService(profile, MappingStore(tmp_path))
+    dialog = BankImportDialog(service)
+    qtbot.addWidget(dialog)
+    dialog.load_file(path)
+    assert dialog.map_button.isEnabled()
+    mapper = ColumnMappingDialog(("when", "who", "how much"))
+    qtbot.addWidget(mapper)
+    for role, column in (("date", 0), ("description", 1), ("amount", 2)):
+        mapper.choose(role, column)
+    mapper.ok_button.click()
+    assert mapper.mapping is not None
+    dialog.use_mapping(mapper.mapping)
+    assert dialog.summary.text() == "1 new, 0 duplicates, 0 rejected"
+    later = BankImportDialog(BankImportService(profile, MappingStore(tmp_path)))
+    qtbot.addWidget(later)
+    later.load_file(path)  # remembered: no question this time
+    assert later.summary.text() == "1 new, 0 duplicates, 0 rejected"
+
+
+def test_mapping_needs_date_description_and_amount(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.bank.column_mapping_dialog import ColumnMappingDialog
+
+    mapper = ColumnMappingDialog(("a", "b"))
+    qtbot.addWidget(mapper)
+    mapper.choose("date", 0)
+    mapper.ok_button.click()
+    assert mapper.mapping is None and mapper.problem.text()
