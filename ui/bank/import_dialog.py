@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -99,7 +99,7 @@ class BankImportDialog(QDialog):
         table.setAccessibleName(_("Statement lines"))
         table.setModel(proxy)
         table.setSortingEnabled(True)
-        table.sortByColumn(Col.LINE, proxy.sortOrder())
+        table.sortByColumn(Col.LINE, Qt.SortOrder.AscendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                               | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -150,6 +150,8 @@ class BankImportDialog(QDialog):
             rejected=preview.count(RowStatus.REJECTED)))
         self.import_button.setEnabled(new > 0)
         self.table.resizeColumnsToContents()
+        for column in (Col.BANK_TEXT, Col.PAYEE):  # long bank texts: keep the rest in view
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
 
     def _ask_mapping(self) -> None:
         dialog = ColumnMappingDialog(self._header, self)

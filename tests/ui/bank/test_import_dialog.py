@@ -95,3 +95,11 @@ def test_mapping_needs_date_description_and_amount(qtbot) -> None:  # type: igno
     mapper.choose("date", 0)
     mapper.ok_button.click()
     assert mapper.mapping is None and mapper.problem.text()
+
+
+def test_lines_are_shown_in_file_order(qtbot, profile: OpenProfile) -> None:  # type: ignore[no-untyped-def]
+    dialog = BankImportDialog(BankImportService(profile))
+    qtbot.addWidget(dialog)
+    dialog.load_file(SAMPLES / "lloyds.csv")
+    view = dialog.table.model()
+    assert [view.index(r, 0).data() for r in range(3)] == ["2", "3", "4"]
