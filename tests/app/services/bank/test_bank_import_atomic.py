@@ -16,7 +16,7 @@ from app.services import bank_import
 from app.services.bank_import import BankImportService, RowStatus
 from app.services.profiles import OpenProfile
 from app.store.models import EntryRow
-from tests.app.importers.bank.test_bank_fuzz import statements
+from tests.app.importers.bank.statement_strategies import statements
 from tests.app.services.bank.bank_profiles import cheap_keys, make_profile
 
 TODAY = date(2026, 11, 29)
