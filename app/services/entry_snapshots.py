@@ -61,7 +61,7 @@ def remove(profile: OpenProfile, entry_ids: list[int], reason: str) -> list[Entr
         snapshots = take(s, entry_ids)
         s.execute(delete(EntryRow).where(EntryRow.id.in_(entry_ids)))
         append_event(s, profile.actor, reason, "entry", _span(entry_ids),
-                     {"entry_ids": entry_ids})
+                     {"entry_ids": entry_ids, "before": [_brief(snap) for snap in snapshots]})
     return snapshots
 
 
@@ -78,6 +78,15 @@ def restore(profile: OpenProfile, snapshots: list[EntrySnapshot], reason: str) -
                     s.add(table(entry_id=snap.entry_id, **{other: linked_id}))
         ids = [snap.entry_id for snap in snapshots]
         append_event(s, profile.actor, reason, "entry", _span(ids), {"entry_ids": ids})
+
+
+def _brief(snap: EntrySnapshot) -> dict[str, Any]:
+    """What the audit trail keeps of a removed entry (as the ledger's own delete does)."""
+    columns = dict(snap.columns)
+    return {"id": columns["id"], "on": columns["on"].isoformat(),
+            "amount_pence": columns["amount"].pence, "payee": columns["payee"],
+            "category": columns["category_code"], "memo": columns["memo"],
+            "import_id": columns["import_id"]}
 
 
 def _span(ids: list[int]) -> str:

@@ -122,3 +122,17 @@ def test_a_failed_command_is_not_pushed(profile: OpenProfile) -> None:
     except Exception:  # noqa: BLE001 - the ledger's own validation error
         pass
     assert stack.undo_label is None and seen == []
+
+
+def test_removal_is_audited_with_what_was_removed(profile: OpenProfile) -> None:
+    import json
+
+    stack = UndoStack()
+    draft = EntryDraft(date(2026, 9, 1), Money(-2500), "Jo Evans", "pa_wages")
+    stack.push(AddEntry(profile, draft=draft, today=TODAY))
+    stack.undo()
+    event = LedgerService(profile).audit_events()[-1]
+    assert event.action == "undo"
+    before = json.loads(event.detail)["before"][0]
+    assert (before["amount_pence"], before["payee"], before["on"]) == (-2500, "Jo Evans",
+                                                                       "2026-09-01")
