@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -26,3 +27,11 @@ def make_profile(data_dir: Path, name: str = NAME) -> OpenProfile:
                          frequency=Frequency.FOUR_WEEKLY, start=date(2020, 1, 1))
     create_profile(data_dir, request, PASSPHRASE)
     return open_profile(data_dir, name, PASSPHRASE)
+
+
+def opened_profile(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[OpenProfile]:
+    """Body of the `profile` fixtures: a fresh profile, closed afterwards."""
+    cheap_keys(monkeypatch)
+    opened = make_profile(data_dir)
+    yield opened
+    opened.close()

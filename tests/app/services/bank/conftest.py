@@ -6,12 +6,9 @@ from pathlib import Path
 import pytest
 
 from app.services.profiles import OpenProfile
-from tests.app.services.bank.bank_profiles import cheap_keys, make_profile
+from tests.app.services.bank.bank_profiles import opened_profile
 
 
 @pytest.fixture
 def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[OpenProfile]:
-    cheap_keys(monkeypatch)
-    opened = make_profile(tmp_path)
-    yield opened
-    opened.close()
+    yield from opened_profile(tmp_path, monkeypatch)
