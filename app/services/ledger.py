@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, tuple_
+from sqlalchemy import and_, case, func, literal_column, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.domain.audit import AuditEvent
@@ -78,7 +78,9 @@ class LedgerService:
 
     def categories(self) -> list[Category]:
         with self.profile.session() as s:
-            return [_category(r) for r in s.scalars(select(CategoryRow))]
+            # rowid is insertion order, i.e. the order of the category data file.
+            query = select(CategoryRow).order_by(literal_column("rowid"))
+            return [_category(r) for r in s.scalars(query)]
 
     def count(self) -> int:
         with self.profile.session() as s:

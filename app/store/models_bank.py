@@ -1,6 +1,6 @@
 """Profile tables for money in the bank and care received: reconciliation, evidence, services log.
 
-Change only together with migrations/versions/0003_bank.py.
+Change only together with migrations/versions/0004_bank.py.
 """
 
 from __future__ import annotations

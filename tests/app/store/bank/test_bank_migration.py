@@ -1,4 +1,4 @@
-"""Migration 0003_bank leaves the schema exactly as the models say, and goes back down cleanly."""
+"""Migration 0004_bank leaves the schema exactly as the models say, and goes back down cleanly."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def test_upgrade_matches_models_and_downgrade_removes_tables(tmp_path: Path) -> 
         assert BANK_TABLES <= set(inspect(conn).get_table_names())
     with engine.begin() as conn:
         from alembic import command
-        command.downgrade(database.alembic_config(conn), "0002")
+        command.downgrade(database.alembic_config(conn), "security_1")
     with engine.connect() as conn:
         assert not BANK_TABLES & set(inspect(conn).get_table_names())
     engine.dispose()

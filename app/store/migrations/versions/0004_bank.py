@@ -1,7 +1,7 @@
 """Bank: reconciliation, evidence, services log and payment links.
 
 Revision ID: bank_1
-Revises: 0002
+Revises: security_1 (written against 0002; chained after security on merging main)
 Create Date: 2026-11-29
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "bank_1"
-down_revision = "0002"
+down_revision = "security_1"
 branch_labels = None
 depends_on = None
 
