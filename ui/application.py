@@ -30,6 +30,7 @@ def run_window(argv: Sequence[str]) -> int:
     install_exception_hook(setup_logging(folder))
     window = MainWindow(folder, TextSize(app, QSettings()))  # type: ignore[arg-type]
     window.show()
+    window.ask_first_run_question()
     if args.profile:
         open_requested_profile(window, args.profile)
     return int(app.exec())

@@ -6,26 +6,42 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from app import __version__
 from app.domain.errors import DomainError
 from app.i18n import _
 from app.services.demo import DEFAULT_DEMO_NAME, create_demo_profile
+from app.services.computer import ComputerService
+from app.services.history import HistoryService
 from app.services.ledger import LedgerService
 from app.services.profiles import (
     DEMO_PASSPHRASE,
     NewProfile,
     OpenProfile,
+    ProfileInUse,
     create_profile,
     list_profiles,
     open_profile,
 )
+from app.settings import load_settings
 from app.store.profiles import ProfileInfo
+from ui.accessibility import named
 from ui.dialogs.new_profile_dialog import NewProfileDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
 from ui.pages.ledger_page import LedgerPage
 from ui.pages.profiles_page import ProfilesPage
+from ui.security.first_run_dialog import FirstRunDialog
+from ui.security.history_page import HistoryPage
+from ui.security.idle_lock import IdleLock
+from ui.security.recovery_dialog import RecoveryCodeDialog
 from ui.text_size import TextSize
 
 
@@ -36,6 +52,10 @@ class MainWindow(QMainWindow):
         self.text_size = text_size or TextSize(QApplication.instance())  # type: ignore[arg-type]
         self.profile: OpenProfile | None = None
         self.ledger_page: LedgerPage | None = None
+        self.profile_view: QTabWidget | None = None
+        # Figures are hidden again after some minutes without input (shared laptops).
+        self.idle_lock = IdleLock(load_settings(data_dir).idle_lock_minutes, self)
+        self.idle_lock.idle_timed_out.connect(self.lock)
         self.setWindowTitle("CareLedger")
         self.resize(1100, 720)
 
@@ -86,9 +106,22 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(False)
         self.setWindowTitle("CareLedger")
 
+    def ask_first_run_question(self) -> None:
+        """Shared computer or own? Asked once; the answer decides what is remembered."""
+        service = ComputerService(self.data_dir)
+        if service.settings().is_first_run:
+            FirstRunDialog(service, self).exec()
+            self.idle_lock.set_minutes(service.settings().idle_lock_minutes)
+
     def ask_and_open(self, info: ProfileInfo) -> OpenProfile | None:
         def unlock(passphrase: str) -> OpenProfile:
-            return open_profile(self.data_dir, info.display_name, passphrase)
+            try:
+                return open_profile(self.data_dir, info.display_name, passphrase)
+            except ProfileInUse as busy:
+                if not self.confirm_read_only(str(busy)):
+                    raise
+                return open_profile(self.data_dir, info.display_name, passphrase,
+                                    read_only=True)
 
         dialog = PassphraseDialog(info.display_name, unlock, self)
         if dialog.exec() and isinstance(dialog.result_value, OpenProfile):
@@ -99,14 +132,23 @@ class MainWindow(QMainWindow):
     def open_with_passphrase(self, name: str, passphrase: str) -> None:
         self.show_profile(open_profile(self.data_dir, name, passphrase))
 
+    def confirm_read_only(self, message: str) -> bool:
+        answer = QMessageBox.question(
+            self, _("Profile in use"), message + "\n\n" + _("Open it to read only?"))
+        return answer == QMessageBox.StandardButton.Yes
+
     def new_profile(self) -> None:
         def create(request: NewProfile, passphrase: str) -> OpenProfile:
-            info = create_profile(self.data_dir, request, passphrase)
-            return open_profile(self.data_dir, info.display_name, passphrase)
+            created = create_profile(self.data_dir, request, passphrase)
+            self.show_recovery_code(created.info.display_name, created.recovery_code)
+            return open_profile(self.data_dir, created.info.display_name, passphrase)
 
         dialog = NewProfileDialog(create, self)
         if dialog.exec() and isinstance(dialog.created, OpenProfile):
             self.show_profile(dialog.created)
+
+    def show_recovery_code(self, name: str, code: str) -> None:
+        RecoveryCodeDialog(name, code, parent=self).exec()
 
     def open_demo(self) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -127,17 +169,29 @@ class MainWindow(QMainWindow):
         self.lock()
         self.profile = profile
         self.ledger_page = LedgerPage(LedgerService(profile))
-        self.stack.addWidget(self.ledger_page)
-        self.stack.setCurrentWidget(self.ledger_page)
+        history = HistoryPage(HistoryService(profile))
+        self.ledger_page.entry_saved.connect(history.refresh)
+        self.ledger_page.entry_deleted.connect(history.refresh)
+        self.profile_view = named(QTabWidget(), _("Parts of this profile"))
+        self.profile_view.addTab(self.ledger_page, _("&Money"))
+        self.profile_view.addTab(history, _("&History"))
+        self.stack.addWidget(self.profile_view)
+        self.stack.setCurrentWidget(self.profile_view)
         self.lock_action.setEnabled(True)
-        self.setWindowTitle(_("{name} – CareLedger").format(name=profile.info.display_name))
+        title = _("{name} – CareLedger").format(name=profile.info.display_name)
+        if profile.read_only:
+            title = _("{title} (read only)").format(title=title)
+        self.setWindowTitle(title)
         self.ledger_page.table.setFocus()
+        self.idle_lock.start()
 
     def lock(self) -> None:
         """Close the open profile and hide every figure: back to the profile list."""
-        if self.ledger_page is not None:
-            self.stack.removeWidget(self.ledger_page)
-            self.ledger_page.deleteLater()
+        self.idle_lock.stop()
+        if self.profile_view is not None:
+            self.stack.removeWidget(self.profile_view)
+            self.profile_view.deleteLater()
+            self.profile_view = None
             self.ledger_page = None
         if self.profile is not None:
             self.profile.close()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -25,6 +26,7 @@ from ui.dialogs.new_profile_dialog import NewProfileDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
 from ui.main_window import MainWindow
 from ui.models.ledger_model import Col
+from ui.security.recovery_dialog import RecoveryCodeDialog
 
 from .dialogs import DialogDriver
 
@@ -32,9 +34,9 @@ PASS = "correct horse battery"
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QDateEdit)
 
 
-def make_profile(data_dir: Path, name: str = "Ann Example") -> None:
-    create_profile(data_dir, NewProfile(name, Money(42000), Frequency.FOUR_WEEKLY,
-                                        date(2025, 4, 1)), PASS)
+def make_profile(data_dir: Path, name: str = "Ann Example") -> object:
+    return create_profile(data_dir, NewProfile(name, Money(42000), Frequency.FOUR_WEEKLY,
+                                               date(2025, 4, 1)), PASS)
 
 
 def type_into_focus(qtbot: object, text: str) -> None:
@@ -69,9 +71,19 @@ def test_create_profile_from_the_dialog(qtbot: object, window: MainWindow) -> No
         dialog.again.setText(PASS)
         dialog._submit()
 
+    codes: list[str] = []
+
+    def keep_code(dialog: RecoveryCodeDialog) -> None:
+        codes.append(dialog.sheet)
+        assert not dialog.close_button.isEnabled()
+        dialog.kept.setChecked(True)
+        dialog.close_button.click()
+
     driver.expect(NewProfileDialog, fill)
+    driver.expect(RecoveryCodeDialog, keep_code)
     window.profiles_page.new_button.click()
     driver.check()
+    assert driver.ran == 2 and "Bryn Jones" in codes[0]
     assert window.ledger_page is not None
     assert window.windowTitle().startswith("Bryn Jones")
     assert window.ledger_page.summary.balance.text() == "£0.00"
@@ -195,3 +207,33 @@ def test_window_lays_out_at_double_text_size(qtbot: object, window: MainWindow,
                                               or w.height() < w.minimumSizeHint().height())]
 
     qtbot.waitUntil(lambda: clipped() == [], timeout=3000)  # type: ignore[attr-defined]
+
+
+def test_idle_lock_hides_every_figure(qtbot: object, window: MainWindow) -> None:
+    window.open_demo()
+    assert window.idle_lock.is_running()
+    window.idle_lock.set_interval_ms(50)
+    qtbot.waitUntil(lambda: window.profile is None, timeout=3000)  # type: ignore[attr-defined]
+    assert window.ledger_page is None
+    assert window.stack.currentWidget() is window.profiles_page
+    assert "£" not in " ".join(w.text() for w in window.findChildren(QLabel) if w.isVisible())
+
+
+def test_second_window_opens_read_only(qtbot: object, window: MainWindow, data_dir: Path
+                                       ) -> None:
+    from app.services.profiles import open_profile
+
+    make_profile(data_dir)
+    first = open_profile(data_dir, "Ann Example", PASS)
+    try:
+        window.confirm_read_only = lambda message: "another window" in message  # type: ignore
+        driver = DialogDriver()
+        driver.expect(PassphraseDialog, lambda d: (d.passphrase.setText(PASS), d._submit()))
+        window.show_profiles()
+        window.profiles_page.open_button.click()
+        driver.check()
+        page = window.ledger_page
+        assert page is not None and window.profile is not None and window.profile.read_only
+        assert not page.add_button.isEnabled() and "read only" in window.windowTitle()
+    finally:
+        first.close()

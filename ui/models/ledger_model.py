@@ -64,8 +64,9 @@ class LedgerModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted or not self._rows:
             return
-        last = self._rows[-1].entry
-        more = self._ledger.page((last.on, last.id), self._page_size)
+        last = self._rows[-1]
+        more = self._ledger.page((last.entry.on, last.entry.id), self._page_size,
+                                 balance_above=last.balance - last.entry.amount)
         self._exhausted = len(more) < self._page_size
         if more:
             first = len(self._rows)

@@ -47,6 +47,9 @@ class LedgerPage(QWidget):
                                   "things out. Its passphrase is “{passphrase}”.").format(
                                       passphrase=DEMO_PASSPHRASE))
             self.banner.setStyleSheet("background: #fff4ce; padding: 6px; color: #3b2f00")
+        elif ledger.profile.read_only:
+            self.banner.setText(_("Another window is using this profile, so you can only read "
+                                  "it here. Close the other window to make changes."))
         else:
             self.banner.hide()
         self.summary = SummaryPanel()
@@ -98,9 +101,11 @@ class LedgerPage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
+        writable = not self.ledger.profile.read_only
         has_row = self.table.currentIndex().isValid()
-        self.edit_button.setEnabled(has_row)
-        self.delete_button.setEnabled(has_row)
+        self.add_button.setEnabled(writable)
+        self.edit_button.setEnabled(writable and has_row)
+        self.delete_button.setEnabled(writable and has_row)
 
     def current_entry_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -109,6 +114,8 @@ class LedgerPage(QWidget):
     # --- editing ---------------------------------------------------------------------------
 
     def add_entry(self) -> None:
+        if self.ledger.profile.read_only:
+            return
         dialog = EntryDialog(self.categories, self._save_new, parent=self)
         if dialog.exec():
             self.refresh()
@@ -116,7 +123,7 @@ class LedgerPage(QWidget):
 
     def edit_current(self) -> None:
         entry_id = self.current_entry_id()
-        if entry_id is None:
+        if entry_id is None or self.ledger.profile.read_only:
             return
         entry = self.ledger.get_entry(entry_id)
 
@@ -130,7 +137,7 @@ class LedgerPage(QWidget):
 
     def delete_current(self) -> None:
         entry_id = self.current_entry_id()
-        if entry_id is None:
+        if entry_id is None or self.ledger.profile.read_only:
             return
         entry = self.ledger.get_entry(entry_id)
         question = _("Delete the entry for {payee}, {amount} on {date}? "
