@@ -30,7 +30,9 @@ def import_ids(rows: Iterable[StatementRow]) -> list[str]:
     for row in rows:
         if row.bank_id:
             bank_id = f"id:{row.bank_id}"
-            ids.append(bank_id if len(bank_id) <= MAX_ID else f"id#{_digest(row.bank_id)}")
+            bank_id = bank_id if len(bank_id) <= MAX_ID - 8 else f"id#{_digest(row.bank_id)}"
+            seen[bank_id] += 1  # a bank that repeats an id in one file still gets two entries
+            ids.append(bank_id if seen[bank_id] == 1 else f"{bank_id}#{seen[bank_id]}")
             continue
         key = _digest(f"{row.on.isoformat()}|{row.amount.pence}|{_norm(row.description)}"
                       f"|{_norm(row.reference)}")
