@@ -38,6 +38,12 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     listing.add_argument("--week", default=None, help=_("Any day of the week to show."))
     listing.set_defaults(func=_list)
 
+    link = actions.add_parser("link", help=_("Say which visits a payment paid for."))
+    link.add_argument("--profile", dest="services_profile", default=None)
+    link.add_argument("entry", type=int, help=_("Number of the payment entry."))
+    link.add_argument("visits", type=int, nargs="+", help=_("Numbers of the visits it paid."))
+    link.set_defaults(func=_link)
+
 
 def _service(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     profile = open_profile(data_dir(args), profile_name(args, args.services_profile),
@@ -84,6 +90,22 @@ def _list(args: argparse.Namespace) -> int:
         print(_("Total: {planned} planned, {delivered} delivered, {cost}").format(
             planned=_hours(planned), delivered=_hours(delivered),
             cost=format_money(sum(v.cost.pence for v in visits))))
+    return EXIT_OK
+
+
+def _link(args: argparse.Namespace) -> int:
+    profile, service = _service(args)
+    try:
+        cover = service.link_payment(args.entry, args.visits)
+    finally:
+        profile.close()
+    print(_("Paid {paid} for {planned} invoiced; {delivered} delivered, worth {value}.").format(
+        paid=format_money(cover.paid.pence), planned=_hours(cover.planned_minutes),
+        delivered=_hours(cover.delivered_minutes),
+        value=format_money(cover.delivered_value.pence)))
+    if cover.overpaid.pence > 0:
+        print(_("{amount} more was paid than the care delivered is worth.").format(
+            amount=format_money(cover.overpaid.pence)))
     return EXIT_OK
 
 
