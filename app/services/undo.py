@@ -223,6 +223,25 @@ class AttachEvidence:
 
 
 @dataclass
+class DetachEvidence:
+    service: EvidenceService
+    evidence_id: int
+    entry_id: int
+    label: str = field(default_factory=lambda: _("Remove document"))
+    kept: tuple[str, bytes] | None = None  # name and bytes, to attach again on undo
+
+    def do(self) -> None:
+        info, data = self.service.content(self.evidence_id)
+        self.kept = (info.name, data)
+        self.service.detach(self.evidence_id, self.entry_id)
+
+    def undo(self) -> None:
+        assert self.kept is not None
+        # The same bytes may come back under a new number if nothing else kept them.
+        self.evidence_id = self.service.attach(self.entry_id, *self.kept).id
+
+
+@dataclass
 class AddVisit:
     service: ServicesLogService
     draft: VisitDraft
