@@ -48,6 +48,8 @@ class ColumnMappingDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setAccessibleName(_("Use these columns"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -77,6 +77,8 @@ class BankImportDialog(QDialog):
         self.table = self._table(categories)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            _("Cancel the import"))
         self.import_button = self.buttons.addButton(_("&Import"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setAccessibleName(_("Import the new lines"))

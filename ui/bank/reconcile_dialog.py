@@ -62,6 +62,7 @@ class ReconcileDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Col.DATE, Qt.SortOrder.AscendingOrder)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(_("Close"))
         self.lock_button = buttons.addButton(_("&Lock as reconciled"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.lock_button.setAccessibleName(_("Lock the ticked entries as reconciled"))

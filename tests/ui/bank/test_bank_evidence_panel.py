@@ -84,3 +84,10 @@ def test_without_an_entry_nothing_can_be_attached(qtbot, profile: OpenProfile) -
     qtbot.addWidget(panel)
     assert not panel.attach_button.isEnabled()
     assert panel.attach_files([Path("/nonexistent.pdf")]) == []
+
+
+def test_every_control_has_a_name(qtbot, profile: OpenProfile) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.bank.named import unnamed
+
+    panel, _entry = _panel(qtbot, profile)
+    assert unnamed(panel) == []

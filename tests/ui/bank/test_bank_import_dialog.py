@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
-
 from app.services.bank_import import BankImportService
 from app.services.ledger import LedgerService
 from app.services.profiles import OpenProfile
 from app.services.undo import UndoStack
+from tests.ui.bank.named import unnamed
+from ui.bank.column_mapping_dialog import ColumnMappingDialog
 from ui.bank.import_dialog import BankImportDialog
 
 SAMPLES = Path(__file__).resolve().parents[2] / "fixtures" / "bank"
@@ -56,9 +56,11 @@ def test_unreadable_file_says_why(qtbot, profile: OpenProfile, tmp_path: Path) -
 def test_every_control_has_a_name(qtbot, profile: OpenProfile) -> None:  # type: ignore[no-untyped-def]
     dialog = BankImportDialog(BankImportService(profile))
     qtbot.addWidget(dialog)
-    for widget in (dialog.choose_button, dialog.account_box, dialog.table, dialog.import_button,
-                   dialog.summary):
-        assert isinstance(widget, QWidget) and widget.accessibleName()
+    assert unnamed(dialog) == []
+    assert dialog.summary.accessibleName()
+    mapper = ColumnMappingDialog(("date", "what", "value"))
+    qtbot.addWidget(mapper)
+    assert unnamed(mapper) == []
 
 
 def test_unknown_columns_are_mapped_and_remembered(qtbot, profile: OpenProfile,  # type: ignore[no-untyped-def]

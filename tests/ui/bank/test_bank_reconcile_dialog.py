@@ -73,3 +73,9 @@ def test_bad_balance_says_why(qtbot, profile: OpenProfile) -> None:  # type: ign
     dialog.start_button.click()
     assert "lots" in dialog.difference.text()
     assert dialog.state is None
+
+
+def test_every_control_has_a_name(qtbot, profile: OpenProfile) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.bank.named import unnamed
+
+    assert unnamed(_dialog(qtbot, profile)) == []
