@@ -35,6 +35,7 @@ class ServicesPage(QWidget):
         self.model = TimesheetModel()
         self._week = today or date.today()
         self._build()
+        self.date_edit.setDate(QDate(self._week.year, self._week.month, self._week.day))
         self.show_week(self._week)
 
     def _build(self) -> None:

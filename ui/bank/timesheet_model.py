@@ -25,6 +25,9 @@ class Col(IntEnum):
     NOTE = 6
 
 
+_NUMBERS = {Col.PLANNED, Col.DELIVERED, Col.RATE, Col.COST}
+
+
 def column_titles() -> dict[Col, str]:
     return {Col.DATE: _("Date"), Col.PROVIDER: _("Care from"), Col.PLANNED: _("Planned"),
             Col.DELIVERED: _("Delivered"), Col.RATE: _("Rate an hour"), Col.COST: _("Cost"),
@@ -74,6 +77,8 @@ class TimesheetModel(QAbstractTableModel):
             return self._raw(visit, col)
         if role == VISIT_ID_ROLE:
             return visit.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in _NUMBERS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _display(self, visit: Visit, col: Col) -> str:
