@@ -31,7 +31,7 @@ from app.domain.money import Money  # noqa: E402
 from app.services.ledger import PAGE_SIZE, LedgerService  # noqa: E402
 from app.services.profiles import NewProfile, create_profile, list_profiles, open_profile  # noqa: E402
 from app.store.profiles import ProfileDirectory  # noqa: E402
-from ui.models.ledger_model import LedgerModel  # noqa: E402
+from ui.models.ledger_model import Col, LedgerModel  # noqa: E402
 
 PASSPHRASE = "bench-passphrase"
 NAME = "Bench"
@@ -67,7 +67,7 @@ def time_app(data_dir: Path) -> tuple[float, float, float]:
         t2 = time.perf_counter()
         model = LedgerModel(ledger, names)
         ledger.summary(date.today())
-        model.data(model.index(0, 5))
+        model.data(model.index(0, Col.BALANCE))
         t3 = time.perf_counter()
         while model.canFetchMore():
             model.fetchMore()
@@ -132,8 +132,9 @@ def main() -> None:
     walk = statistics.median(r[2] for r in app_runs)
     raw_first = statistics.median(r[0] for r in raw_runs)
     raw_walk = statistics.median(r[1] for r in raw_runs)
-    print(f"entries: {LedgerService(open_profile(data_dir, NAME, PASSPHRASE, read_only=True)).count():,}"
-          f"   median of {args.repeat} runs")
+    with open_profile(data_dir, NAME, PASSPHRASE, read_only=True) as profile:
+        count = LedgerService(profile).count()
+    print(f"entries: {count:,}   median of {args.repeat} runs")
     print(f"unlock (argon2id + open + schema check): {unlock * 1000:8.1f} ms")
     print(f"first page + balances + summary, app:    {first * 1000:8.1f} ms")
     print(f"same, raw sqlcipher3:                    {raw_first * 1000:8.1f} ms"
