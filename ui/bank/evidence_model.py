@@ -5,13 +5,11 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.i18n import _, format_datetime_utc, format_number
 from app.services.evidence import Evidence
-
-Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+from ui.bank.table_model import SORT_ROLE, Index, RowsModel
 
 
 class Col(IntEnum):
@@ -30,36 +28,21 @@ def kind_text(media_type: str) -> str:
     return _("PDF") if media_type == "application/pdf" else _("Photo")
 
 
-class EvidenceModel(QAbstractTableModel):
+class EvidenceModel(RowsModel[Evidence]):
     def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[Evidence] = []
-        self._titles = column_titles()
+        super().__init__(column_titles())
 
     def set_documents(self, documents: list[Evidence]) -> None:
-        self.beginResetModel()
-        self._rows = list(documents)
-        self.endResetModel()
+        self._reset(documents)
 
     def document_at(self, row: int) -> Evidence:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[Col(section)]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        doc = self._row(index)
+        if doc is None:
             return None
-        doc, col = self._rows[index.row()], Col(index.column())
+        col = Col(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col is Col.NAME:
                 return doc.name

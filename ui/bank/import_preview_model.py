@@ -6,14 +6,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.domain.categories import Category, Direction
 from app.i18n import _, active_locale, format_date, format_money
 from app.services.bank_import import ImportPreview, PreviewRow, RowStatus
+from ui.bank.table_model import RIGHT, SORT_ROLE, Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 DIRECTION_ROLE = Qt.ItemDataRole.UserRole + 3  # "in" or "out": which categories fit the line
 
@@ -41,12 +40,11 @@ def status_text(status: RowStatus) -> str:
             RowStatus.REJECTED: _("Cannot import")}[status]
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(RowsModel[PreviewRow]):
     def __init__(self, categories: list[Category]) -> None:
-        super().__init__()
+        super().__init__(column_titles())
         self._names = {c.code: c.name(active_locale()) for c in categories}
         self._preview: ImportPreview | None = None
-        self._titles = column_titles()
 
     @property
     def preview(self) -> ImportPreview | None:
@@ -54,29 +52,13 @@ class ImportPreviewModel(QAbstractTableModel):
         return self._preview
 
     def set_preview(self, preview: ImportPreview | None) -> None:
-        self.beginResetModel()
         self._preview = preview
-        self.endResetModel()
+        self._reset(preview.rows if preview else ())
 
     def row_at(self, row: int) -> PreviewRow:
-        assert self._preview is not None
-        return self._preview.rows[row]
+        return self._rows[row]
 
     # --- the model -------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() or self._preview is None:
-            return 0
-        return len(self._preview.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[Col(section)]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -88,9 +70,10 @@ class ImportPreviewModel(QAbstractTableModel):
         return base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self.rowCount():
+        row = self._row(index)
+        if row is None:
             return None
-        row, col = self.row_at(index.row()), Col(index.column())
+        col = Col(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
                     Qt.ItemDataRole.ToolTipRole):
             return self._display(row, col)
@@ -104,7 +87,7 @@ class ImportPreviewModel(QAbstractTableModel):
             incoming = row.amount is not None and row.amount.pence > 0
             return (Direction.IN if incoming else Direction.OUT).value
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (Col.AMOUNT, Col.LINE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -120,6 +103,7 @@ class ImportPreviewModel(QAbstractTableModel):
             self._preview = self._preview.with_choice(row.line, category_code=text)
         else:
             return False
+        self._rows = list(self._preview.rows)  # the same rows, one of them changed
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole,
                                              Qt.ItemDataRole.EditRole])
         return True

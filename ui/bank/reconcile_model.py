@@ -7,13 +7,11 @@ from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 
 from app.i18n import _, format_date, format_money
 from app.services.reconcile import Candidate, Reconciliation
-
-Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+from ui.bank.table_model import RIGHT, SORT_ROLE, Index, RowsModel
 
 Toggle = Callable[[int, bool], Reconciliation]  # (entry id, cleared) -> the new state
 
@@ -30,32 +28,17 @@ def column_titles() -> dict[Col, str]:
             Col.AMOUNT: _("Amount")}
 
 
-class ReconcileModel(QAbstractTableModel):
+class ReconcileModel(RowsModel[Candidate]):
     state_changed = Signal(object)  # a Reconciliation, after each tick
 
     def __init__(self, toggle: Toggle) -> None:
-        super().__init__()
+        super().__init__(column_titles())
         self._toggle = toggle
-        self._rows: list[Candidate] = []
         self._locked = False
-        self._titles = column_titles()
 
     def set_candidates(self, candidates: list[Candidate], locked: bool) -> None:
-        self.beginResetModel()
-        self._rows, self._locked = list(candidates), locked
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[Col(section)]
-        return None
+        self._locked = locked
+        self._reset(candidates)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -65,9 +48,10 @@ class ReconcileModel(QAbstractTableModel):
         return base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        row = self._row(index)
+        if row is None:
             return None
-        row, col = self._rows[index.row()], Col(index.column())
+        col = Col(index.column())
         if role == Qt.ItemDataRole.CheckStateRole and col is Col.CLEARED:
             ticked = row.cleared or row.reconciled
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
@@ -77,7 +61,7 @@ class ReconcileModel(QAbstractTableModel):
             return {Col.CLEARED: int(row.cleared), Col.DATE: row.on.toordinal(),
                     Col.PAYEE: row.payee, Col.AMOUNT: row.amount.pence}[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col is Col.AMOUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.i18n import _, format_date, format_money
 from app.services.services_log import Timesheet, Visit
+from ui.bank.table_model import RIGHT, SORT_ROLE, Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -44,33 +43,18 @@ def note_text(visit: Visit) -> str:
     return ", ".join([*flags, d.note] if d.note else flags)
 
 
-class TimesheetModel(QAbstractTableModel):
+class TimesheetModel(RowsModel[Visit]):
     def __init__(self) -> None:
-        super().__init__()
-        self._visits: list[Visit] = []
-        self._titles = column_titles()
+        super().__init__(column_titles())
 
     def set_timesheet(self, sheet: Timesheet) -> None:
-        self.beginResetModel()
-        self._visits = list(sheet.visits)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._visits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[Col(section)]
-        return None
+        self._reset(sheet.visits)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._visits):
+        visit = self._row(index)
+        if visit is None:
             return None
-        visit, col = self._visits[index.row()], Col(index.column())
+        col = Col(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(visit, col)
         if role == SORT_ROLE:
@@ -78,7 +62,7 @@ class TimesheetModel(QAbstractTableModel):
         if role == VISIT_ID_ROLE:
             return visit.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col in _NUMBERS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None
 
     def _display(self, visit: Visit, col: Col) -> str:
