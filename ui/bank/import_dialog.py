@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +26,8 @@ from app.services.bank_import import BankImportService, ImportResult, RowStatus
 from app.services.undo import ImportStatement, UndoStack
 from ui.bank.category_delegate import CategoryDelegate
 from ui.bank.column_mapping_dialog import ColumnMappingDialog
-from ui.bank.import_preview_model import SORT_ROLE, Col, ImportPreviewModel
+from ui.bank.import_preview_model import Col, ImportPreviewModel
+from ui.bank.table_model import sorted_view
 
 FILE_FILTER = "Bank statements (*.csv *.txt *.ofx *.qfx *.qif);;All files (*)"
 
@@ -94,14 +95,7 @@ class BankImportDialog(QDialog):
         self.resize(900, 500)
 
     def _table(self, categories: list) -> QTableView:  # type: ignore[type-arg]
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.model)
-        proxy.setSortRole(SORT_ROLE)
-        table = QTableView()
-        table.setAccessibleName(_("Statement lines"))
-        table.setModel(proxy)
-        table.setSortingEnabled(True)
-        table.sortByColumn(Col.LINE, Qt.SortOrder.AscendingOrder)
+        table = sorted_view(self.model, _("Statement lines"), Col.LINE, self)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                               | QAbstractItemView.EditTrigger.EditKeyPressed

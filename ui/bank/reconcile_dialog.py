@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,8 @@ from app.domain.money import Money
 from app.i18n import ParseError, _, format_money, parse_money
 from app.services.reconcile import Reconciliation, ReconciliationService
 from app.services.undo import LockReconciliation, SetCleared, UndoStack
-from ui.bank.reconcile_model import SORT_ROLE, Col, ReconcileModel
+from ui.bank.reconcile_model import Col, ReconcileModel
+from ui.bank.table_model import sorted_view
 
 
 class ReconcileDialog(QDialog):
@@ -53,14 +53,7 @@ class ReconcileDialog(QDialog):
         form.addRow(self.start_button)
         self.difference = QLabel(_("Enter the statement's closing date and balance."))
         self.difference.setAccessibleName(_("Difference"))
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.model)
-        proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setAccessibleName(_("Entries to tick"))
-        self.table.setModel(proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Col.DATE, Qt.SortOrder.AscendingOrder)
+        self.table = sorted_view(self.model, _("Entries to tick"), Col.DATE, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(_("Close"))
         self.lock_button = buttons.addButton(_("&Lock as reconciled"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,8 @@ from app.domain.errors import DomainError
 from app.i18n import ParseError, _, format_date, format_money, parse_money
 from app.services.services_log import ServicesLogService, VisitDraft, parse_hours
 from app.services.undo import AddVisit, UndoStack
-from ui.bank.timesheet_model import SORT_ROLE, Col, TimesheetModel, hours_text
+from ui.bank.table_model import sorted_view
+from ui.bank.timesheet_model import Col, TimesheetModel, hours_text
 
 
 class ServicesPage(QWidget):
@@ -47,14 +47,7 @@ class ServicesPage(QWidget):
         for widget in (self.previous_button, self.week_label, self.next_button):
             top.addWidget(widget)
         top.addStretch(1)
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.model)
-        proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setAccessibleName(_("Visits this week"))
-        self.table.setModel(proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Col.DATE, Qt.SortOrder.AscendingOrder)
+        self.table = sorted_view(self.model, _("Visits this week"), Col.DATE, self)
         self.totals = QLabel()
         self.totals.setAccessibleName(_("Week totals"))
         layout = QVBoxLayout(self)

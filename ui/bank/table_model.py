@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -18,7 +26,7 @@ R = TypeVar("R")
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
-    def __init__(self, titles: Mapping[int, str]) -> None:
+    def __init__(self, titles: Mapping[Any, str]) -> None:  # keyed by a Col(IntEnum)
         super().__init__()
         self._titles = dict(titles)
         self._rows: list[R] = []
@@ -45,3 +53,17 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._titles[section]
         return None
+
+
+def sorted_view(model: QAbstractTableModel, name: str, column: int, owner: QObject
+                ) -> QTableView:
+    """A table over `model`, sortable by raw values (SORT_ROLE), first sorted by `column`."""
+    proxy = QSortFilterProxyModel(owner)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    table = QTableView()
+    table.setAccessibleName(name)
+    table.setModel(proxy)
+    table.setSortingEnabled(True)
+    table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    return table
