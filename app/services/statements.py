@@ -32,6 +32,7 @@ from app.domain.funding import Frequency, Funder, FundingKind, FundingStream, Pe
 from app.domain.money import Money
 from app.i18n import _
 from app.services.profiles import OpenProfile
+from app.services.statement_sources import evidence_refs, service_summaries
 from app.statements import build
 from app.statements.csv import render_csv
 from app.statements.forecast import RECENT_WEEKS, Forecast, Spend, forecast
@@ -113,14 +114,18 @@ class StatementService:
         if period.end < period.start:
             raise ValidationError("period", _("The period must end on or after its start."))
         with self.profile.session() as s:
+            # What the person gives explicitly wins over what the profile holds.
+            services = (request.services if request.services is not None
+                        else service_summaries(s, period))
+            evidence = {**evidence_refs(s, period), **(request.evidence or {})}
             inputs = StatementInputs(
                 bank_balance=request.bank_balance, liabilities=request.liabilities,
-                services=request.services, outcomes=request.outcomes,
+                services=services, outcomes=request.outcomes,
                 generated_on=request.generated_on, audit_hash=_latest_hash(s))
             return build(period, holder=_holder(s), rule=_chosen_rule(s),
                          streams=_streams(s), categories=_categories(s),
                          opening=_balance_before(s, period.start),
-                         entries=_entries(s, period, request.evidence or {}), inputs=inputs)
+                         entries=_entries(s, period, evidence), inputs=inputs)
 
     def forecast(self, today: date, end: date) -> Forecast:
         with self.profile.session() as s:
