@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import select
@@ -16,15 +17,30 @@ from app.domain.funding import Period
 from app.domain.money import Money
 from app.services.services_log import Visit, VisitDraft
 from app.statements.model import ProviderService
-from app.store.models import EntryRow
+from app.store.models import AccountRow, EntryRow
 from app.store.models_bank import (
     EvidenceLinkRow,
     EvidenceRow,
+    ReconciliationRow,
     ServicePaymentRow,
     ServiceVisitRow,
 )
 
 HOURS = Decimal("0.01")
+
+
+def reconciled_bank_balance(s: Session, day: date) -> Money | None:
+    """The bank statement balance on `day` as entered when reconciling: the latest one for
+    each account, added up; None unless every account has one for that day."""
+    latest: dict[int, Money] = {}
+    for account_id, balance in s.execute(
+            select(ReconciliationRow.account_id, ReconciliationRow.closing_balance)
+            .where(ReconciliationRow.statement_date == day).order_by(ReconciliationRow.id)):
+        latest[account_id] = balance
+    accounts = set(s.scalars(select(AccountRow.id)))
+    if not accounts or set(latest) != accounts:
+        return None
+    return Money(sum(m.pence for m in latest.values()))
 
 
 def evidence_refs(s: Session, period: Period) -> dict[int, str]:

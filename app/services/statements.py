@@ -32,7 +32,11 @@ from app.domain.funding import Frequency, Funder, FundingKind, FundingStream, Pe
 from app.domain.money import Money
 from app.i18n import _
 from app.services.profiles import OpenProfile
-from app.services.statement_sources import evidence_refs, service_summaries
+from app.services.statement_sources import (
+    evidence_refs,
+    reconciled_bank_balance,
+    service_summaries,
+)
 from app.statements import build
 from app.statements.csv import render_csv
 from app.statements.forecast import RECENT_WEEKS, Forecast, Spend, forecast
@@ -118,8 +122,10 @@ class StatementService:
             services = (request.services if request.services is not None
                         else service_summaries(s, period))
             evidence = {**evidence_refs(s, period), **(request.evidence or {})}
+            bank = (request.bank_balance if request.bank_balance is not None
+                    else reconciled_bank_balance(s, period.end))
             inputs = StatementInputs(
-                bank_balance=request.bank_balance, liabilities=request.liabilities,
+                bank_balance=bank, liabilities=request.liabilities,
                 services=services, outcomes=request.outcomes,
                 generated_on=request.generated_on, audit_hash=_latest_hash(s))
             return build(period, holder=_holder(s), rule=_chosen_rule(s),

@@ -10,6 +10,7 @@ from app.domain.money import Money
 from app.services.evidence import EvidenceService
 from app.services.ledger import LedgerService
 from app.services.profiles import NewProfile, create_profile, open_profile
+from app.services.reconcile import ReconciliationService
 from app.services.services_log import ServicesLogService, VisitDraft
 from app.services.statements import StatementRequest, StatementService
 
@@ -48,3 +49,21 @@ def test_nothing_logged_means_none_recorded(tmp_path: Path) -> None:
     with open_profile(tmp_path, "Cy Example", "a long passphrase") as profile:
         statement = StatementService(profile).build(StatementRequest(MONTH))
     assert statement.services is None
+
+
+def test_bank_balance_comes_from_a_reconciliation_on_the_last_day(tmp_path: Path) -> None:
+    request = NewProfile("Di Example", Money(30000), Frequency.FOUR_WEEKLY, date(2025, 4, 1),
+                         opening_balance=Money(10000))
+    create_profile(tmp_path, request, "a long passphrase")
+    with open_profile(tmp_path, "Di Example", "a long passphrase") as profile:
+        LedgerService(profile).add_entry(
+            EntryDraft(date(2025, 5, 30), Money(-2500), "Jo (PA)", "pa_wages"),
+            today=date(2025, 6, 1))
+        service = StatementService(profile)
+        assert service.build(StatementRequest(MONTH)).reconciliation.bank_balance is None
+        account_id = LedgerService(profile).get_entry(1).account_id
+        ReconciliationService(profile).start(account_id, MONTH.end, Money(10000))
+        recon = service.build(StatementRequest(MONTH)).reconciliation
+    # The bank has not paid the £25 yet: it is listed, and the figures agree.
+    assert recon.bank_balance == Money(10000)
+    assert recon.bank_difference == Money(0)
