@@ -88,7 +88,7 @@ def time_statement(rows: list[StatementEntry], out: Path) -> tuple[float, float,
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=5000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     opts = parser.parse_args()
     rows = entries(opts.entries)
     bare, bare_wall, full, full_wall, builds = [], [], [], [], []
