@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -271,7 +270,6 @@ def transactions_table(s: Statement) -> Flowable:
         ("ALIGN", (5, 0), (6, -1), "RIGHT"),
         ("FONT", (0, -1), (-1, -1), fonts().bold, _total_size(totals, widths[5])),
         ("BACKGROUND", (0, -1), (-1, -1), STRONG_FILL),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, colors.HexColor("#f7f7f7")]),
     ])
     return table
 
