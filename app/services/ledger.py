@@ -83,7 +83,7 @@ def _category(row: CategoryRow) -> Category:
                     Permission(row.permission))
 
 
-def _snapshot(row: EntryRow) -> dict[str, Any]:
+def entry_snapshot(row: EntryRow) -> dict[str, Any]:
     return {"on": row.on.isoformat(), "amount_pence": row.amount.pence, "payee": row.payee,
             "category": row.category_code, "memo": row.memo,
             "approval_reason": row.approval_reason, "account_id": row.account_id}
@@ -186,7 +186,7 @@ class LedgerService:
             s.add_all(rows)
             s.flush()  # one batched INSERT; gives every row its id for the audit events
             append_events(s, self.profile.actor,
-                          [("create", "entry", row.id, _snapshot(row)) for row in rows])
+                          [("create", "entry", row.id, entry_snapshot(row)) for row in rows])
             return [_entry(row) for row in rows]
 
     def update_entry(self, entry_id: int, draft: EntryDraft, today: date | None = None
@@ -194,20 +194,20 @@ class LedgerService:
         with self.profile.session() as s, s.begin():
             clean = validate(draft, self._categories(s), today or date.today())
             row = self._row(s, entry_id)
-            before = _snapshot(row)
+            before = entry_snapshot(row)
             row.on, row.amount, row.payee = clean.on, clean.amount, clean.payee
             row.category_code, row.memo = clean.category_code, clean.memo
             row.approval_reason = clean.approval_reason
             s.flush()
             append_event(s, self.profile.actor, "update", "entry", row.id,
-                         {"before": before, "after": _snapshot(row)})
+                         {"before": before, "after": entry_snapshot(row)})
             return _entry(row)
 
     def delete_entry(self, entry_id: int) -> None:
         with self.profile.session() as s, s.begin():
             row = self._row(s, entry_id)
             append_event(s, self.profile.actor, "delete", "entry", row.id,
-                         {"before": _snapshot(row)})
+                         {"before": entry_snapshot(row)})
             s.delete(row)
 
     # --- helpers -------------------------------------------------------------------------
