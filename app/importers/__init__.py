@@ -1,0 +1,1 @@
+"""File in, domain objects out: bank statements, the CQC register and ORUK directories."""

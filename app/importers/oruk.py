@@ -1,0 +1,258 @@
+"""Readers for Open Referral UK directories: v1 and v3 JSON (a page, a list or one service),
+and the v3 CSV data package (a folder or .zip of services.csv, organizations.csv, ...).
+
+Each ORUK *service* becomes one register entry, placed at its first location.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from app.domain.org_form import derive_org_form, stated_org_form
+from app.domain.providers import OrgForm, ProviderRecord, Rejection, Source
+from app.i18n import _
+from app.importers.register_common import (
+    RegisterFileError,
+    Row,
+    clean_phone,
+    clean_postcode,
+    clean_website,
+    join_address,
+    latitude,
+    longitude,
+    parse_any_date,
+    unique,
+)
+
+# Identifier schemes (org-id.guide) that say outright what an organisation is.
+CHARITY_SCHEMES = {"GB-CHC", "GB-SC", "GB-NIC"}
+
+
+def services_in(document: Any) -> list[Any] | None:
+    """The list of services in an ORUK JSON document, or None if it is not one."""
+    if isinstance(document, dict):
+        for key in ("contents", "content"):  # v3 pages say contents, v1 pages content
+            if isinstance(document.get(key), list):
+                return list(document[key])
+        if "name" in document and ("service_at_locations" in document
+                                   or "organization" in document):
+            return [document]
+        return None
+    if isinstance(document, list) and document and all(
+            isinstance(d, dict) and "name" in d and "id" in d for d in document):
+        return list(document)
+    return None
+
+
+def _text(value: Any) -> str:
+    return " ".join(str(value).split()) if value not in (None, "") else ""
+
+
+def _first_location(service: dict[str, Any]) -> dict[str, Any]:
+    for link in service.get("service_at_locations") or []:
+        if isinstance(link, dict) and isinstance(link.get("location"), dict):
+            return dict(link["location"])
+    return {}
+
+
+def _address(location: dict[str, Any]) -> dict[str, Any]:
+    # v3 says addresses (postal and physical); v1 says physical_addresses.
+    candidates = list(location.get("addresses") or []) + list(
+        location.get("physical_addresses") or [])
+    physical = [a for a in candidates if a.get("address_type", "physical") == "physical"]
+    chosen = physical or candidates
+    return dict(chosen[0]) if chosen else {}
+
+
+def _phones(service: dict[str, Any], location: dict[str, Any]) -> list[str]:
+    numbers = [p.get("number") for p in service.get("phones") or []]
+    for contact in service.get("contacts") or []:
+        numbers += [p.get("number") for p in contact.get("phones") or []]
+    numbers += [p.get("number") for p in location.get("phones") or []]
+    return [clean_phone(_text(n).strip('"')) for n in numbers if n]
+
+
+def _terms(service: dict[str, Any]) -> list[str]:
+    # v3: attributes[].taxonomy_term; v1: service_taxonomys[].taxonomy.
+    names = [_text((a.get("taxonomy_term") or {}).get("name"))
+             for a in service.get("attributes") or []]
+    for key in ("service_taxonomys", "service_taxonomies"):
+        names += [_text((t.get("taxonomy") or {}).get("name")) for t in service.get(key) or []]
+    return names
+
+
+def _org_form(organization: dict[str, Any]) -> tuple[OrgForm, bool, str]:
+    """(form, derived?, charity number) from what the organisation record states."""
+    for ident in organization.get("organization_identifiers") or []:
+        if _text(ident.get("identifier_scheme")).upper() in CHARITY_SCHEMES:
+            return OrgForm.CHARITY, False, _text(ident.get("identifier"))
+    for key in ("legal_status", "tax_status"):
+        stated = stated_org_form(_text(organization.get(key)))
+        if stated is not None:
+            return stated, False, ""
+    return derive_org_form(_text(organization.get("name"))), True, ""
+
+
+def service_record(line: int, service: dict[str, Any]) -> Row:
+    service_id, name = _text(service.get("id")), _text(service.get("name"))
+    if not service_id:
+        return Rejection(line, _("The service has no id."))
+    if not name:
+        return Rejection(line, _("The service has no name."))
+    status = _text(service.get("status")).lower()
+    if status and status != "active":
+        return Rejection(line, _("Left out: the service is {status}.").format(status=status),
+                         left_out=True)
+    organization = service.get("organization") or {}
+    location = _first_location(service)
+    address = _address(location)
+    form, derived, charity = _org_form(organization)
+    return ProviderRecord(
+        source=Source.ORUK, source_id=service_id, name=name, line=line,
+        provider_name=_text(organization.get("name")), org_form=form, org_form_derived=derived,
+        charity_number=charity,
+        address=join_address(*(str(address.get(k) or "") for k in
+                               ("address_1", "address_2", "address_3", "address_4"))),
+        town=_text(address.get("city")),
+        postcode=clean_postcode(_text(address.get("postal_code"))),
+        local_authority=_text(address.get("state_province")),
+        region=_text(address.get("region")),
+        latitude=latitude(location.get("latitude")),
+        longitude=longitude(location.get("longitude")),
+        phone=next(iter(_phones(service, location)), ""),
+        website=clean_website(_text(service.get("url")
+                                    or organization.get("website") or organization.get("url"))),
+        email=_text(service.get("email")),
+        service_types=unique(_terms(service)),
+        description=_text(service.get("description"))[:2000],
+        registered_on=parse_any_date(_text(service.get("assured_date"))),
+    )
+
+
+class OrukJsonReader:
+    label = "Open Referral UK services (JSON)"
+
+    def __init__(self, services: list[Any], version: str) -> None:
+        self.services = services
+        self.dataset = f"oruk_{version}"
+        self.total = max(len(services), 1)
+
+    def rows(self) -> Iterator[Row]:
+        for index, service in enumerate(self.services, start=1):
+            if not isinstance(service, dict):
+                yield Rejection(index, _("Item {number} is not a service.").format(number=index))
+                continue
+            try:
+                yield service_record(index, service)
+            except (ValueError, TypeError, AttributeError) as exc:
+                yield Rejection(index, _("A value could not be read: {value}").format(
+                    value=str(exc)[:80]))
+
+
+def json_version(document: Any) -> str:
+    """v3 pages say `contents` and addresses; v1 pages `content` and physical_addresses."""
+    if isinstance(document, dict) and "content" in document:
+        return "v1"
+    return "v1" if '"physical_addresses"' in str(document).replace("'", '"') else "v3"
+
+
+# --- the v3 CSV data package -------------------------------------------------------------
+
+Table = list[dict[str, str]]
+
+
+def _open_package(path: Path) -> Callable[[str], str | None]:
+    """A function giving the text of a named CSV in the package folder or zip (None if absent)."""
+    if path.is_dir():
+        def from_folder(name: str) -> str | None:
+            file = path / name
+            return file.read_text(encoding="utf-8-sig") if file.exists() else None
+        return from_folder
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise RegisterFileError(_("{file} is not a readable zip file.").format(
+            file=path.name)) from exc
+    names = {Path(n).name: n for n in archive.namelist()}
+
+    def from_zip(name: str) -> str | None:
+        return archive.read(names[name]).decode("utf-8-sig") if name in names else None
+    return from_zip
+
+
+def _table(read: Callable[[str], str | None], *names: str) -> Table:
+    for name in names:
+        text = read(name)
+        if text is not None:
+            return list(csv.DictReader(io.StringIO(text)))
+    return []
+
+
+def _by(table: Table, key: str) -> dict[str, Table]:
+    groups: dict[str, Table] = defaultdict(list)
+    for row in table:
+        groups[row.get(key, "")].append(row)
+    return groups
+
+
+def is_package(path: Path) -> bool:
+    if path.is_dir():
+        return (path / "services.csv").exists()
+    if path.suffix.lower() == ".zip" and zipfile.is_zipfile(path):
+        return any(Path(n).name == "services.csv" for n in zipfile.ZipFile(path).namelist())
+    return False
+
+
+class OrukCsvPackageReader:
+    """Joins the package's tables back into nested services, then reads them as JSON ones."""
+
+    dataset = "oruk_v3"
+    label = "Open Referral UK v3 data package (CSV)"
+
+    def __init__(self, path: Path) -> None:
+        read = _open_package(path)
+        self.services = _table(read, "services.csv")
+        if not self.services:
+            raise RegisterFileError(_("services.csv in {file} has no services.").format(
+                file=path.name))
+        self.organizations = {o.get("id", ""): o for o in _table(read, "organizations.csv")}
+        self.identifiers = _by(_table(read, "organization_identifiers.csv"), "organization_id")
+        self.links = _by(_table(read, "service_at_location.csv", "service_at_locations.csv"),
+                         "service_id")
+        self.locations = {x.get("id", ""): x for x in _table(read, "locations.csv")}
+        self.addresses = _by(_table(read, "addresses.csv", "address.csv"), "location_id")
+        self.phones = _by(_table(read, "phones.csv"), "service_id")
+        self.contacts = _by(_table(read, "contacts.csv"), "service_id")
+        self.contact_phones = _by(_table(read, "phones.csv"), "contact_id")
+        self.attributes = _by(_table(read, "attributes.csv", "attribute.csv"), "link_id")
+        self.terms = {t.get("id", ""): t for t in _table(read, "taxonomy_terms.csv")}
+        self.total = len(self.services)
+
+    def rows(self) -> Iterator[Row]:
+        for line, service in enumerate(self.services, start=2):  # line 1 is the header
+            yield service_record(line, self._nested(service))
+
+    def _nested(self, service: dict[str, str]) -> dict[str, Any]:
+        nested: dict[str, Any] = dict(service)
+        org = dict(self.organizations.get(service.get("organization_id", ""), {}))
+        org["organization_identifiers"] = self.identifiers.get(org.get("id", ""), [])
+        nested["organization"] = org
+        nested["service_at_locations"] = [
+            {"location": {**self.locations[link["location_id"]],
+                          "addresses": self.addresses.get(link["location_id"], [])}}
+            for link in self.links.get(service.get("id", ""), [])
+            if link.get("location_id") in self.locations]
+        contacts = self.contacts.get(service.get("id", ""), [])
+        nested["contacts"] = [{**c, "phones": self.contact_phones.get(c.get("id", ""), [])}
+                              for c in contacts]
+        nested["phones"] = self.phones.get(service.get("id", ""), [])
+        nested["attributes"] = [{"taxonomy_term": self.terms.get(a.get("taxonomy_term_id", ""))}
+                                for a in self.attributes.get(service.get("id", ""), [])
+                                if a.get("taxonomy_term_id") in self.terms]
+        return nested

@@ -1,0 +1,179 @@
+"""Write one parsed register file into the database, all or nothing.
+
+Rows go first into a TEMP staging table; the differences with the stored register are
+counted and applied, and the FTS index rebuilt, inside one transaction. A cancel or any
+failure rolls the whole thing back, so the previous register stays as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from app.domain.errors import DomainError
+from app.domain.providers import ProviderRecord, rating_rank
+from app.i18n import _
+from app.register.postcodes import centroid
+from app.register.schema import COLUMNS, STAGING_DDL
+
+CHUNK = 5000
+Cancelled = Callable[[], bool]
+Progress = Callable[[str, int, int], None]
+
+
+class ImportCancelled(DomainError):
+    def __init__(self) -> None:
+        super().__init__(_("The import was cancelled. The register is unchanged."))
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    dataset: str
+    label: str
+    file_name: str
+    data_date: date | None
+
+
+@dataclass(frozen=True)
+class Changes:
+    added: int
+    changed: int
+    removed: int
+    unchanged: int
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def record_values(record: ProviderRecord, dataset: str, run_id: int) -> tuple[object, ...]:
+    """The provider row for a record, in COLUMNS order, with its content hash last."""
+    lat, lon, derived = record.latitude, record.longitude, 0
+    if lat is None or lon is None:
+        # No coordinates in the file: place it at its postcode district's centre.
+        point = centroid(record.postcode)
+        lat, lon, derived = (point[0], point[1], 1) if point else (None, None, 0)
+    values = (
+        record.source.value, record.source_id, dataset, run_id, record.name,
+        record.name.casefold(), record.provider_name, record.org_form.value,
+        int(record.org_form_derived), record.address, record.town, record.postcode,
+        record.local_authority, record.region, lat, lon, derived, record.phone,
+        record.website, record.email, "|".join(record.service_types),
+        "|".join(record.specialisms), record.rating, rating_rank(record.rating),
+        _iso(record.rating_date), record.registered_manager, record.beds,
+        _iso(record.registered_on), record.description, record.charity_number,
+    )
+    # run_id and dataset are left out of the hash: a re-import of the same data is "unchanged".
+    digest = hashlib.blake2b(repr(values[4:]).encode(), digest_size=12).hexdigest()
+    return (*values, digest)
+
+
+def apply_import(conn: sqlite3.Connection, run: RunInfo, records: Iterable[ProviderRecord],
+                 rejected: int, cancelled: Cancelled, progress: Progress, total: int
+                 ) -> Changes:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        run_id = _start_run(conn, run, rejected)
+        _stage(conn, run, run_id, records, cancelled, progress, total)
+        changes = _count(conn, run.dataset)
+        _check(cancelled)
+        progress("saving", 0, 3)
+        _apply(conn, run.dataset)
+        progress("saving", 1, 3)
+        _check(cancelled)
+        _rebuild_services(conn)
+        conn.execute("INSERT INTO provider_fts(provider_fts) VALUES ('rebuild')")
+        progress("saving", 2, 3)
+        _check(cancelled)
+        conn.execute("UPDATE import_run SET added=?, changed=?, removed=? WHERE id=?",
+                     (changes.added, changes.changed, changes.removed, run_id))
+        conn.execute("COMMIT")
+        progress("saving", 3, 3)
+        return changes
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.execute("DROP TABLE IF EXISTS temp.staging")
+
+
+def _check(cancelled: Cancelled) -> None:
+    if cancelled():
+        raise ImportCancelled()
+
+
+def _start_run(conn: sqlite3.Connection, run: RunInfo, rejected: int) -> int:
+    cursor = conn.execute(
+        "INSERT INTO import_run (dataset, label, file_name, data_date, imported_at, added, "
+        "changed, removed, rejected) VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?)",
+        (run.dataset, run.label, run.file_name, _iso(run.data_date),
+         datetime.now(UTC).isoformat(timespec="seconds"), rejected))
+    return int(cursor.lastrowid or 0)
+
+
+def _stage(conn: sqlite3.Connection, run: RunInfo, run_id: int,
+           records: Iterable[ProviderRecord], cancelled: Cancelled, progress: Progress,
+           total: int) -> None:
+    for statement in STAGING_DDL:
+        conn.execute(statement)
+    conn.execute("DELETE FROM temp.staging")
+    insert = (f"INSERT INTO temp.staging ({', '.join(COLUMNS)}) "
+              f"VALUES ({', '.join('?' * len(COLUMNS))})")
+    batch: list[tuple[object, ...]] = []
+    done = 0
+    for record in records:
+        batch.append(record_values(record, run.dataset, run_id))
+        if len(batch) >= CHUNK:
+            done += _flush(conn, insert, batch, cancelled)
+            progress("saving rows", done, total)
+    done += _flush(conn, insert, batch, cancelled)
+    progress("saving rows", done, total)
+
+
+def _flush(conn: sqlite3.Connection, insert: str, batch: list[tuple[object, ...]],
+           cancelled: Cancelled) -> int:
+    _check(cancelled)
+    conn.executemany(insert, batch)
+    count = len(batch)
+    batch.clear()
+    return count
+
+
+_MATCH = "p.source = s.source AND p.source_id = s.source_id"
+# What a file covers: its dataset, in the council areas it mentions. A regional extract
+# (say Oldham) then never removes the rows another region's file brought in.
+_COVERED = ("p.dataset = ? AND p.local_authority IN "
+            "(SELECT DISTINCT local_authority FROM temp.staging)")
+
+
+def _count(conn: sqlite3.Connection, dataset: str) -> Changes:
+    added, changed, unchanged = conn.execute(
+        "SELECT sum(p.id IS NULL), sum(p.content_hash != s.content_hash), "
+        "sum(p.content_hash = s.content_hash) "
+        f"FROM temp.staging s LEFT JOIN provider p ON {_MATCH}").fetchone()
+    removed = conn.execute(
+        f"SELECT count(*) FROM provider p WHERE {_COVERED} AND NOT EXISTS "
+        f"(SELECT 1 FROM temp.staging s WHERE {_MATCH})", (dataset,)).fetchone()[0]
+    return Changes(int(added or 0), int(changed or 0), int(removed), int(unchanged or 0))
+
+
+def _apply(conn: sqlite3.Connection, dataset: str) -> None:
+    conn.execute(f"DELETE FROM provider AS p WHERE {_COVERED} AND NOT EXISTS "
+                 f"(SELECT 1 FROM temp.staging s WHERE {_MATCH})", (dataset,))
+    updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS[2:])
+    # "WHERE true" lets SQLite parse the upsert after a SELECT (its documented quirk).
+    conn.execute(f"INSERT INTO provider ({', '.join(COLUMNS)}) "
+                 f"SELECT {', '.join(COLUMNS)} FROM temp.staging WHERE true "
+                 f"ON CONFLICT (source, source_id) DO UPDATE SET {updates}")
+
+
+def _rebuild_services(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM provider_service")
+    rows = conn.execute("SELECT id, service_types FROM provider WHERE service_types != ''")
+    conn.executemany(
+        "INSERT OR IGNORE INTO provider_service (service_type, provider_id) VALUES (?, ?)",
+        ((kind, pid) for pid, kinds in rows.fetchall() for kind in kinds.split("|")))
