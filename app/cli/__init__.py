@@ -20,6 +20,7 @@ from app.paths import default_data_dir
 COMMAND_MODULES = [
     "app.cli.profiles",
     "app.cli.entries",
+    "app.cli.register",
 ]
 
 # Exit statuses shared by every command.

@@ -67,7 +67,7 @@ def _csv_reader(path: Path, text: str) -> RegisterReader:
                     raise RegisterFileError(_("{file} has a header but no rows.").format(
                         file=path.name))
                 return reader(text, index)
-        if {"id", "organization_id", "name"} <= cells:
+        if "id" in cells and cells & {"organization_id", "service_id", "location_id", "name"}:
             raise RegisterFileError(_("{file} is one table of an ORUK data package. Import "
                                       "the folder or zip that holds all its tables.").format(
                                           file=path.name))

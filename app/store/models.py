@@ -109,3 +109,4 @@ class AuditEventRow(Base):
     detail: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+from app.store import models_register as _models_register  # noqa: E402,F401  (register tables)
