@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 from app.cli import EXIT_BAD_INPUT, EXIT_OK, data_dir
+from app.domain.errors import DomainError
 from app.domain.providers import ORG_FORM_LABELS, OrgForm, ProviderSummary
 from app.i18n import _, format_date, ngettext
 from app.importers.register_common import RegisterFileError
-from app.register.postcodes import locate
+from app.register.postcodes import UnknownPostcode, locate
 from app.register.search import DEFAULT_LIMIT, SearchQuery, SortBy
 from app.services.register import ImportReport, RegisterService
 
@@ -78,7 +79,7 @@ def _print_report(report: ImportReport) -> None:
 
 def _query(args: argparse.Namespace) -> SearchQuery:
     if args.within is not None and not args.near:
-        raise RegisterFileError(_("--within needs --near POSTCODE."))
+        raise DomainError(_("--within needs --near POSTCODE."))
     return SearchQuery(
         text=args.text, council=args.council, service_type=args.service, rating=args.rating,
         org_form=OrgForm(args.form) if args.form else None,
@@ -87,9 +88,13 @@ def _query(args: argparse.Namespace) -> SearchQuery:
 
 
 def _search(args: argparse.Namespace) -> int:
-    service = RegisterService(data_dir(args))
     try:
         query = _query(args)
+    except (UnknownPostcode, DomainError) as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    service = RegisterService(data_dir(args))
+    try:
         results = service.search(query)
     finally:
         service.close()
