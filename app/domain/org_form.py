@@ -8,6 +8,7 @@ Limited" is a CIC, and an "NHS Foundation Trust" is a public body, not a charity
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.domain.providers import OrgForm
 
@@ -35,12 +36,17 @@ def derive_org_form(*names: str, charity_number: str = "") -> OrgForm:
     if charity_number.strip():
         return OrgForm.CHARITY
     for name in names:
-        lowered = " ".join(name.lower().split())
-        if not lowered:
-            continue
-        for form, pattern in _RULES:
-            if pattern.search(lowered):
-                return form
+        form = _form_of(" ".join(name.lower().split()))
+        if form is not OrgForm.UNKNOWN:
+            return form
+    return OrgForm.UNKNOWN
+
+
+@lru_cache(maxsize=65536)  # provider names repeat across a chain's many locations
+def _form_of(lowered: str) -> OrgForm:
+    for form, pattern in _RULES:
+        if pattern.search(lowered):
+            return form
     return OrgForm.UNKNOWN
 
 

@@ -83,10 +83,18 @@ def _required(line: int, location_id: str, name: str) -> Rejection | None:
     return None
 
 
-def _flags(row: dict[str, str], prefix: str) -> list[str]:
-    """Column names after `prefix` whose cell says Y (the HSCA file's yes/no grids)."""
-    return [k[len(prefix):] for k, v in row.items()
-            if k.startswith(prefix) and v.strip().upper() == "Y"]
+_YES = {"Y", "y", "Y ", " Y"}
+
+
+def _flag_columns(text: str, header_line: int, prefix: str) -> list[tuple[str, str]]:
+    """(column, what it means) for the HSCA yes/no grid columns starting with `prefix`."""
+    header = next(csv.reader(io.StringIO(text.splitlines()[header_line])))
+    return [(h.strip(), h.strip()[len(prefix):]) for h in header
+            if h.strip().startswith(prefix)]
+
+
+def _flags(row: dict[str, str], columns: list[tuple[str, str]]) -> list[str]:
+    return [meaning for column, meaning in columns if row[column] in _YES]
 
 
 class HscaReader(_CsvReader):
@@ -94,6 +102,11 @@ class HscaReader(_CsvReader):
 
     dataset = "cqc_hsca"
     label = "CQC HSCA active locations (CSV)"
+
+    def __init__(self, text: str, header_line: int) -> None:
+        super().__init__(text, header_line)
+        self.service_columns = _flag_columns(text, header_line, "Service type - ")
+        self.band_columns = _flag_columns(text, header_line, "Service user band - ")
 
     def record(self, line: int, row: dict[str, str]) -> Row:
         location_id, name = row.get("Location ID", ""), row.get("Location Name", "")
@@ -117,8 +130,8 @@ class HscaReader(_CsvReader):
             phone=clean_phone(row.get("Location Telephone Number", "")),
             website=clean_website(row.get("Location Web Address", "")),
             service_types=unique([service_type_name(s)
-                                  for s in _flags(row, "Service type - ")]),
-            specialisms=unique(_flags(row, "Service user band - ")),
+                                  for s in _flags(row, self.service_columns)]),
+            specialisms=unique(_flags(row, self.band_columns)),
             rating=canonical_rating(row.get("Location Latest Overall Rating", "")),
             rating_date=parse_any_date(row.get("Publication Date", "")),
             registered_manager=row.get("Registered manager", "").strip(),

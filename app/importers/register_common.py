@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
@@ -76,23 +76,29 @@ def service_type_name(text: str) -> str:
 
 
 def unique(items: list[str]) -> tuple[str, ...]:
-    """Non-empty items in first-seen order, each once."""
-    return tuple(dict.fromkeys(i for i in (" ".join(x.split()) for x in items) if i))
+    """Non-empty items (spaces tidied) in first-seen order, each once."""
+    return tuple(dict.fromkeys([" ".join(x.split()) for x in items if x and not x.isspace()]))
 
 
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
+_TIDY_POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$")
 
 
 def clean_postcode(text: str) -> str:
     """'ex12qe' -> 'EX1 2QE'; anything that is not a UK postcode is returned trimmed, upper."""
+    if _TIDY_POSTCODE.match(text):
+        return text  # most files already write them this way
     squeezed = "".join(text.split()).upper()
     match = _POSTCODE.match(squeezed)
     return f"{match.group(1)} {match.group(2)}" if match else " ".join(text.split()).upper()
 
 
+_NOT_DIAL = re.compile(r"[^\d+]")
+
+
 def clean_phone(text: str) -> str:
     """Digits as dialled. The 2016 directory dropped the leading zero (e.g. 1424716303)."""
-    digits = re.sub(r"[^\d+]", "", text)
+    digits = _NOT_DIAL.sub("", text)
     if len(digits) == 10 and digits[0] in "123789":
         digits = "0" + digits
     return digits
@@ -113,11 +119,11 @@ def parse_any_date(text: str) -> date | None:
     value = text.strip().split(" - ")[0].split("T")[0].strip()
     if not value:
         return None
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
-        try:
-            return datetime.strptime(value, pattern).date()
-        except ValueError:
-            continue
+    if len(value) == 10 and value[4] == "-":
+        return date.fromisoformat(value)  # fast, and raises ValueError itself
+    parts = value.replace("-", "/").split("/")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+        return date(int(parts[2]), int(parts[1]), int(parts[0]))
     raise ValueError(value)
 
 
@@ -138,4 +144,4 @@ def longitude(value: object) -> float | None:
 
 
 def join_address(*parts: str) -> str:
-    return ", ".join(p for p in (" ".join(x.split()) for x in parts) if p)
+    return ", ".join([" ".join(p.split()) for p in parts if p and not p.isspace()])

@@ -17,8 +17,10 @@ COLUMNS = (
     "org_form", "org_form_derived", "address", "town", "postcode", "local_authority", "region",
     "latitude", "longitude", "location_derived", "phone", "website", "email", "service_types",
     "specialisms", "rating", "rating_rank", "rating_date", "registered_manager", "beds",
-    "registered_on", "description", "charity_number", "content_hash",
+    "registered_on", "description", "charity_number",
 )
+# What a re-import compares to tell "changed" from "unchanged".
+CONTENT_COLUMNS = COLUMNS[4:]
 
 DDL = f"""
 CREATE TABLE IF NOT EXISTS import_run (
@@ -44,7 +46,7 @@ CREATE TABLE IF NOT EXISTS provider (
     service_types TEXT NOT NULL, specialisms TEXT NOT NULL,
     rating TEXT NOT NULL, rating_rank INTEGER NOT NULL, rating_date TEXT,
     registered_manager TEXT NOT NULL, beds INTEGER, registered_on TEXT,
-    description TEXT NOT NULL, charity_number TEXT NOT NULL, content_hash TEXT NOT NULL,
+    description TEXT NOT NULL, charity_number TEXT NOT NULL,
     UNIQUE (source, source_id)
 );
 CREATE INDEX IF NOT EXISTS ix_provider_name ON provider (name_key, id);
