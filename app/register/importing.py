@@ -83,6 +83,7 @@ def apply_import(conn: sqlite3.Connection, run: RunInfo, records: Iterable[Provi
         if changes.added or changes.changed or changes.removed:
             _rebuild_services(conn)
             conn.execute("INSERT INTO provider_fts(provider_fts) VALUES ('rebuild')")
+            conn.execute("ANALYZE")  # fresh statistics for the query planner
         progress("saving", 2, 3)
         _check(cancelled)
         conn.execute("UPDATE import_run SET added=?, changed=?, removed=? WHERE id=?",

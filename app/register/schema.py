@@ -52,10 +52,11 @@ CREATE TABLE IF NOT EXISTS provider (
 CREATE INDEX IF NOT EXISTS ix_provider_name ON provider (name_key, id);
 CREATE INDEX IF NOT EXISTS ix_provider_dataset ON provider (dataset);
 CREATE INDEX IF NOT EXISTS ix_provider_council ON provider (local_authority COLLATE NOCASE);
-CREATE INDEX IF NOT EXISTS ix_provider_rating ON provider (rating, rating_rank);
+CREATE INDEX IF NOT EXISTS ix_provider_rating ON provider (rating);
+CREATE INDEX IF NOT EXISTS ix_provider_rank_name ON provider (rating_rank DESC, name_key, id);
 CREATE INDEX IF NOT EXISTS ix_provider_latitude ON provider (latitude, longitude);
 CREATE TABLE IF NOT EXISTS provider_service (
-    service_type TEXT NOT NULL,
+    service_type TEXT NOT NULL COLLATE NOCASE,
     provider_id INTEGER NOT NULL,
     PRIMARY KEY (service_type, provider_id)
 ) WITHOUT ROWID;

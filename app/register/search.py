@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from app.domain.providers import OrgForm, ProviderSummary, Source
+from app.domain.providers import OrgForm, ProviderSummary, Source, canonical_rating
 from app.register.postcodes import Place, miles_between
 
 MILES_PER_DEGREE_LAT = 69.05
@@ -53,8 +53,17 @@ SUMMARY_COLUMNS = ("p.source, p.source_id, p.name, p.town, p.postcode, p.local_a
                    "p.latitude, p.longitude")
 
 
-def build_query(query: SearchQuery, count_only: bool = False) -> tuple[str, dict[str, object]]:
-    where, params = _filters(query)
+# A filter matching fewer rows than this is "narrow" and should drive the query (SQLite then
+# sorts the few rows); when every filter is broad, walking the index of the sort order (or
+# the map box) and probing the filters is faster than sorting tens of thousands of rows.
+BROAD = 1500
+
+
+def build_query(query: SearchQuery, count_only: bool = False, driver: str | None = None
+                ) -> tuple[str, dict[str, object]]:
+    """The SQL and parameters for a search; `driver` names the one filter ("fts",
+    "service", "rating", "council") allowed to use its index (see `choose_driver`)."""
+    where, params = _filters(query, driver)
     distance = ""
     if query.near is not None:
         # Flat-earth distance squared in "latitude degrees": cheap in SQL, good enough to
@@ -71,58 +80,114 @@ def build_query(query: SearchQuery, count_only: bool = False) -> tuple[str, dict
     if count_only:
         return f"SELECT count(*) FROM provider p{clause}", params
     params.update(limit=query.limit, offset=query.offset)
-    order = _order(query, distance)
+    order = _order(query, distance, "+" if driver else "")
     return (f"SELECT {SUMMARY_COLUMNS} FROM provider p{clause} ORDER BY {order} "
             f"LIMIT :limit OFFSET :offset"), params
 
 
-def _filters(query: SearchQuery) -> tuple[list[str], dict[str, object]]:
+def _filters(query: SearchQuery, driver: str | None) -> tuple[list[str], dict[str, object]]:
+    # A unary + stops SQLite using an index for that term, so only the driver uses one.
+    def plus(name: str) -> str:
+        return "" if name == driver else "+"
+
     where: list[str] = []
     params: dict[str, object] = {}
     expression = fts_expression(query.text)
     if expression:
-        where.append("p.id IN (SELECT rowid FROM provider_fts WHERE provider_fts MATCH :fts)")
+        where.append(f"{plus('fts')}p.id IN (SELECT rowid FROM provider_fts "
+                     "WHERE provider_fts MATCH :fts)")
         params["fts"] = expression
     if query.service_type:
-        where.append("p.id IN (SELECT provider_id FROM provider_service "
-                     "WHERE service_type = :service COLLATE NOCASE)")
+        if driver == "service":
+            where.append("p.id IN (SELECT provider_id FROM provider_service "
+                         "WHERE service_type = :service)")
+        else:  # a probe of the (service_type, provider_id) key per row beats a 40,000-id list
+            where.append("EXISTS (SELECT 1 FROM provider_service WHERE "
+                         "service_type = :service AND provider_id = p.id)")
         params["service"] = query.service_type
     if query.council:
-        where.append("p.local_authority = :council COLLATE NOCASE")
+        where.append(f"{plus('council')}p.local_authority = :council COLLATE NOCASE")
         params["council"] = query.council
     if query.rating:
-        where.append("p.rating = :rating COLLATE NOCASE")
-        params["rating"] = query.rating
+        where.append(f"{plus('rating')}p.rating = :rating")
+        params["rating"] = canonical_rating(query.rating)
     if query.org_form is not None:
-        where.append("p.org_form = :org_form")
+        where.append("+p.org_form = :org_form")
         params["org_form"] = query.org_form.value
     if query.near is not None and query.within_miles is not None:
-        # A bounding box first, so the latitude index narrows the rows to check.
+        # A bounding box, so the latitude index can narrow the rows when nothing else does.
         half = query.within_miles / MILES_PER_DEGREE_LAT
         wide = half / max(math.cos(math.radians(query.near.latitude)), 0.1)
-        where.append("p.latitude BETWEEN :lat_lo AND :lat_hi "
+        box = "" if driver is None else "+"
+        where.append(f"{box}p.latitude BETWEEN :lat_lo AND :lat_hi "
                      "AND p.longitude BETWEEN :lon_lo AND :lon_hi")
         params.update(lat_lo=query.near.latitude - half, lat_hi=query.near.latitude + half,
                       lon_lo=query.near.longitude - wide, lon_hi=query.near.longitude + wide)
     return where, params
 
 
-def _order(query: SearchQuery, distance: str) -> str:
+def _order(query: SearchQuery, distance: str, plus: str) -> str:
+    """ORDER BY; `plus` "+" makes SQLite sort the (few) rows instead of walking an index."""
     sort = query.sort or (SortBy.DISTANCE if distance else SortBy.NAME)
     if sort is SortBy.DISTANCE and distance:
         return f"{distance}, p.name_key, p.id"
     if sort is SortBy.RATING:
-        return "p.rating_rank DESC, p.name_key, p.id"
-    return "p.name_key, p.id"
+        return f"{plus}p.rating_rank DESC, {plus}p.name_key, p.id"
+    return f"{plus}p.name_key, p.id"
 
 
-def search(conn: sqlite3.Connection, query: SearchQuery) -> list[ProviderSummary]:
-    sql, params = build_query(query)
+FilterCounts = dict[tuple[str, str], int]
+
+
+def choose_driver(conn: sqlite3.Connection, query: SearchQuery,
+                  known: FilterCounts | None = None) -> str | None:
+    """The narrowest filter if one is narrow (counted only up to BROAD, so cheap), else None.
+
+    `known` keeps the counts of the service, rating and council filters between searches
+    (they repeat as someone types; the caller empties it when the register changes).
+    """
+    known = {} if known is None else known
+    probes = []
+    expression = fts_expression(query.text)
+    if expression:
+        probes.append(("fts", "SELECT rowid FROM provider_fts WHERE provider_fts MATCH ?",
+                       expression))
+    if query.service_type:
+        probes.append(("service", "SELECT provider_id FROM provider_service "
+                       "WHERE service_type = ?", query.service_type))
+    if query.rating:
+        probes.append(("rating", "SELECT id FROM provider WHERE rating = ?",
+                       canonical_rating(query.rating)))
+    if query.council:
+        probes.append(("council", "SELECT id FROM provider WHERE local_authority = ? "
+                       "COLLATE NOCASE", query.council))
+    counts = []
+    for name, sql, value in probes:
+        key = (name, value.casefold())
+        found = known.get(key)
+        if found is None:
+            found = _count_upto(conn, sql, value)
+            if name != "fts":  # typed text changes at every key press: not worth keeping
+                known[key] = found
+        counts.append((found, name))
+    narrow = [(n, name) for n, name in counts if n < BROAD]
+    return min(narrow)[1] if narrow else None
+
+
+def _count_upto(conn: sqlite3.Connection, sql: str, value: str) -> int:
+    return int(conn.execute(f"SELECT count(*) FROM ({sql} LIMIT {BROAD})",
+                            (value,)).fetchone()[0])
+
+
+def search(conn: sqlite3.Connection, query: SearchQuery,
+           known: FilterCounts | None = None) -> list[ProviderSummary]:
+    sql, params = build_query(query, driver=choose_driver(conn, query, known))
     return [summary_from_row(row, query.near) for row in conn.execute(sql, params)]
 
 
-def count(conn: sqlite3.Connection, query: SearchQuery) -> int:
-    sql, params = build_query(query, count_only=True)
+def count(conn: sqlite3.Connection, query: SearchQuery,
+          known: FilterCounts | None = None) -> int:
+    sql, params = build_query(query, count_only=True, driver=choose_driver(conn, query, known))
     return int(conn.execute(sql, params).fetchone()[0])
 
 
