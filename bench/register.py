@@ -30,8 +30,8 @@ from app.register.postcodes import locate  # noqa: E402
 from app.register.search import (  # noqa: E402
     SearchQuery,
     SortBy,
-    choose_driver,
     build_query,
+    choose_driver,
 )
 from app.services.register import RegisterService  # noqa: E402
 

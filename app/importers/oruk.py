@@ -240,7 +240,7 @@ class OrukCsvPackageReader:
 
     def _nested(self, service: dict[str, str]) -> dict[str, Any]:
         nested: dict[str, Any] = dict(service)
-        org = dict(self.organizations.get(service.get("organization_id", ""), {}))
+        org: dict[str, Any] = dict(self.organizations.get(service.get("organization_id", ""), {}))
         org["organization_identifiers"] = self.identifiers.get(org.get("id", ""), [])
         nested["organization"] = org
         nested["service_at_locations"] = [

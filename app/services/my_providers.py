@@ -117,7 +117,7 @@ class MyProvidersService:
         with self.profile.session() as s:
             return _record(self._row(s, provider_id))
 
-    def list(self, on: date | None = None) -> list[ChosenProvider]:
+    def providers(self, on: date | None = None) -> list[ChosenProvider]:
         """Every chosen provider by name, or only those in use on the day `on`."""
         with self.profile.session() as s:
             rows = s.scalars(select(ChosenProviderRow).order_by(
@@ -151,16 +151,22 @@ class MyProvidersService:
         provider = self.get(provider_id)
         end = provider.end or today or date.today()
         period = period or Period(provider.start, max(end, provider.start))
-        paid, count = self.payments(period).get(payee_key(provider.payee_name), (Money(0), 0))
-        rating, rating_date = self._rating(provider)
-        per_hour = cost_per_hour(paid, hours_delivered) if hours_delivered is not None else None
-        return ValueForMoney(provider, paid, count, hours_delivered, per_hour,
-                             provider.agreed_hourly_rate, rating, rating_date)
+        return self._value(provider, self.payments(period), hours_delivered)
 
     def value_for_money_all(self, period: Period,
                             hours: Mapping[int, Decimal] | None = None) -> list[ValueForMoney]:
+        """Every chosen provider over one period (one ledger query for all of them)."""
         hours = hours or {}
-        return [self.value_for_money(p.id, period, hours.get(p.id)) for p in self.list()]
+        paid = self.payments(period)
+        return [self._value(p, paid, hours.get(p.id)) for p in self.providers()]
+
+    def _value(self, provider: ChosenProvider, payments: dict[str, tuple[Money, int]],
+               hours: Decimal | None) -> ValueForMoney:
+        paid, count = payments.get(payee_key(provider.payee_name), (Money(0), 0))
+        rating, rating_date = self._rating(provider)
+        per_hour = cost_per_hour(paid, hours) if hours is not None else None
+        return ValueForMoney(provider, paid, count, hours, per_hour,
+                             provider.agreed_hourly_rate, rating, rating_date)
 
     def _rating(self, provider: ChosenProvider) -> tuple[str, date | None]:
         if self.register is None or provider.source is Source.MANUAL:

@@ -66,7 +66,7 @@ def test_choose_from_the_register_snapshots_it(profile: OpenProfile,
     assert (chosen.source, chosen.source_id) == (Source.CQC, "1-1000587219")
     assert chosen.name == "Highlands Borders Care Home" and chosen.postcode == "EX1 2QE"
     assert chosen.payee_name == chosen.name
-    assert [p.id for p in mine.list()] == [chosen.id]
+    assert [p.id for p in mine.providers()] == [chosen.id]
     assert any(e.entity == "chosen_provider" for e in LedgerService(profile).audit_events())
 
 
@@ -77,8 +77,8 @@ def test_add_a_pa_by_hand_and_end_them(profile: OpenProfile) -> None:
     assert pa.source is Source.MANUAL and pa.source_id == ""
     ended = mine.end(pa.id, date(2024, 9, 30))
     assert ended.end == date(2024, 9, 30) and ended.own_rating == 5
-    assert mine.list(on=date(2024, 10, 1)) == []
-    assert mine.list(on=date(2024, 9, 1)) == [ended]
+    assert mine.providers(on=date(2024, 10, 1)) == []
+    assert mine.providers(on=date(2024, 9, 1)) == [ended]
 
 
 def test_update_changes_rate_and_notes(profile: OpenProfile) -> None:
@@ -105,7 +105,7 @@ def test_bad_drafts_are_refused_and_nothing_saved(profile: OpenProfile,
     with pytest.raises(ValidationError) as error:
         mine.add(draft)
     assert error.value.field == field
-    assert mine.list() == []
+    assert mine.providers() == []
 
 
 def test_unknown_id(profile: OpenProfile) -> None:
