@@ -1,0 +1,173 @@
+"""The register page: a search box and filters over the results table, the provider page
+beside it, and "Add to My providers". Search runs as the person types (after a pause)."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import DomainError
+from app.domain.providers import ORG_FORM_LABELS, RATING_RANKS, OrgForm
+from app.i18n import _, ngettext
+from app.register.postcodes import locate
+from app.register.search import SearchQuery
+from app.services.my_providers import MyProvidersService
+from app.services.register import RegisterService
+from ui.register.add_provider_dialog import AddProviderDialog
+from ui.register.provider_detail import ProviderDetailPanel
+from ui.register.results_model import KEY_ROLE, RegisterResultsModel
+
+TYPING_PAUSE_MS = 150
+W = TypeVar("W", bound=QWidget)
+
+
+def _named(widget: W, name: str) -> W:
+    widget.setAccessibleName(name)
+    return widget
+
+
+class RegisterPage(QWidget):
+    def __init__(self, register: RegisterService, my_providers: MyProvidersService | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._register = register
+        self._my_providers = my_providers
+        self.setAccessibleName(_("Register of care providers"))
+        self.model = RegisterResultsModel(register)
+        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self._build_filters()
+        self._build_results()
+        self._wire()
+        self.run_search()
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        self.search_box = _named(QLineEdit(), _("Search providers"))
+        self.search_box.setPlaceholderText(_("Name, town, service or specialism"))
+        self.service = self._combo(_("Service type"), [(_("Any service"), "")] + [
+            (f"{kind} ({n})", kind) for kind, n in self._register.service_types()])
+        self.rating = self._combo(_("CQC rating"), [(_("Any rating"), "")] + [
+            (name, name) for name in RATING_RANKS])
+        self.council = self._combo(_("Council area"), [(_("Any council"), "")] + [
+            (name, name) for name in self._register.councils()])
+        self.form = self._combo(_("Organisation form"), [(_("Any form"), "")] + [
+            (_(label), form.value) for form, label in ORG_FORM_LABELS.items()
+            if form is not OrgForm.UNKNOWN])
+        self.near = _named(QLineEdit(), _("Near postcode"))
+        self.near.setPlaceholderText(_("for example OL1 or OL1 1AA"))
+        self.within = _named(QDoubleSpinBox(), _("Within miles"))
+        self.within.setRange(0, 500)
+        self.within.setSpecialValueText(_("Any distance"))
+        self.within.setSuffix(_(" miles"))
+        self.message = _named(QLabel(), _("Search message"))
+
+    def _build_results(self) -> None:
+        self.table = _named(QTableView(), _("Providers found"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control
+        self.table.verticalHeader().hide()
+        self.detail = ProviderDetailPanel()
+        self.add_button = _named(QPushButton(_("&Add to My providers")),
+                                      _("Add to My providers"))
+        self.add_button.setEnabled(False)
+        filters = QFormLayout()
+        filters.addRow(_("&Search"), self.search_box)
+        row = QHBoxLayout()
+        for widget in (self.service, self.rating, self.council, self.form):
+            row.addWidget(widget)
+        filters.addRow(_("&Filters"), row)
+        near = QHBoxLayout()
+        near.addWidget(self.near)
+        near.addWidget(self.within)
+        filters.addRow(_("&Near"), near)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.detail)
+        side_layout.addWidget(self.add_button)
+        side_layout.addStretch()
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+
+    def _wire(self) -> None:
+        self.search_box.textChanged.connect(lambda _text: self._timer.start())
+        self.near.textChanged.connect(lambda _text: self._timer.start())
+        self.within.valueChanged.connect(lambda _value: self._timer.start())
+        for combo in (self.service, self.rating, self.council, self.form):
+            combo.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.table.selectionModel().currentRowChanged.connect(self._show_current)
+        self.model.modelReset.connect(lambda: self._show_current(QModelIndex()))
+        self.add_button.clicked.connect(self.add_current)
+
+    def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        for text, value in items:
+            combo.addItem(text, value)
+        return combo
+
+    # --- behaviour -------------------------------------------------------------------------
+
+    def current_query(self) -> SearchQuery:
+        """The query the controls describe; a plain DomainError for an unknown postcode."""
+        form = self.form.currentData()
+        postcode = self.near.text().strip()
+        place = locate(postcode) if postcode else None
+        within = self.within.value() or None
+        return SearchQuery(text=self.search_box.text(), service_type=self.service.currentData(),
+                           rating=self.rating.currentData(), council=self.council.currentData(),
+                           org_form=OrgForm(form) if form else None, near=place,
+                           within_miles=within if place else None)
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        try:
+            query = self.current_query()
+        except DomainError as error:
+            self.message.setText(str(error))
+            return
+        self.model.set_query(query)
+        total = self._register.count(query)
+        self.message.setText(
+            ngettext("{count} provider found.", "{count} providers found.", total).format(
+                count=total) if total
+            else _("No providers match. Try fewer words or filters."))
+
+    def _show_current(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        key = current.data(KEY_ROLE) if current.isValid() else None
+        detail = self._register.provider(*key) if key else None
+        self.detail.show_detail(detail)
+        self.add_button.setEnabled(detail is not None and self._my_providers is not None)
+
+    def add_current(self) -> AddProviderDialog | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or self._my_providers is None:
+            return None
+        dialog = AddProviderDialog(self._register.provider(*index.data(KEY_ROLE)),
+                                   self._my_providers, parent=self)
+        dialog.open()
+        return dialog
