@@ -70,9 +70,25 @@ _STATED = {
     "company": OrgForm.PRIVATE_COMPANY,
     "sole trader": OrgForm.SOLE_TRADER,
     "self-employed": OrgForm.SOLE_TRADER,
+    # CQC's provider ownership type and provider type/sector words.
+    "individual": OrgForm.SOLE_TRADER,
+    "nhs healthcare organisation": OrgForm.PUBLIC_BODY,
+    "nhs body": OrgForm.PUBLIC_BODY,
 }
 
 
 def stated_org_form(text: str) -> OrgForm | None:
     """The form a feed states in words, or None when the words are not ones we know."""
     return _STATED.get(" ".join(text.lower().split()))
+
+
+def org_form_of(stated: list[str], names: list[str], charity_number: str = ""
+                ) -> tuple[OrgForm, bool]:
+    """(form, derived?): what a register states outright wins; otherwise a guess from names."""
+    if charity_number.strip():
+        return OrgForm.CHARITY, False
+    for text in stated:
+        form = stated_org_form(text)
+        if form is not None:
+            return form, False
+    return derive_org_form(*names), True

@@ -9,7 +9,7 @@ import io
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from app.domain.org_form import derive_org_form
+from app.domain.org_form import derive_org_form, org_form_of
 from app.domain.providers import ProviderRecord, Rejection, Source, canonical_rating
 from app.i18n import _
 from app.importers.register_common import (
@@ -18,11 +18,13 @@ from app.importers.register_common import (
     clean_postcode,
     clean_website,
     join_address,
+    json_rows,
     latitude,
     longitude,
     parse_any_date,
     service_type_name,
     unique,
+    unreadable,
 )
 
 # Header cells that identify each CSV format (the first one found decides).
@@ -68,8 +70,7 @@ class _CsvReader:
             try:
                 yield self.record(line, row)
             except ValueError as exc:
-                yield Rejection(line, _("A value could not be read: {value}").format(
-                    value=str(exc)[:80]))
+                yield unreadable(line, exc)
 
     def record(self, line: int, row: dict[str, str]) -> Row:
         raise NotImplementedError
@@ -115,10 +116,15 @@ class HscaReader(_CsvReader):
             return missing
         provider = row.get("Provider Name", "")
         beds = row.get("Care homes beds", "").strip()
+        # The national file states some of the form: ownership, sector, charity number.
+        charity = row.get("Provider Charity Number", "").strip()
+        form, derived = org_form_of(
+            [row.get("Provider Ownership Type", ""), row.get("Provider Type/Sector", "")],
+            [provider, name], charity)
         return ProviderRecord(
             source=Source.CQC, source_id=location_id.strip(), name=" ".join(name.split()),
-            line=line, provider_name=provider.strip(),
-            org_form=derive_org_form(provider, name),
+            line=line, provider_name=provider.strip(), org_form=form,
+            org_form_derived=derived, charity_number=charity,
             address=join_address(row.get("Location Street Address", ""),
                                  row.get("Location Address Line 2", "")),
             town=row.get("Location City", "").strip(),
@@ -191,10 +197,12 @@ def api_record(line: int, item: dict[str, Any]) -> Row:
             status=status.lower()), left_out=True)
     overall = (item.get("currentRatings") or {}).get("overall") or {}
     beds = item.get("numberOfBeds")
+    form, derived = org_form_of([str(item.get("type") or "")],
+                                [str(item.get("brandName") or ""), name])
     return ProviderRecord(
         source=Source.CQC, source_id=location_id.strip(), name=" ".join(name.split()),
         line=line, provider_name=str(item.get("brandName") or ""),
-        org_form=derive_org_form(str(item.get("brandName") or ""), name),
+        org_form=form, org_form_derived=derived,
         address=join_address(str(item.get("postalAddressLine1") or ""),
                              str(item.get("postalAddressLine2") or "")),
         town=str(item.get("postalAddressTownCity") or "").strip(),
@@ -262,16 +270,7 @@ class ApiJsonReader:
         self.total = max(len(items), 1)
 
     def rows(self) -> Iterator[Row]:
-        for index, item in enumerate(self.items, start=1):
-            if not isinstance(item, dict):
-                yield Rejection(index, _("Item {number} is not a location record.").format(
-                    number=index))
-                continue
-            try:
-                yield api_record(index, item)
-            except (ValueError, TypeError, AttributeError) as exc:
-                yield Rejection(index, _("A value could not be read: {value}").format(
-                    value=str(exc)[:80]))
+        return json_rows(self.items, api_record, _("Item {number} is not a location record."))
 
 
 CSV_READERS: dict[str, Callable[[str, int], _CsvReader]] = {

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from app.domain.org_form import derive_org_form, stated_org_form
+from app.domain.org_form import org_form_of
 from app.domain.providers import OrgForm, ProviderRecord, Rejection, Source
 from app.i18n import _
 from app.importers.register_common import (
@@ -24,6 +24,7 @@ from app.importers.register_common import (
     clean_postcode,
     clean_website,
     join_address,
+    json_rows,
     latitude,
     longitude,
     parse_any_date,
@@ -89,14 +90,13 @@ def _terms(service: dict[str, Any]) -> list[str]:
 
 def _org_form(organization: dict[str, Any]) -> tuple[OrgForm, bool, str]:
     """(form, derived?, charity number) from what the organisation record states."""
-    for ident in organization.get("organization_identifiers") or []:
-        if _text(ident.get("identifier_scheme")).upper() in CHARITY_SCHEMES:
-            return OrgForm.CHARITY, False, _text(ident.get("identifier"))
-    for key in ("legal_status", "tax_status"):
-        stated = stated_org_form(_text(organization.get(key)))
-        if stated is not None:
-            return stated, False, ""
-    return derive_org_form(_text(organization.get("name"))), True, ""
+    charity = next((_text(i.get("identifier"))
+                    for i in organization.get("organization_identifiers") or []
+                    if _text(i.get("identifier_scheme")).upper() in CHARITY_SCHEMES), "")
+    form, derived = org_form_of(
+        [_text(organization.get(k)) for k in ("legal_status", "tax_status")],
+        [_text(organization.get("name"))], charity)
+    return form, derived, charity
 
 
 def service_record(line: int, service: dict[str, Any]) -> Row:
@@ -144,15 +144,7 @@ class OrukJsonReader:
         self.total = max(len(services), 1)
 
     def rows(self) -> Iterator[Row]:
-        for index, service in enumerate(self.services, start=1):
-            if not isinstance(service, dict):
-                yield Rejection(index, _("Item {number} is not a service.").format(number=index))
-                continue
-            try:
-                yield service_record(index, service)
-            except (ValueError, TypeError, AttributeError) as exc:
-                yield Rejection(index, _("A value could not be read: {value}").format(
-                    value=str(exc)[:80]))
+        return json_rows(self.services, service_record, _("Item {number} is not a service."))
 
 
 def json_version(document: Any) -> str:

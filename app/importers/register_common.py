@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from app.domain.errors import DomainError
 from app.domain.providers import ProviderRecord, Rejection
@@ -145,3 +145,21 @@ def longitude(value: object) -> float | None:
 
 def join_address(*parts: str) -> str:
     return ", ".join([" ".join(p.split()) for p in parts if p and not p.isspace()])
+
+
+def unreadable(line: int, exc: Exception) -> Rejection:
+    return Rejection(line, _("A value could not be read: {value}").format(value=str(exc)[:80]))
+
+
+def json_rows(items: list[Any], convert: Callable[[int, dict[str, Any]], Row],
+              not_one: str) -> Iterator[Row]:
+    """Each JSON object through `convert`, numbered from 1; `not_one` (with {number}) is the
+    rejection for an item that is not an object at all."""
+    for index, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            yield Rejection(index, not_one.format(number=index))
+            continue
+        try:
+            yield convert(index, item)
+        except (ValueError, TypeError, AttributeError) as exc:
+            yield unreadable(index, exc)

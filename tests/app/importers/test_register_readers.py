@@ -161,3 +161,26 @@ def test_postcodes_are_tidied(raw: str, clean: str) -> None:
 def test_phone_numbers_are_tidied() -> None:
     assert clean_phone("1424716303") == "01424716303"
     assert clean_phone("0161 669 1029") == "01616691029"
+
+
+def test_national_hsca_columns_state_the_form(tmp_path: Path) -> None:
+    # The full national file also has these provider columns; add them to two real rows.
+    header, first, second = (FIXTURES / "cqc_hsca_extract.csv").read_text().splitlines()[:3]
+    path = tmp_path / "hsca_national.csv"
+    path.write_text(f"{header},Provider Ownership Type,Provider Charity Number\n"
+                    f"{first},Organisation,1123456\n{second},Individual,\n")
+    charity, person = records(path)
+    assert (charity.org_form, charity.org_form_derived) == (OrgForm.CHARITY, False)
+    assert charity.charity_number == "1123456"
+    assert (person.org_form, person.org_form_derived) == (OrgForm.SOLE_TRADER, False)
+
+
+def test_oruk_items_that_are_not_services_are_rejected(tmp_path: Path) -> None:
+    service = json.loads((FIXTURES / "service_full.json").read_text())
+    page = {"contents": [service, "not a service", {**service, "id": "2", "name": ""}]}
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(page))
+    rows = list(open_register_file(path).rows())
+    assert isinstance(rows[0], ProviderRecord)
+    assert rows[1] == Rejection(2, "Item 2 is not a service.")
+    assert rows[2] == Rejection(3, "The service has no name.")
