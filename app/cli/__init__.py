@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "app.cli.profiles",
     "app.cli.entries",
     "app.cli.register",
+    "app.cli.my_providers",
 ]
 
 # Exit statuses shared by every command.
