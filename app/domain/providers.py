@@ -6,7 +6,7 @@ A `ProviderRecord` is what an importer hands over (one row of a CQC or ORUK file
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
@@ -149,4 +149,3 @@ class ProviderDetail:
     imported_at: str
     latitude: float | None = None
     longitude: float | None = None
-    extra: dict[str, str] = field(default_factory=dict)

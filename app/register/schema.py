@@ -50,7 +50,6 @@ CREATE TABLE IF NOT EXISTS provider (
     UNIQUE (source, source_id)
 );
 CREATE INDEX IF NOT EXISTS ix_provider_name ON provider (name_key, id);
-CREATE INDEX IF NOT EXISTS ix_provider_dataset ON provider (dataset);
 CREATE INDEX IF NOT EXISTS ix_provider_council ON provider (local_authority COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS ix_provider_rating ON provider (rating);
 CREATE INDEX IF NOT EXISTS ix_provider_rank_name ON provider (rating_rank DESC, name_key, id);

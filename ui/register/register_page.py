@@ -3,13 +3,15 @@ beside it, and "Add to My providers". Search runs as the person types (after a p
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,8 +29,9 @@ from app.i18n import _, ngettext
 from app.register.postcodes import locate
 from app.register.search import SearchQuery
 from app.services.my_providers import MyProvidersService
-from app.services.register import RegisterService
+from app.services.register import ImportReport, RegisterService
 from ui.register.add_provider_dialog import AddProviderDialog
+from ui.register.import_progress import import_with_progress
 from ui.register.provider_detail import ProviderDetailPanel
 from ui.register.results_model import KEY_ROLE, RegisterResultsModel
 
@@ -90,6 +93,8 @@ class RegisterPage(QWidget):
         self.add_button = _named(QPushButton(_("&Add to My providers")),
                                       _("Add to My providers"))
         self.add_button.setEnabled(False)
+        self.import_button = _named(QPushButton(_("&Import a register file…")),
+                                    _("Import a register file"))
         filters = QFormLayout()
         filters.addRow(_("&Search"), self.search_box)
         row = QHBoxLayout()
@@ -109,6 +114,7 @@ class RegisterPage(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(side)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(filters)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
@@ -122,6 +128,7 @@ class RegisterPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.model.modelReset.connect(lambda: self._show_current(QModelIndex()))
         self.add_button.clicked.connect(self.add_current)
+        self.import_button.clicked.connect(self._choose_file)
 
     def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
@@ -162,6 +169,33 @@ class RegisterPage(QWidget):
         detail = self._register.provider(*key) if key else None
         self.detail.show_detail(detail)
         self.add_button.setEnabled(detail is not None and self._my_providers is not None)
+
+    def _choose_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Import a register file"), "",
+            _("Register files (*.csv *.json *.zip);;All files (*)"))
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> ImportReport | None:
+        """Import with a progress bar and Cancel; the outcome is said in the message line."""
+        report, text = import_with_progress(self._register, path, self)
+        if report is not None:
+            self._rebuild_filter_lists()
+            self.run_search()
+        self.message.setText(text)
+        return report
+
+    def _rebuild_filter_lists(self) -> None:
+        for combo, items in ((self.service, [(f"{kind} ({n})", kind) for kind, n in
+                                             self._register.service_types()]),
+                             (self.council, [(c, c) for c in self._register.councils()])):
+            combo.blockSignals(True)
+            while combo.count() > 1:  # keep "Any ..."
+                combo.removeItem(1)
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.blockSignals(False)
 
     def add_current(self) -> AddProviderDialog | None:
         index = self.table.currentIndex()

@@ -96,6 +96,20 @@ def test_cancel_leaves_the_previous_register(register: RegisterService) -> None:
     assert register.search(SearchQuery("abbeyfield"))
 
 
+def test_cancel_of_a_first_import_leaves_an_empty_working_register(
+        register: RegisterService) -> None:
+    indexes = register.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").fetchall()
+    with pytest.raises(ImportCancelled):
+        register.import_file(HSCA, cancelled=lambda: True)
+    assert register.size() == 0
+    # The first import drops and rebuilds indexes inside its transaction: all are back.
+    assert register.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").fetchall() \
+        == indexes
+    assert register.import_file(HSCA).added == 40
+
+
 def test_a_failure_midway_leaves_the_previous_register(register: RegisterService,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     register.import_file(HSCA)

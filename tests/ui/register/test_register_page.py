@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -16,6 +18,8 @@ from app.services.my_providers import MyProvidersService
 from app.services.register import RegisterService
 from ui.register.add_provider_dialog import AddProviderDialog
 from ui.register.register_page import TYPING_PAUSE_MS, RegisterPage
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "register"
 
 
 def make_page(qtbot, register: RegisterService,  # type: ignore[no-untyped-def]
@@ -105,3 +109,33 @@ def test_tab_leaves_the_table(qtbot, register: RegisterService) -> None:  # type
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Tab)
     assert not page.table.hasFocus()
+
+
+def test_import_from_the_page_updates_filters_and_results(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    service = RegisterService(tmp_path)
+    page = make_page(qtbot, service)
+    assert page.model.rowCount() == 0 and page.service.count() == 1
+    report = page.import_file(FIXTURES / "cqc_api_locations_extract.json")
+    assert report is not None and report.added == 25
+    assert page.model.rowCount() == 25
+    assert page.service.count() > 1 and page.council.findData("Oldham") > 0
+    assert page.message.text().startswith("Imported CQC API locations (JSON): 25 added")
+    service.close()
+
+
+def test_cancelled_import_says_so_and_keeps_the_register(  # type: ignore[no-untyped-def]
+        qtbot, register: RegisterService, monkeypatch) -> None:
+    page = make_page(qtbot, register)
+    before = register.size()
+    monkeypatch.setattr("ui.register.import_progress.ImportProgress.wasCanceled",
+                        lambda self: True)
+    assert page.import_file(FIXTURES / "cqc_hsca_extract.csv") is None
+    assert "cancelled" in page.message.text() and register.size() == before
+
+
+def test_a_wrong_file_is_explained(qtbot, register: RegisterService, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, register)
+    wrong = tmp_path / "notes.txt"
+    wrong.write_text("my receipts\n")
+    assert page.import_file(wrong) is None
+    assert "not a register file" in page.message.text()
