@@ -99,6 +99,7 @@ class ProviderRecord(NamedTuple):
     registered_on: date | None = None
     description: str = ""
     charity_number: str = ""
+    checked_on: date | None = None  # the latest inspection date, where a file gives only that
 
 
 @dataclass(frozen=True)

@@ -172,10 +172,7 @@ class DirectoryReader(_CsvReader):
             service_types=unique([service_type_name(s)
                                   for s in row.get("Service types", "").split("|")]),
             specialisms=unique(row.get("Specialisms/services", "").split("|")),
-            rating_date=None,
-            registered_on=None,
-            description=_("Last checked {date}").format(
-                date=row.get("Date of latest check", "").split(" - ")[0]),
+            checked_on=parse_any_date(row.get("Date of latest check", "")),
         )
 
 

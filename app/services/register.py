@@ -79,8 +79,9 @@ class RegisterService:
             raise RegisterFileError(_("No rows in {file} could be used, so nothing was "
                                       "imported.").format(file=path.name)
                                     + _first_reasons(rejected + left_out))
-        data_date = max((d for r in records for d in (r.rating_date, r.registered_on) if d),
-                        default=None)
+        # The data is as new as the newest date in it (no file states its own date).
+        data_date = max((d for r in records for d in (r.rating_date, r.registered_on,
+                                                      r.checked_on) if d), default=None)
         run = RunInfo(reader.dataset, reader.label, path.name, data_date)
         self._filter_counts.clear()
         changes: Changes = apply_import(self.conn, run, records, len(rejected), cancelled,

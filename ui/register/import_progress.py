@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from app.domain.errors import DomainError
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.register.importing import ImportCancelled
 from app.services.register import ImportReport, RegisterService
 
 # Import stages as the service names them -> what the bar says.
-_STAGES = {"reading": _("Reading the file…"), "saving rows": _("Saving providers…"),
-           "saving": _("Updating the search index…")}
+_STAGES = {"reading": N_("Reading the file…"), "saving rows": N_("Saving providers…"),
+           "saving": N_("Updating the search index…")}
 
 
 class ImportProgress(QProgressDialog):
@@ -31,7 +31,7 @@ class ImportProgress(QProgressDialog):
         self.setMinimumDuration(300)
 
     def report(self, stage: str, done: int, total: int) -> None:
-        self.setLabelText(_STAGES.get(stage, stage))
+        self.setLabelText(_(_STAGES.get(stage, stage)))
         self.setMaximum(max(total, 1))
         self.setValue(min(done, max(total, 1)))
         QApplication.processEvents()

@@ -47,6 +47,7 @@ def test_directory_rows_split_pipes_and_restore_phone_zero() -> None:
     assert "Mental health conditions" in first.specialisms
     assert first.town == "St Leonards On Sea" and first.local_authority == "East Sussex"
     assert first.provider_name == "Innowood Limited"
+    assert first.checked_on == date(2015, 11, 16)
     assert first.org_form is OrgForm.PRIVATE_COMPANY and first.org_form_derived
 
 
