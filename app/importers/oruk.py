@@ -35,19 +35,44 @@ from app.importers.register_common import (
 CHARITY_SCHEMES = {"GB-CHC", "GB-SC", "GB-NIC"}
 
 
+# Keys only a service has (an organization or taxonomy term has a name and id too).
+_SERVICE_KEYS = {"organization", "organization_id", "status", "service_at_locations",
+                 "service_taxonomys", "service_taxonomies", "attributes"}
+
+
 def services_in(document: Any) -> list[Any] | None:
-    """The list of services in an ORUK JSON document, or None if it is not one."""
+    """The services in an ORUK JSON document, or None if it holds something else.
+
+    Takes a page (v3 `contents`, v1 `content`), a bare list or one object, whose items are
+    services, service-at-location records, or organizations carrying their services.
+    """
     if isinstance(document, dict):
-        for key in ("contents", "content"):  # v3 pages say contents, v1 pages content
-            if isinstance(document.get(key), list):
-                return list(document[key])
-        if "name" in document and ("service_at_locations" in document
-                                   or "organization" in document):
-            return [document]
+        items = next((document[k] for k in ("contents", "content")
+                      if isinstance(document.get(k), list)), [document])
+    elif isinstance(document, list):
+        items = document
+    else:
         return None
-    if isinstance(document, list) and document and all(
-            isinstance(d, dict) and "name" in d and "id" in d for d in document):
-        return list(document)
+    services: list[Any] = []
+    for item in items:
+        found = _as_services(item)
+        if found is None:
+            return None
+        services.extend(found)
+    return services
+
+
+def _as_services(item: Any) -> list[Any] | None:
+    if not isinstance(item, dict):
+        return [item]  # kept, so the reader rejects it with its number
+    if isinstance(item.get("service"), dict) and isinstance(item.get("location"), dict):
+        return [{**item["service"], "service_at_locations": [{"location": item["location"]}]}]
+    if isinstance(item.get("services"), list):
+        organization = {k: v for k, v in item.items() if k != "services"}
+        return [{**s, "organization": s.get("organization") or organization}
+                if isinstance(s, dict) else s for s in item["services"]]
+    if "name" in item and "id" in item and _SERVICE_KEYS & item.keys():
+        return [item]
     return None
 
 

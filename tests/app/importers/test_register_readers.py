@@ -185,3 +185,16 @@ def test_oruk_items_that_are_not_services_are_rejected(tmp_path: Path) -> None:
     assert isinstance(rows[0], ProviderRecord)
     assert rows[1] == Rejection(2, "Item 2 is not a service.")
     assert rows[2] == Rejection(3, "The service has no name.")
+
+
+@pytest.mark.parametrize("name", ["organization_full.json", "service_at_location_list.json"])
+def test_oruk_services_inside_other_v3_shapes(name: str) -> None:
+    (record,) = records(FIXTURES / name)
+    assert record.name == "Community Counselling"
+    assert record.provider_name == "Example Organization Inc."
+    assert record.town == "MyCity"
+
+
+def test_an_oruk_taxonomy_page_is_not_a_directory_of_services() -> None:
+    with pytest.raises(RegisterFileError, match="not a register file"):
+        open_register_file(FIXTURES / "taxonomy_list.json")
