@@ -197,3 +197,15 @@ def test_oruk_services_inside_other_v3_shapes(name: str) -> None:
 def test_an_oruk_taxonomy_page_is_not_a_directory_of_services() -> None:
     with pytest.raises(RegisterFileError, match="not a register file"):
         open_register_file(FIXTURES / "taxonomy_list.json")
+
+
+def test_directory_preamble_is_skipped_and_lines_still_count(tmp_path: Path) -> None:
+    # The real download starts with four lines before the header (SOURCES.md), and newer
+    # files write "Local authority" with a small a.
+    text = (FIXTURES / "cqc_directory_extract.csv").read_text()
+    text = text.replace("Local Authority,", "Local authority,", 1)
+    path = tmp_path / "directory.csv"
+    path.write_text("CQC Locations data\n\nThis data was produced on 01/02/2016\n\n" + text)
+    rows = records(path)
+    assert len(rows) == 40
+    assert rows[0].line == 6 and rows[0].local_authority == "East Sussex"
