@@ -13,6 +13,7 @@ from app.domain.org_form import derive_org_form, org_form_of
 from app.domain.providers import ProviderRecord, Rejection, Source, canonical_rating
 from app.i18n import _
 from app.importers.register_common import (
+    RegisterFileError,
     Row,
     clean_phone,
     clean_postcode,
@@ -40,7 +41,11 @@ def csv_records(text: str, header_line: int) -> Iterator[tuple[int, dict[str, st
     header = [h.strip() for h in next(reader)]
     while True:
         line = header_line + reader.line_num + 1  # where this record starts, counting from 1
-        cells = next(reader, None)
+        try:
+            cells = next(reader, None)
+        except csv.Error as exc:  # e.g. a quote never closed: the rest cannot be split
+            raise RegisterFileError(_("The file cannot be read as CSV from line {line}: "
+                                      "{reason}").format(line=line, reason=exc)) from exc
         if cells is None:
             return
         if not any(c.strip() for c in cells):

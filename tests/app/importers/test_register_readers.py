@@ -209,3 +209,11 @@ def test_directory_preamble_is_skipped_and_lines_still_count(tmp_path: Path) -> 
     rows = records(path)
     assert len(rows) == 40
     assert rows[0].line == 6 and rows[0].local_authority == "East Sussex"
+
+
+def test_a_field_too_big_to_be_csv_is_a_plain_error(tmp_path: Path) -> None:
+    header, first = (FIXTURES / "cqc_hsca_extract.csv").read_text().splitlines()[:2]
+    path = tmp_path / "hsca.csv"
+    path.write_text(f'{header}\n{first}\n1-2,"{"x" * 200_000}"\n')
+    with pytest.raises(RegisterFileError, match="from line 3"):
+        list(open_register_file(path).rows())
