@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -165,17 +166,18 @@ def main() -> None:
         for q, (sql, params) in list(zip(queries, prepared, strict=True))[:20]:  # warm up
             service.search(q)
             raw.execute(sql, params).fetchall()
-        ours, bare = [], []
+        ours: list[float] = []
+        bare: list[float] = []
         for q, (sql, params) in zip(queries, prepared, strict=True):  # interleaved
-            ours.append(timed(lambda q=q: service.search(q)))
-            bare.append(timed(lambda s=sql, p=params: raw.execute(s, p).fetchall()))
+            ours.append(timed(partial(service.search, q)))
+            bare.append(timed(lambda: raw.execute(sql, params).fetchall()))  # noqa: B023
         found = sum(len(service.search(q)) for q in queries)
         print(f"rows imported          {service.size():>10,}")
         print(f"import (fresh)         {fresh[0]:>10.2f} s   (CPU {fresh[1]:.2f} s; aim < 5 s)")
         print(f"re-import (unchanged)  {again[0]:>10.2f} s   (CPU {again[1]:.2f} s)")
         print(f"searches               {len(queries):>10}   ({found:,} results in all)")
-        for label, q in (("p50", 50), ("p95", 95)):
-            a, b = percentile(ours, q), percentile(bare, q)
+        for label, rank in (("p50", 50), ("p95", 95)):
+            a, b = percentile(ours, rank), percentile(bare, rank)
             print(f"search {label}             {a:>10.2f} ms  raw FTS5 SQL {b:.2f} ms  "
                   f"ratio {a / b:.2f}x")
         print(f"search max             {max(ours):>10.2f} ms  raw {max(bare):.2f} ms")

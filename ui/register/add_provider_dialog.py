@@ -59,7 +59,8 @@ class AddProviderDialog(QDialog):
     def _save(self) -> None:
         try:
             rate = Money(parse_money(self.rate.text())) if self.rate.text().strip() else None
-            draft = draft_from_register(self._detail, self.start.date().toPython(),
+            start: date = self.start.date().toPython()  # type: ignore[assignment]
+            draft = draft_from_register(self._detail, start,
                                         agreed_hourly_rate=rate,
                                         notes=self.notes.toPlainText())
             self.added = self._service.add(draft)
