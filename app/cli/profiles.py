@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 
 from app.cli import EXIT_OK, data_dir
+from app.cli.passphrases import add_profile_actions, print_recovery_code
 from app.cli.secrets import read_passphrase
 from app.domain.funding import Frequency
 from app.domain.money import Money
@@ -32,6 +33,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
 
     listing = actions.add_parser("list", help=_("List the profiles on this computer."))
     listing.set_defaults(func=_list)
+    add_profile_actions(actions)
 
     demo = subparsers.add_parser("demo", help=_("Create a demo profile with a year of entries."))
     demo.add_argument("name", nargs="?", default=DEFAULT_DEMO_NAME)
@@ -49,8 +51,9 @@ def _create(args: argparse.Namespace) -> int:
         council_reference=args.reference,
         weeks_held_limit=args.weeks_limit,
     )
-    info = create_profile(data_dir(args), request, read_passphrase(confirm=True))
-    print(_("Created profile “{name}”.").format(name=info.display_name))
+    created = create_profile(data_dir(args), request, read_passphrase(confirm=True))
+    print(_("Created profile “{name}”.").format(name=created.info.display_name))
+    print_recovery_code(created.info.display_name, created.recovery_code)
     return EXIT_OK
 
 

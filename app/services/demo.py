@@ -84,7 +84,7 @@ def create_demo_profile(data_dir: Path, name: str, passphrase: str,
                         today: date | None = None) -> tuple[ProfileInfo, int]:
     today = today or date.today()
     start = today - timedelta(days=364)
-    info = create_profile(data_dir, demo_request(name, start), passphrase)
+    info = create_profile(data_dir, demo_request(name, start), passphrase).info
     profile = open_profile(data_dir, info.display_name, passphrase)
     try:
         added = LedgerService(profile).add_entries(demo_entries(start, today), today)

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, tuple_
+from sqlalchemy import and_, case, func, literal_column, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.domain.audit import AuditEvent
@@ -22,7 +22,7 @@ from app.domain.funding import Period, financial_quarter, weeks_held
 from app.domain.money import Money
 from app.i18n import _
 from app.services.profiles import OpenProfile
-from app.store.audit_log import append_event, load_events
+from app.store.audit_log import append_event, append_events, load_events
 from app.store.models import AccountRow, CategoryRow, CouncilRuleRow, EntryRow, FundingStreamRow
 
 PAGE_SIZE = 200
@@ -54,6 +54,13 @@ def _pence(value: Money | int | None) -> int:
     return int(value or 0)
 
 
+_ENTRY_COLUMNS = (
+    EntryRow.id, EntryRow.on, EntryRow.amount, EntryRow.payee, EntryRow.category_code,
+    EntryRow.memo, EntryRow.approval_reason, EntryRow.account_id, EntryRow.created_by,
+    EntryRow.created_at,
+)  # in the order of Entry's fields
+
+
 def _entry(row: EntryRow) -> Entry:
     return Entry(row.id, row.on, row.amount, row.payee, row.category_code, row.memo,
                  row.approval_reason, row.account_id, row.created_by, row.created_at)
@@ -78,7 +85,9 @@ class LedgerService:
 
     def categories(self) -> list[Category]:
         with self.profile.session() as s:
-            return [_category(r) for r in s.scalars(select(CategoryRow))]
+            # rowid is insertion order, i.e. the order of the category data file.
+            query = select(CategoryRow).order_by(literal_column("rowid"))
+            return [_category(r) for r in s.scalars(query)]
 
     def count(self) -> int:
         with self.profile.session() as s:
@@ -92,29 +101,34 @@ class LedgerService:
         with self.profile.session() as s:
             return self._balance(s)
 
-    def page(self, after: tuple[date, int] | None = None, limit: int = PAGE_SIZE
-             ) -> list[LedgerRow]:
-        """Up to `limit` rows, newest first, starting just below the key `after` (date, id)."""
+    def page(self, after: tuple[date, int] | None = None, limit: int = PAGE_SIZE,
+             balance_above: Money | None = None) -> list[LedgerRow]:
+        """Up to `limit` rows, newest first, starting just below the key `after` (date, id).
+
+        `balance_above` is the balance before the row just above (known to a caller walking
+        down page by page); without it the first balance is summed from the ledger.
+        """
         key = tuple_(EntryRow.on, EntryRow.id)
         with self.profile.session() as s:
-            query = select(EntryRow).order_by(EntryRow.on.desc(), EntryRow.id.desc())
+            # Plain column tuples, not ORM objects: a page is read-only and this is the hot path.
+            query = select(*_ENTRY_COLUMNS).order_by(EntryRow.on.desc(), EntryRow.id.desc())
             if after is not None:
                 query = query.where(key < tuple_(*after))
-            rows = list(s.scalars(query.limit(limit)))
+            rows = s.execute(query.limit(limit)).all()
             if not rows:
                 return []
-            top = rows[0]
-            later = s.scalar(
-                select(func.coalesce(func.sum(EntryRow.amount), 0)).where(
-                    key > tuple_(top.on, top.id)
-                )
-            )
-            balance = self._balance(s) - Money(_pence(later))
-            page = []
-            for row in rows:
-                page.append(LedgerRow(_entry(row), balance))
-                balance = balance - row.amount
-            return page
+            if balance_above is None:
+                top = rows[0]
+                later = s.scalar(select(func.coalesce(func.sum(EntryRow.amount), 0))
+                                 .where(key > tuple_(top.on, top.id)))
+                balance = self._balance(s).pence - _pence(later)
+            else:
+                balance = balance_above.pence
+        page = []
+        for row in rows:
+            page.append(LedgerRow(Entry(*row), Money(balance)))
+            balance -= row.amount.pence
+        return page
 
     def summary(self, today: date) -> LedgerSummary:
         period = financial_quarter(today)
@@ -150,21 +164,21 @@ class LedgerService:
             categories = self._categories(s)
             account_id = self._default_account(s)
             now = datetime.now(UTC).replace(tzinfo=None)
-            added = []
+            rows = []
             for draft in drafts:
                 clean = validate(draft, categories, today or date.today())
-                row = EntryRow(
+                rows.append(EntryRow(
                     on=clean.on, amount=clean.amount, payee=clean.payee,
                     category_code=clean.category_code, memo=clean.memo,
                     approval_reason=clean.approval_reason, account_id=account_id,
                     support_plan_line="", cleared=False, reconciled=False,
                     created_by=self.profile.actor, created_at=now,
-                )
-                s.add(row)
-                s.flush()
-                append_event(s, self.profile.actor, "create", "entry", row.id, _snapshot(row))
-                added.append(_entry(row))
-            return added
+                ))
+            s.add_all(rows)
+            s.flush()  # one batched INSERT; gives every row its id for the audit events
+            append_events(s, self.profile.actor,
+                          [("create", "entry", row.id, _snapshot(row)) for row in rows])
+            return [_entry(row) for row in rows]
 
     def update_entry(self, entry_id: int, draft: EntryDraft, today: date | None = None
                      ) -> Entry:

@@ -1,22 +1,33 @@
-"""Use cases for profiles: create one, list them, open one with its passphrase."""
+"""Use cases for profiles: create one, list them, open one with its passphrase.
+
+Opening enforces the rules of a shared laptop: wrong passphrases slow down (backoff), only
+someone recorded as allowed may act, and only one window writes a profile at a time.
+"""
 
 from __future__ import annotations
 
+import logging
 import shutil
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
 from app.domain.categories import load_categories
 from app.domain.errors import DomainError, ValidationError
 from app.domain.funding import Frequency, Funder, FundingKind
 from app.domain.money import Money
-from app.i18n import _
+from app.domain.roles import Role
+from app.i18n import _, ngettext
+from app.settings import load_settings
 from app.store import database, keys
+from app.store.attempts import AttemptCounter, Clock
 from app.store.audit_log import append_event
+from app.store.backups import automatic_backup
 from app.store.models import (
     AccountRow,
     CategoryRow,
@@ -24,7 +35,9 @@ from app.store.models import (
     FundingStreamRow,
     PersonRow,
 )
+from app.store.profile_lock import WriterLock
 from app.store.profiles import ProfileDirectory, ProfileInfo
+from app.store.roles import add_role, find_active
 
 MIN_PASSPHRASE = 8
 DEMO_PASSPHRASE = "demo"  # shown on the demo's label: the demo holds no real data
@@ -36,6 +49,32 @@ class WrongPassphrase(DomainError):
 
 class ProfileNotFound(DomainError):
     pass
+
+
+class TooManyAttempts(DomainError):
+    pass
+
+
+class ProfileInUse(DomainError):
+    """Someone else has the profile open for writing; it can still be opened read-only."""
+
+
+class ReadOnlyProfile(DomainError):
+    pass
+
+
+class NotAllowedToAct(DomainError):
+    pass
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CreatedProfile:
+    """A new profile and its one-time recovery code: show the code once, then forget it."""
+
+    info: ProfileInfo
+    recovery_code: str = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -59,20 +98,51 @@ class NewProfile:
 
 @dataclass
 class OpenProfile:
-    """An unlocked profile: the engine over its decrypted database, and who is at the keyboard."""
+    """An unlocked profile: the engine over its decrypted database, and who is at the keyboard.
+
+    Opened read-only (someone else is writing), every flush is refused with ReadOnlyProfile.
+    """
 
     info: ProfileInfo
     engine: Engine
     actor: str
+    read_only: bool = False
+    data_key: bytes = field(default=b"", repr=False)
+    lock: WriterLock | None = field(default=None, repr=False)
+    backups_to_keep: int = 5
 
     def session(self) -> Session:
-        return Session(self.engine, expire_on_commit=False)
+        session = Session(self.engine, expire_on_commit=False)
+        if self.read_only:
+            event.listen(session, "before_flush", _refuse_flush)
+        return session
+
+    def __enter__(self) -> OpenProfile:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
-        # Fold the WAL back into the main file so a copied folder is complete.
-        with self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.engine.dispose()
+        try:
+            if not self.read_only:
+                # Fold the WAL back into the main file so a copied folder is complete.
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                if self.data_key:
+                    automatic_backup(self.engine, self.data_key, self.info.folder,
+                                     self.backups_to_keep)
+        finally:
+            self.engine.dispose()
+            if self.lock is not None:
+                self.lock.release()
+
+
+def _refuse_flush(*_args: Any) -> None:
+    raise ReadOnlyProfile(
+        _("This profile is open in another window, so here it can only be read. "
+          "Close the other window to make changes.")
+    )
 
 
 def validate_new_profile(request: NewProfile, passphrase: str) -> None:
@@ -101,14 +171,16 @@ def list_profiles(data_dir: Path) -> list[ProfileInfo]:
     return ProfileDirectory(data_dir).list()
 
 
-def create_profile(data_dir: Path, request: NewProfile, passphrase: str) -> ProfileInfo:
+def create_profile(data_dir: Path, request: NewProfile, passphrase: str) -> CreatedProfile:
     """Make a new encrypted profile. It appears in the list only once it is complete."""
     validate_new_profile(request, passphrase)
     directory = ProfileDirectory(data_dir)
     folder = directory.new_folder(request.display_name.strip())
+    recovery_code = keys.new_recovery_code()
     try:
         data_key = keys.new_data_key()
-        wrapped = keys.wrap(data_key, passphrase, "passphrase")
+        wrapped = [keys.wrap(data_key, passphrase, "passphrase"),
+                   keys.wrap(data_key, recovery_code, "recovery")]
         engine = database.open_engine(folder / "ledger.db", data_key)
         try:
             database.upgrade(engine)
@@ -120,13 +192,13 @@ def create_profile(data_dir: Path, request: NewProfile, passphrase: str) -> Prof
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             engine.dispose()
-        directory.write_meta(folder, request.display_name.strip(), request.is_demo, [wrapped])
+        directory.write_meta(folder, request.display_name.strip(), request.is_demo, wrapped)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     info = directory.find(request.display_name.strip())
     assert info is not None
-    return info
+    return CreatedProfile(info, recovery_code)
 
 
 def _seed(session: Session, request: NewProfile) -> None:
@@ -148,6 +220,7 @@ def _seed(session: Session, request: NewProfile) -> None:
         name=request.account_name or _("Care account"), kind="bank",
         opening_balance=request.opening_balance, opening_date=request.start,
     ))
+    add_role(session, request.display_name, Role.BUDGET_HOLDER, request.display_name.strip())
     for cat in load_categories():
         session.add(CategoryRow(
             code=cat.code, name_en=cat.name_en, name_cy=cat.name_cy, grp=cat.group,
@@ -155,34 +228,127 @@ def _seed(session: Session, request: NewProfile) -> None:
         ))
 
 
-def unlock_key(directory: ProfileDirectory, info: ProfileInfo, passphrase: str) -> bytes:
+def unlock_key(directory: ProfileDirectory, info: ProfileInfo, secret: str,
+               purpose: str = "passphrase") -> bytes:
     for wrapped in directory.wrapped_keys(info):
-        if wrapped.purpose != "passphrase":
+        if wrapped.purpose != purpose:
             continue
         try:
-            return keys.unwrap(wrapped, passphrase)
+            return keys.unwrap(wrapped, secret)
         except keys.WrongSecret:
             continue
+    if purpose == "recovery":
+        raise WrongPassphrase(_("That recovery code is not right. Check it and try again."))
     raise WrongPassphrase(_("That passphrase is not right. Check it and try again."))
 
 
-def open_profile(data_dir: Path, name: str, passphrase: str, actor: str | None = None
-                 ) -> OpenProfile:
-    """Unlock a profile, bringing an older schema up to date (after keeping a copy)."""
+def find_profile(data_dir: Path, name: str) -> tuple[ProfileDirectory, ProfileInfo]:
     directory = ProfileDirectory(data_dir)
     info = directory.find(name)
     if info is None:
         raise ProfileNotFound(_("There is no profile called “{name}”.").format(name=name))
-    data_key = unlock_key(directory, info, passphrase)
+    return directory, info
+
+
+def unlock_with_backoff(directory: ProfileDirectory, info: ProfileInfo, secret: str,
+                        purpose: str = "passphrase", clock: Clock = time.time) -> bytes:
+    """Unwrap the data key; after a few wrong tries each further try must wait longer."""
+    counter = AttemptCounter(info.folder, clock)
+    wait = counter.seconds_to_wait()
+    if wait:
+        raise TooManyAttempts(ngettext(
+            "Too many wrong tries. Wait {n} second, then try again.",
+            "Too many wrong tries. Wait {n} seconds, then try again.", wait).format(n=wait))
+    try:
+        data_key = unlock_key(directory, info, secret, purpose)
+    except WrongPassphrase:
+        counter.record_failure()
+        log.info("wrong %s for a profile", purpose)
+        raise
+    counter.reset()
+    return data_key
+
+
+def open_profile(data_dir: Path, name: str, passphrase: str, actor: str | None = None,
+                 read_only: bool = False, clock: Clock = time.time) -> OpenProfile:
+    """Unlock a profile for `actor` (who is at the keyboard; the budget holder when None).
+
+    Raises ProfileInUse when another window writes it: open it again with read_only=True.
+    """
+    directory, info = find_profile(data_dir, name)
+    data_key = unlock_with_backoff(directory, info, passphrase, "passphrase", clock)
+    return open_with_key(data_dir, info, data_key, actor, read_only)
+
+
+def open_with_key(data_dir: Path, info: ProfileInfo, data_key: bytes, actor: str | None = None,
+                  read_only: bool = False) -> OpenProfile:
+    lock = None if read_only else WriterLock.acquire(info.folder)
+    if not read_only and lock is None:
+        raise ProfileInUse(
+            _("This profile is open in another window or on another computer. "
+              "You can open it to read only, or close the other window first.")
+        )
+    try:
+        engine = _engine(info, data_key, read_only)
+        try:
+            who = _check_actor(engine, info, actor)
+        except BaseException:
+            engine.dispose()
+            raise
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return OpenProfile(info, engine, who, read_only, data_key, lock,
+                       load_settings(data_dir).backups_to_keep)
+
+
+def _engine(info: ProfileInfo, data_key: bytes, read_only: bool) -> Engine:
+    """Open the database, bringing an older schema up to date (after keeping a copy)."""
     engine = database.open_engine(info.database, data_key)
     try:
         if database.current_revision(engine) != database.head_revision():
-            _keep_copy_before_upgrade(engine, info)
-            database.upgrade(engine)
+            _upgrade(engine, info, read_only)
+        if read_only:
+            event.listen(engine, "connect", _query_only)
+            engine.dispose()  # drop pooled connections opened before the listener
     except BaseException:
         engine.dispose()
         raise
-    return OpenProfile(info, engine, actor or info.display_name)
+    return engine
+
+
+def _upgrade(engine: Engine, info: ProfileInfo, read_only: bool) -> None:
+    """Bring the schema up to date; a reader takes the writer lock just for that."""
+    lock = WriterLock.acquire(info.folder) if read_only else None
+    if read_only and lock is None:
+        raise ProfileInUse(_("This profile needs updating, which cannot happen while "
+                             "it is open elsewhere. Close the other window first."))
+    try:
+        _keep_copy_before_upgrade(engine, info)
+        database.upgrade(engine)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _query_only(dbapi_connection: Any, _record: Any) -> None:
+    # Belt and braces under the session guard: SQLite itself refuses any write.
+    dbapi_connection.execute("PRAGMA query_only = ON")
+
+
+def _check_actor(engine: Engine, info: ProfileInfo, actor: str | None) -> str:
+    """The stored spelling of who is acting; refused when they are not recorded as allowed."""
+    with Session(engine) as session:
+        person = find_active(session, actor or info.display_name)
+    if person is not None:
+        return person.name
+    if actor is None:
+        return info.display_name
+    raise NotAllowedToAct(
+        _("“{actor}” is not recorded as someone who may act for this profile. "
+          "Ask the budget holder to add them first.").format(actor=actor)
+    )
 
 
 def _keep_copy_before_upgrade(engine: Engine, info: ProfileInfo) -> None:

@@ -14,19 +14,27 @@ from app.store.models import AuditEventRow
 
 def append_event(session: Session, actor: str, action: str, entity: str, entity_id: object,
                  detail: dict[str, Any]) -> AuditEventRow:
+    return append_events(session, actor, [(action, entity, entity_id, detail)])[0]
+
+
+def append_events(session: Session, actor: str,
+                  changes: list[tuple[str, str, object, dict[str, Any]]]) -> list[AuditEventRow]:
+    """Chain one event per (action, entity, entity_id, detail), reading the last hash once."""
     last = session.scalars(
         select(AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1)
     ).first()
     prev = last or GENESIS_HASH
     at = datetime.now(UTC).isoformat(timespec="microseconds")
-    detail_text = canonical_json(detail)
-    row = AuditEventRow(
-        at=at, actor=actor, action=action, entity=entity, entity_id=str(entity_id),
-        detail=detail_text, prev_hash=prev,
-        hash=event_hash(prev, at, actor, action, entity, str(entity_id), detail_text),
-    )
-    session.add(row)
-    return row
+    rows = []
+    for action, entity, entity_id, detail in changes:
+        detail_text = canonical_json(detail)
+        digest = event_hash(prev, at, actor, action, entity, str(entity_id), detail_text)
+        rows.append(AuditEventRow(at=at, actor=actor, action=action, entity=entity,
+                                  entity_id=str(entity_id), detail=detail_text, prev_hash=prev,
+                                  hash=digest))
+        prev = digest
+    session.add_all(rows)
+    return rows
 
 
 def to_event(row: AuditEventRow) -> AuditEvent:

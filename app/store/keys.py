@@ -88,3 +88,28 @@ def unwrap(wrapped: WrappedKey, secret: str) -> bytes:
         )
     except InvalidTag as exc:
         raise WrongSecret() from exc
+
+
+# --- the one-time recovery code --------------------------------------------------------------
+
+# Crockford's base32: digits and capitals without I, L, O and U, so nothing looks alike;
+# typed back, I and L count as 1 and O as 0.
+RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+RECOVERY_GROUPS = 6
+RECOVERY_GROUP_LEN = 5  # 30 characters of 5 bits: 150 random bits
+_LOOK_ALIKES = str.maketrans({"I": "1", "L": "1", "O": "0"})
+
+
+def new_recovery_code() -> str:
+    """A random code in readable groups, e.g. `K3QJD-7XW2A-...`, shown once at creation."""
+    chars = [RECOVERY_ALPHABET[b % 32] for b in os.urandom(RECOVERY_GROUPS * RECOVERY_GROUP_LEN)]
+    groups = ["".join(chars[i:i + RECOVERY_GROUP_LEN])
+              for i in range(0, len(chars), RECOVERY_GROUP_LEN)]
+    return "-".join(groups)
+
+
+def normalise_recovery_code(text: str) -> str:
+    """The canonical form of a typed code: spaces, dashes and case do not matter."""
+    raw = "".join(ch for ch in text.upper() if ch.isalnum()).translate(_LOOK_ALIKES)
+    size = RECOVERY_GROUP_LEN
+    return "-".join(raw[i:i + size] for i in range(0, len(raw), size))

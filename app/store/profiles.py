@@ -17,6 +17,9 @@ from typing import Any
 
 from app.store.keys import WrappedKey
 
+# A plain alias: inside ProfileDirectory the name `list` is the method, not the type.
+WrappedKeys = list[WrappedKey]
+
 PROFILE_FILE = "profile.json"
 DATABASE_FILE = "ledger.db"
 
@@ -61,7 +64,9 @@ class ProfileDirectory:
     def list(self) -> list[ProfileInfo]:
         if not self.root.is_dir():
             return []
-        found = [self._read_info(folder) for folder in sorted(self.root.iterdir())]
+        # Dot-folders are work in progress (a restore being checked): never a profile yet.
+        found = [self._read_info(folder) for folder in sorted(self.root.iterdir())
+                 if not folder.name.startswith(".")]
         return sorted((p for p in found if p), key=lambda p: p.display_name.casefold())
 
     def find(self, name: str) -> ProfileInfo | None:
@@ -85,7 +90,7 @@ class ProfileDirectory:
         raise RuntimeError("too many profiles with the same name")
 
     def write_meta(self, folder: Path, display_name: str, is_demo: bool,
-                   keys: list[WrappedKey]) -> None:
+                   keys: WrappedKeys) -> None:
         meta = {
             "format": 1,
             "display_name": display_name,
@@ -98,12 +103,23 @@ class ProfileDirectory:
             meta["created"] = old["created"]
         write_atomically(folder / PROFILE_FILE, json.dumps(meta, indent=2))
 
+    def replace_keys(self, folder: Path, keys: WrappedKeys) -> None:
+        """Swap the wrapped keys, keeping the rest; one atomic write, the database untouched."""
+        meta = self.read_meta(folder)
+        meta["keys"] = [k.to_json() for k in keys]
+        write_atomically(folder / PROFILE_FILE, json.dumps(meta, indent=2))
+
+    def rename(self, folder: Path, display_name: str) -> None:
+        meta = self.read_meta(folder)
+        meta["display_name"] = display_name
+        write_atomically(folder / PROFILE_FILE, json.dumps(meta, indent=2))
+
     @staticmethod
     def read_meta(folder: Path) -> dict[str, Any]:
         data: dict[str, Any] = json.loads((folder / PROFILE_FILE).read_text(encoding="utf-8"))
         return data
 
-    def wrapped_keys(self, info: ProfileInfo) -> list[WrappedKey]:
+    def wrapped_keys(self, info: ProfileInfo) -> WrappedKeys:
         return [WrappedKey.from_json(k) for k in self.read_meta(info.folder)["keys"]]
 
     def _read_info(self, folder: Path) -> ProfileInfo | None:

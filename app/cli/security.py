@@ -1,0 +1,99 @@
+"""`careledger backup|restore|history|people`: keeping a profile safe and accountable."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli import EXIT_OK, data_dir
+from app.cli.secrets import read_passphrase
+from app.domain.audit import AuditEvent
+from app.domain.roles import Role
+from app.i18n import _
+from app.services.backups import export_profile, restore_profile
+from app.services.history import HistoryService
+from app.services.people import PeopleService
+from app.services.profiles import open_profile
+
+EXIT_HISTORY_BROKEN = 3
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    backup = subparsers.add_parser("backup", help=_("Back up a profile to one encrypted file."))
+    backup.add_argument("name")
+    backup.add_argument("--out", type=Path, required=True, help=_("The file to write."))
+    backup.set_defaults(func=_backup)
+
+    restore = subparsers.add_parser("restore", help=_("Restore a profile from a backup file."))
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--as", dest="as_name", default=None,
+                         help=_("Restore under this name instead."))
+    restore.set_defaults(func=_restore)
+
+    history = subparsers.add_parser("history", help=_("Show who changed what, and when."))
+    history.add_argument("name")
+    history.add_argument("--verify", action="store_true",
+                         help=_("Check that nobody changed the history behind CareLedger."))
+    history.set_defaults(func=_history)
+
+    people = subparsers.add_parser("people", help=_("List or add who may act for a profile."))
+    people.add_argument("name")
+    people.add_argument("--add", default=None, metavar="PERSON")
+    people.add_argument("--role", default=Role.CARER.value, choices=[r.value for r in Role])
+    people.set_defaults(func=_people)
+
+
+def _backup(args: argparse.Namespace) -> int:
+    # Read-only: a backup can be taken even while another window has the profile open.
+    with open_profile(data_dir(args), args.name, read_passphrase(), read_only=True) as profile:
+        out = export_profile(profile, args.out)
+    print(_("Backed up to {path}. Keep it safe: it opens with the passphrase.").format(path=out))
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    result = restore_profile(data_dir(args), args.file, read_passphrase(), args.as_name)
+    if result.kept_copy is not None:
+        print(_("The profile that was here is saved first, in {path}.").format(
+            path=result.kept_copy))
+    if result.upgraded_from is not None:
+        print(_("The backup was made by an older CareLedger; it has been brought up to date."))
+    print(_("Restored “{name}”.").format(name=result.info.display_name))
+    return EXIT_OK
+
+
+def _describe(event: AuditEvent) -> str:
+    what = f"{event.action} {event.entity} {event.entity_id}"
+    return f"#{event.id}  {event.at}  {event.actor}  {what}"
+
+
+def _history(args: argparse.Namespace) -> int:
+    with open_profile(data_dir(args), args.name, read_passphrase(), read_only=True) as profile:
+        service = HistoryService(profile)
+        if not args.verify:
+            for event in service.events():
+                print(_describe(event))
+            return EXIT_OK
+        check = service.verify()
+    if check.first_broken is not None:
+        print(_("The history has been changed outside CareLedger. First broken link:"))
+        print(_describe(check.first_broken))
+    if check.entries_not_matching:
+        print(_("These entries do not match their history: {ids}").format(
+            ids=", ".join(str(i) for i in check.entries_not_matching)))
+    if not check.is_whole:
+        return EXIT_HISTORY_BROKEN
+    print(_("The history is whole: {n} events checked.").format(n=check.events_checked))
+    return EXIT_OK
+
+
+def _people(args: argparse.Namespace) -> int:
+    read_only = args.add is None
+    with open_profile(data_dir(args), args.name, read_passphrase(),
+                      read_only=read_only) as profile:
+        service = PeopleService(profile)
+        if args.add is not None:
+            service.add(args.add, Role(args.role))
+        for person in service.list():
+            print(f"{person.name}  ({person.role.label()})")
+    return EXIT_OK

@@ -1,0 +1,33 @@
+"""Use cases on the people who may act for a budget holder (carers, support workers...)."""
+
+from __future__ import annotations
+
+from app.domain.errors import ValidationError
+from app.domain.roles import PersonRole, Role
+from app.i18n import _
+from app.services.profiles import OpenProfile
+from app.store.audit_log import append_event
+from app.store.roles import add_role, find_active, load_roles, to_person_role
+
+
+class PeopleService:
+    def __init__(self, profile: OpenProfile) -> None:
+        self.profile = profile
+
+    def list(self, active_only: bool = True) -> list[PersonRole]:
+        with self.profile.session() as s:
+            return load_roles(s, active_only)
+
+    def add(self, name: str, role: Role) -> PersonRole:
+        """Record someone who may act; the change goes into the audit trail with who did it."""
+        clean = name.strip()
+        if not clean or len(clean) > 100:
+            raise ValidationError("name", _("Give the person's name (up to 100 letters)."))
+        with self.profile.session() as s, s.begin():
+            if find_active(s, clean) is not None:
+                raise ValidationError(
+                    "name", _("“{name}” is already recorded for this profile.").format(name=clean))
+            row = add_role(s, clean, role, self.profile.actor)
+            append_event(s, self.profile.actor, "create", "person_role", row.id,
+                         {"name": clean, "role": role.value})
+            return to_person_role(row)

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up (first time only) and run every test. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+export QT_QPA_PLATFORM=offscreen
+exec .venv/bin/python -m pytest -q "$@"

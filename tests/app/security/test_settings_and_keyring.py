@@ -1,0 +1,136 @@
+"""Settings for this computer, and remembering a key in the OS keyring (or failing plainly)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.core
+import pytest
+from security_helpers import NAME, PASSPHRASE
+
+from app.domain.errors import ValidationError
+from app.services.computer import (
+    forget_profile,
+    open_remembered,
+    remember_profile,
+    set_computer_mode,
+)
+from app.services.profiles import CreatedProfile, open_profile
+from app.settings import ComputerMode, Settings, load_settings, save_settings, settings_path
+from app.store.remembered_keys import RememberRefused, RememberResult
+
+
+def _backend(monkeypatch: pytest.MonkeyPatch, name: str) -> Iterator[None]:
+    old = keyring.get_keyring()
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", name)
+    keyring.core.init_backend()
+    try:
+        yield
+    finally:
+        keyring.set_keyring(old)
+
+
+@pytest.fixture
+def file_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))  # where the file backend writes
+    for _ in _backend(monkeypatch, "keyrings.alt.file.PlaintextKeyring"):
+        yield tmp_path / "xdg"
+
+
+@pytest.fixture
+def failing_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    yield from _backend(monkeypatch, "keyring.backends.fail.Keyring")
+
+
+@pytest.fixture
+def null_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    yield from _backend(monkeypatch, "keyring.backends.null.Keyring")
+
+
+def _remember_on_own_computer(data_dir: Path) -> RememberResult:
+    set_computer_mode(data_dir, ComputerMode.OWN)
+    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
+        return remember_profile(data_dir, profile)
+
+
+def test_defaults_mean_first_run_and_count_as_shared(tmp_path: Path) -> None:
+    settings = load_settings(tmp_path)
+    assert settings == Settings()
+    assert settings.is_first_run and settings.is_shared
+    assert (settings.idle_lock_minutes, settings.backups_to_keep) == (5, 5)
+
+
+def test_settings_round_trip_as_json(tmp_path: Path) -> None:
+    wanted = Settings(ComputerMode.OWN, idle_lock_minutes=10, backups_to_keep=3, language="cy")
+    save_settings(tmp_path, wanted)
+    assert load_settings(tmp_path) == wanted
+    assert '"computer": "own"' in settings_path(tmp_path).read_text()
+
+
+def test_bad_values_are_refused_plainly() -> None:
+    with pytest.raises(ValidationError, match="120 minutes"):
+        Settings().with_changes(idle_lock_minutes=0)
+    with pytest.raises(ValidationError):
+        Settings().with_changes(language="fr")
+
+
+def test_damaged_settings_file_gives_defaults(tmp_path: Path) -> None:
+    settings_path(tmp_path).write_text('{"idle_lock_minutes": -3}')
+    assert load_settings(tmp_path) == Settings()
+
+
+def test_own_computer_remembers_key_in_file_keyring(
+        created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
+    assert _remember_on_own_computer(data_dir).remembered
+    assert (file_keyring / "python_keyring" / "keyring_pass.cfg").exists()
+    reopened = open_remembered(data_dir, NAME)
+    assert reopened is not None
+    reopened.close()
+    forget_profile(data_dir, NAME)
+    assert open_remembered(data_dir, NAME) is None
+
+
+def test_marking_computer_shared_forgets_keys_and_refuses_remembering(
+        created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
+    set_computer_mode(data_dir, ComputerMode.OWN)
+    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
+        remember_profile(data_dir, profile)
+        set_computer_mode(data_dir, ComputerMode.SHARED)
+        assert keyring.get_password("CareLedger", f"profile:{created.info.folder.resolve()}") \
+            is None
+        with pytest.raises(RememberRefused, match="shared"):
+            remember_profile(data_dir, profile)
+    assert open_remembered(data_dir, NAME) is None
+
+
+def test_first_run_unanswered_refuses_remembering(
+        created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
+    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
+        with pytest.raises(RememberRefused):
+            remember_profile(data_dir, profile)
+
+
+def test_no_working_keyring_carries_on_with_passphrase(
+        created: CreatedProfile, data_dir: Path, failing_keyring: None) -> None:
+    result = _remember_on_own_computer(data_dir)
+    assert not result.remembered
+    assert "asked for it each time" in result.message
+    assert open_remembered(data_dir, NAME) is None
+    forget_profile(data_dir, NAME)  # nothing to forget: no error
+
+
+def test_null_keyring_remembers_nothing(
+        created: CreatedProfile, data_dir: Path, null_keyring: None) -> None:
+    assert not _remember_on_own_computer(data_dir).remembered
+    assert open_remembered(data_dir, NAME) is None
+
+
+def test_stale_remembered_key_is_forgotten(
+        created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
+    assert _remember_on_own_computer(data_dir).remembered
+    account = f"profile:{created.info.folder.resolve()}"
+    keyring.set_password("CareLedger", account, "00" * 32)  # as after a restore over it
+    assert open_remembered(data_dir, NAME) is None
+    assert keyring.get_password("CareLedger", account) is None

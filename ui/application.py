@@ -1,0 +1,54 @@
+"""Start the Qt application and the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.cli import build_parser, data_dir
+from app.cli.secrets import PASSPHRASE_ENV
+from app.domain.errors import DomainError
+from app.i18n import _, set_locale
+from app.services.profiles import list_profiles
+from ui.errors import install_exception_hook, setup_logging
+from ui.main_window import MainWindow
+from ui.text_size import TextSize
+
+
+def run_window(argv: Sequence[str]) -> int:
+    args, _rest = build_parser().parse_known_args(list(argv))
+    set_locale(args.lang or os.environ.get("CARELEDGER_LANG") or os.environ.get("LANG"))
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("CareLedger")
+    app.setOrganizationName("CareLedger")
+    folder = data_dir(args)
+    folder.mkdir(parents=True, exist_ok=True)
+    install_exception_hook(setup_logging(folder))
+    window = MainWindow(folder, TextSize(app, QSettings()))  # type: ignore[arg-type]
+    window.show()
+    window.ask_first_run_question()
+    if args.profile:
+        open_requested_profile(window, args.profile)
+    return int(app.exec())
+
+
+def open_requested_profile(window: MainWindow, name: str) -> None:
+    """`--profile NAME`: unlock with CARELEDGER_PASSPHRASE, or ask in the window."""
+    match = next((p for p in list_profiles(window.data_dir)
+                  if p.display_name.casefold() == name.casefold() or p.slug == name), None)
+    if match is None:
+        QMessageBox.warning(window, _("CareLedger"),
+                            _("There is no profile called “{name}”.").format(name=name))
+        return
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase is not None:
+        try:
+            window.open_with_passphrase(match.display_name, passphrase)
+            return
+        except DomainError as error:
+            QMessageBox.warning(window, _("CareLedger"), str(error))
+    window.ask_and_open(match)

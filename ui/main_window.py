@@ -1,0 +1,215 @@
+"""The main window: the profile list first, then one profile's pages once it is unlocked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from app import __version__
+from app.domain.errors import DomainError
+from app.i18n import _
+from app.services.demo import DEFAULT_DEMO_NAME, create_demo_profile
+from app.services.computer import ComputerService
+from app.services.history import HistoryService
+from app.services.ledger import LedgerService
+from app.services.profiles import (
+    DEMO_PASSPHRASE,
+    NewProfile,
+    OpenProfile,
+    ProfileInUse,
+    create_profile,
+    list_profiles,
+    open_profile,
+)
+from app.settings import load_settings
+from app.store.profiles import ProfileInfo
+from ui.accessibility import named
+from ui.dialogs.new_profile_dialog import NewProfileDialog
+from ui.dialogs.passphrase_dialog import PassphraseDialog
+from ui.pages.ledger_page import LedgerPage
+from ui.pages.profiles_page import ProfilesPage
+from ui.security.first_run_dialog import FirstRunDialog
+from ui.security.history_page import HistoryPage
+from ui.security.idle_lock import IdleLock
+from ui.security.recovery_dialog import RecoveryCodeDialog
+from ui.text_size import TextSize
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data_dir: Path, text_size: TextSize | None = None) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.text_size = text_size or TextSize(QApplication.instance())  # type: ignore[arg-type]
+        self.profile: OpenProfile | None = None
+        self.ledger_page: LedgerPage | None = None
+        self.profile_view: QTabWidget | None = None
+        # Figures are hidden again after some minutes without input (shared laptops).
+        self.idle_lock = IdleLock(load_settings(data_dir).idle_lock_minutes, self)
+        self.idle_lock.idle_timed_out.connect(self.lock)
+        self.setWindowTitle("CareLedger")
+        self.resize(1100, 720)
+
+        self.stack = QStackedWidget()
+        self.profiles_page = ProfilesPage()
+        self.profiles_page.open_requested.connect(self.ask_and_open)
+        self.profiles_page.new_requested.connect(self.new_profile)
+        self.profiles_page.demo_requested.connect(self.open_demo)
+        self.stack.addWidget(self.profiles_page)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self.show_profiles()
+
+    # --- menus -----------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+                ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu(_("&File"))
+        file_menu.addAction(self._action(_("&New profile…"), self.new_profile))
+        file_menu.addAction(self._action(_("Open the &demo"), self.open_demo))
+        self.lock_action = self._action(_("&Lock and switch profile"), self.lock,
+                                        "Ctrl+L")
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+
+        view = menus.addMenu(_("&View"))
+        view.addAction(self._action(_("&Larger text"), self.text_size.larger, "Ctrl++"))
+        view.addAction(self._action(_("&Smaller text"), self.text_size.smaller, "Ctrl+-"))
+        view.addAction(self._action(_("&Normal text size"), self.text_size.reset, "Ctrl+0"))
+
+        help_menu = menus.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("&About CareLedger"), self.about))
+
+    # --- profiles --------------------------------------------------------------------------
+
+    def show_profiles(self) -> None:
+        self.profiles_page.set_profiles(list_profiles(self.data_dir))
+        self.stack.setCurrentWidget(self.profiles_page)
+        self.lock_action.setEnabled(False)
+        self.setWindowTitle("CareLedger")
+
+    def ask_first_run_question(self) -> None:
+        """Shared computer or own? Asked once; the answer decides what is remembered."""
+        service = ComputerService(self.data_dir)
+        if service.settings().is_first_run:
+            FirstRunDialog(service, self).exec()
+            self.idle_lock.set_minutes(service.settings().idle_lock_minutes)
+
+    def ask_and_open(self, info: ProfileInfo) -> OpenProfile | None:
+        def unlock(passphrase: str) -> OpenProfile:
+            try:
+                return open_profile(self.data_dir, info.display_name, passphrase)
+            except ProfileInUse as busy:
+                if not self.confirm_read_only(str(busy)):
+                    raise
+                return open_profile(self.data_dir, info.display_name, passphrase,
+                                    read_only=True)
+
+        dialog = PassphraseDialog(info.display_name, unlock, self)
+        if dialog.exec() and isinstance(dialog.result_value, OpenProfile):
+            self.show_profile(dialog.result_value)
+            return dialog.result_value
+        return None
+
+    def open_with_passphrase(self, name: str, passphrase: str) -> None:
+        self.show_profile(open_profile(self.data_dir, name, passphrase))
+
+    def confirm_read_only(self, message: str) -> bool:
+        answer = QMessageBox.question(
+            self, _("Profile in use"), message + "\n\n" + _("Open it to read only?"))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def new_profile(self) -> None:
+        def create(request: NewProfile, passphrase: str) -> OpenProfile:
+            created = create_profile(self.data_dir, request, passphrase)
+            self.show_recovery_code(created.info.display_name, created.recovery_code)
+            return open_profile(self.data_dir, created.info.display_name, passphrase)
+
+        dialog = NewProfileDialog(create, self)
+        if dialog.exec() and isinstance(dialog.created, OpenProfile):
+            self.show_profile(dialog.created)
+
+    def show_recovery_code(self, name: str, code: str) -> None:
+        RecoveryCodeDialog(name, code, parent=self).exec()
+
+    def open_demo(self) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            existing = next((p for p in list_profiles(self.data_dir) if p.is_demo), None)
+            name = existing.display_name if existing else DEFAULT_DEMO_NAME
+            if existing is None:
+                create_demo_profile(self.data_dir, name, DEMO_PASSPHRASE)
+            profile = open_profile(self.data_dir, name, DEMO_PASSPHRASE)
+        except DomainError as error:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, _("Could not open the demo"), str(error))
+            return
+        QApplication.restoreOverrideCursor()
+        self.show_profile(profile)
+
+    def show_profile(self, profile: OpenProfile) -> None:
+        self.lock()
+        self.profile = profile
+        self.ledger_page = LedgerPage(LedgerService(profile))
+        history = HistoryPage(HistoryService(profile))
+        self.ledger_page.entry_saved.connect(history.refresh)
+        self.ledger_page.entry_deleted.connect(history.refresh)
+        self.profile_view = named(QTabWidget(), _("Parts of this profile"))
+        self.profile_view.addTab(self.ledger_page, _("&Money"))
+        self.profile_view.addTab(history, _("&History"))
+        self.stack.addWidget(self.profile_view)
+        self.stack.setCurrentWidget(self.profile_view)
+        self.lock_action.setEnabled(True)
+        title = _("{name} – CareLedger").format(name=profile.info.display_name)
+        if profile.read_only:
+            title = _("{title} (read only)").format(title=title)
+        self.setWindowTitle(title)
+        self.ledger_page.table.setFocus()
+        self.idle_lock.start()
+
+    def lock(self) -> None:
+        """Close the open profile and hide every figure: back to the profile list."""
+        self.idle_lock.stop()
+        if self.profile_view is not None:
+            self.stack.removeWidget(self.profile_view)
+            self.profile_view.deleteLater()
+            self.profile_view = None
+            self.ledger_page = None
+        if self.profile is not None:
+            self.profile.close()
+            self.profile = None
+        self.show_profiles()
+
+    # --- other -----------------------------------------------------------------------------
+
+    def about(self) -> None:
+        QMessageBox.about(self, _("About CareLedger"), _(
+            "CareLedger {version}. Keeps your care budget records private on this computer."
+        ).format(version=__version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.lock()
+        super().closeEvent(event)
+
+
+def focusable_children(root: QWidget) -> list[QWidget]:
+    return [w for w in root.findChildren(QWidget)
+            if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isVisible()]

@@ -1,0 +1,67 @@
+"""At a glance: balance today, money in and out this period, weeks held against the limit."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+
+from app.i18n import _, format_date, format_money, format_number
+from app.services.ledger import LedgerSummary
+from ui.accessibility import named
+from ui.text_size import emphasise
+
+
+class SummaryPanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.balance = self._figure(_("Balance today"))
+        self.money_in = self._figure(_("Money in this period"))
+        self.money_out = self._figure(_("Money out this period"))
+        self.weeks = self._figure(_("Weeks of money held"))
+        self.status = named(QLabel(), _("Weeks held status"))
+        self.status.setWordWrap(True)
+        self.period = QLabel()
+        self.period.setWordWrap(True)
+
+        grid = QGridLayout(self)
+        for column, (caption, value) in enumerate(
+            ((_("Balance today"), self.balance), (_("Money in this period"), self.money_in),
+             (_("Money out this period"), self.money_out), (_("Weeks held"), self.weeks))
+        ):
+            grid.addWidget(QLabel(caption), 0, column)
+            grid.addWidget(value, 1, column)
+        grid.addWidget(self.period, 2, 0, 1, 4)
+        grid.addWidget(self.status, 3, 0, 1, 4)
+
+    def _figure(self, name: str) -> QLabel:
+        label = named(QLabel("–"), name)
+        emphasise(label, 1.4)
+        return label
+
+    def show_summary(self, summary: LedgerSummary) -> None:
+        self.balance.setText(format_money(summary.balance.pence))
+        self.money_in.setText(format_money(summary.money_in.pence))
+        self.money_out.setText(format_money(summary.money_out.pence))
+        self.period.setText(_("This period: {start} to {end}").format(
+            start=format_date(summary.period.start), end=format_date(summary.period.end)))
+        if summary.weeks_held is None:
+            self.weeks.setText("–")
+            self.status.setText(_("Add your weekly budget to see how many weeks you hold."))
+            return
+        self.weeks.setText(format_number(summary.weeks_held))
+        limit = summary.weeks_limit
+        if summary.over_limit:
+            surplus = summary.balance.pence - summary.gross_weekly.pence * limit
+            self.status.setText(
+                _("⚠ More than the {limit} weeks the council allows. About {surplus} may be "
+                  "taken back. Talk to your council about it.").format(
+                    limit=limit, surplus=format_money(surplus)))
+            self.status.setStyleSheet("color: #a40000; font-weight: bold")
+        elif summary.balance.pence < 0:
+            self.status.setText(_("⚠ The account is overdrawn. Tell your council."))
+            self.status.setStyleSheet("color: #a40000; font-weight: bold")
+        else:
+            self.status.setText(_("Within the {limit} weeks the council allows.").format(
+                limit=limit))
+            self.status.setStyleSheet("")
+        self.weeks.setAccessibleDescription(self.status.text())

@@ -1,0 +1,1 @@
+"""Security widgets: idle lock, first-run computer question, history page, recovery code."""

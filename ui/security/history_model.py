@@ -1,0 +1,96 @@
+"""The audit trail as a table: when, who, what, which record."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.domain.audit import AuditEvent
+from app.i18n import N_, _
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Col(IntEnum):
+    NUMBER = 0
+    WHEN = 1
+    WHO = 2
+    ACTION = 3
+    RECORD = 4
+
+
+_HEADERS = {Col.NUMBER: N_("No."), Col.WHEN: N_("When (UTC)"), Col.WHO: N_("Who"),
+            Col.ACTION: N_("What"), Col.RECORD: N_("Record")}
+_ACTIONS = {"create": N_("Added"), "update": N_("Changed"), "delete": N_("Deleted")}
+_ENTITIES = {"entry": N_("Entry"), "person": N_("Profile"),
+             "person_role": N_("Person who may act")}
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._events: list[AuditEvent] = []
+        self.broken_id: int | None = None
+
+    def set_events(self, events: list[AuditEvent]) -> None:
+        self.beginResetModel()
+        self._events = list(events)
+        self.broken_id = None
+        self.endResetModel()
+
+    def mark_broken(self, event_id: int | None) -> None:
+        self.broken_id = event_id
+        if self._events:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._events) - 1, len(Col) - 1))
+
+    def event_at(self, row: int) -> AuditEvent:
+        return self._events[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(Col)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(_HEADERS[Col(section)])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._events):
+            return None
+        event = self._events[index.row()]
+        col = Col(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(event, col)
+        if role == SORT_ROLE:
+            return self._raw(event, col)
+        if role == Qt.ItemDataRole.ToolTipRole and event.id == self.broken_id:
+            return _("The history was changed outside CareLedger from here on.")
+        return None
+
+    @staticmethod
+    def _display(event: AuditEvent, col: Col) -> str:
+        if col == Col.NUMBER:
+            return str(event.id)
+        if col == Col.WHEN:
+            return event.at[:19].replace("T", " ")
+        if col == Col.WHO:
+            return event.actor
+        if col == Col.ACTION:
+            return _(_ACTIONS[event.action]) if event.action in _ACTIONS else event.action
+        entity = _(_ENTITIES[event.entity]) if event.entity in _ENTITIES else event.entity
+        return f"{entity} {event.entity_id}"
+
+    @staticmethod
+    def _raw(event: AuditEvent, col: Col) -> Any:
+        return {Col.NUMBER: event.id, Col.WHEN: event.at, Col.WHO: event.actor,
+                Col.ACTION: event.action,
+                Col.RECORD: f"{event.entity}:{event.entity_id.zfill(12)}"}[col]

@@ -1,0 +1,63 @@
+"""The History page: the audit trail, and a button that checks nobody changed it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from app.i18n import _
+from app.services.history import HistoryCheck, HistoryService
+from ui.security.history_model import SORT_ROLE, HistoryModel
+
+
+class HistoryPage(QWidget):
+    history_verified = Signal(object)  # the HistoryCheck
+
+    def __init__(self, service: HistoryService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.model = HistoryModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setAccessibleName(_("History of changes"))
+        self.verify_button = QPushButton(_("Verify history"), self)
+        self.verify_button.setAccessibleName(_("Verify history"))
+        self.verify_button.clicked.connect(self.verify)
+        self.result = QLabel(self)
+        self.result.setWordWrap(True)
+        self.result.setAccessibleName(_("Result of the history check"))
+        layout = QVBoxLayout(self)
+        for widget in (self.table, self.verify_button, self.result):
+            layout.addWidget(widget)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_events(self.service.events())
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
+
+    def verify(self) -> HistoryCheck:
+        check = self.service.verify()
+        self.model.mark_broken(check.first_broken.id if check.first_broken else None)
+        self.result.setText(self._describe(check))
+        self.history_verified.emit(check)
+        return check
+
+    @staticmethod
+    def _describe(check: HistoryCheck) -> str:
+        if check.is_whole:
+            return _("The history is whole: {n} changes checked, none altered.").format(
+                n=check.events_checked)
+        parts = []
+        if check.first_broken is not None:
+            parts.append(_("The history was changed outside CareLedger, starting at change "
+                           "number {id}.").format(id=check.first_broken.id))
+        if check.entries_not_matching:
+            parts.append(_("These entries do not match their history: {ids}.").format(
+                ids=", ".join(str(i) for i in check.entries_not_matching)))
+        parts.append(_("Restore a backup from before the change, and keep this file "
+                       "as evidence."))
+        return " ".join(parts)
