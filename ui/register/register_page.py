@@ -4,7 +4,6 @@ beside it, and "Add to My providers". Search runs as the person types (after a p
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -30,18 +29,13 @@ from app.register.postcodes import locate
 from app.register.search import SearchQuery
 from app.services.my_providers import MyProvidersService
 from app.services.register import ImportReport, RegisterService
+from ui.accessibility import named
 from ui.register.add_provider_dialog import AddProviderDialog
 from ui.register.import_progress import import_with_progress
 from ui.register.provider_detail import ProviderDetailPanel
 from ui.register.results_model import KEY_ROLE, RegisterResultsModel
 
 TYPING_PAUSE_MS = 150
-W = TypeVar("W", bound=QWidget)
-
-
-def _named(widget: W, name: str) -> W:
-    widget.setAccessibleName(name)
-    return widget
 
 
 class RegisterPage(QWidget):
@@ -62,7 +56,7 @@ class RegisterPage(QWidget):
     # --- building --------------------------------------------------------------------------
 
     def _build_filters(self) -> None:
-        self.search_box = _named(QLineEdit(), _("Search providers"))
+        self.search_box = named(QLineEdit(), _("Search providers"))
         self.search_box.setPlaceholderText(_("Name, town, service or specialism"))
         self.service = self._combo(_("Service type"), [(_("Any service"), "")] + [
             (f"{kind} ({n})", kind) for kind, n in self._register.service_types()])
@@ -73,16 +67,16 @@ class RegisterPage(QWidget):
         self.form = self._combo(_("Organisation form"), [(_("Any form"), "")] + [
             (_(label), form.value) for form, label in ORG_FORM_LABELS.items()
             if form is not OrgForm.UNKNOWN])
-        self.near = _named(QLineEdit(), _("Near postcode"))
+        self.near = named(QLineEdit(), _("Near postcode"))
         self.near.setPlaceholderText(_("for example OL1 or OL1 1AA"))
-        self.within = _named(QDoubleSpinBox(), _("Within miles"))
+        self.within = named(QDoubleSpinBox(), _("Within miles"))
         self.within.setRange(0, 500)
         self.within.setSpecialValueText(_("Any distance"))
         self.within.setSuffix(_(" miles"))
-        self.message = _named(QLabel(), _("Search message"))
+        self.message = named(QLabel(), _("Search message"))
 
     def _build_results(self) -> None:
-        self.table = _named(QTableView(), _("Providers found"))
+        self.table = named(QTableView(), _("Providers found"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -90,10 +84,10 @@ class RegisterPage(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control
         self.table.verticalHeader().hide()
         self.detail = ProviderDetailPanel()
-        self.add_button = _named(QPushButton(_("&Add to My providers")),
+        self.add_button = named(QPushButton(_("&Add to My providers")),
                                       _("Add to My providers"))
         self.add_button.setEnabled(False)
-        self.import_button = _named(QPushButton(_("&Import a register file…")),
+        self.import_button = named(QPushButton(_("&Import a register file…")),
                                     _("Import a register file"))
         filters = QFormLayout()
         filters.addRow(_("&Search"), self.search_box)

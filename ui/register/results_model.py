@@ -117,7 +117,7 @@ class RegisterResultsModel(QAbstractTableModel):
             return None
         item = self._rows[index.row()]
         column = Col(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(item, column)
         if role == SORT_ROLE:
             return self._raw(item, column)
