@@ -12,7 +12,6 @@ from app.domain.entries import EntryDraft
 from app.domain.money import Money
 from app.services.ledger import LedgerService
 from app.services.profiles import open_profile
-from app.store import keys
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "register"
 PASS = "pass phrase here"
@@ -20,7 +19,6 @@ PASS = "pass phrase here"
 
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(keys, "DEFAULT_COST", keys.KdfCost(1, 8, 1))
     monkeypatch.setenv("CARELEDGER_PASSPHRASE", PASS)
     assert run(["--data-dir", str(tmp_path), "profile", "create", "Ann", "--weekly", "420",
                 "--start", "2024-04-01"]) == EXIT_OK

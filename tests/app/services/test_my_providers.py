@@ -24,15 +24,14 @@ from app.services.my_providers import (
 )
 from app.services.profiles import NewProfile, OpenProfile, create_profile, open_profile
 from app.services.register import RegisterService
-from app.store import keys
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "register"
 PASS = "correct horse battery"
 
 
 @pytest.fixture
-def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[OpenProfile]:
-    monkeypatch.setattr(keys, "DEFAULT_COST", keys.KdfCost(1, 8, 1))  # cheap KDF for tests
+def profile(tmp_path: Path) -> Iterator[OpenProfile]:
+    # Funding from April 2024, so the payments below fall inside it.
     create_profile(tmp_path, NewProfile("Ann", Money(42000), Frequency.FOUR_WEEKLY,
                                         date(2024, 4, 1)), PASS)
     opened = open_profile(tmp_path, "Ann", PASS)
