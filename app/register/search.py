@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -78,7 +78,10 @@ def build_query(query: SearchQuery, count_only: bool = False, driver: str | None
             params["d2"] = (query.within_miles / MILES_PER_DEGREE_LAT) ** 2
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     if count_only:
-        return f"SELECT count(*) FROM provider p{clause}", params
+        # Counting stops at :cap rows: "more than 1,000" is all a person needs to know,
+        # and counting every match of "h" costs more than the search itself.
+        params["cap"] = query.limit
+        return f"SELECT count(*) FROM (SELECT 1 FROM provider p{clause} LIMIT :cap)", params
     params.update(limit=query.limit, offset=query.offset)
     order = _order(query, distance, "+" if driver else "")
     return (f"SELECT {SUMMARY_COLUMNS} FROM provider p{clause} ORDER BY {order} "
@@ -185,9 +188,11 @@ def search(conn: sqlite3.Connection, query: SearchQuery,
     return [summary_from_row(row, query.near) for row in conn.execute(sql, params)]
 
 
-def count(conn: sqlite3.Connection, query: SearchQuery,
-          known: FilterCounts | None = None) -> int:
-    sql, params = build_query(query, count_only=True, driver=choose_driver(conn, query, known))
+def count(conn: sqlite3.Connection, query: SearchQuery, known: FilterCounts | None = None,
+          cap: int = 1001) -> int:
+    """How many providers match, counted up to `cap` (so `cap` means "at least that")."""
+    sql, params = build_query(replace(query, limit=cap), count_only=True,
+                              driver=choose_driver(conn, query, known))
     return int(conn.execute(sql, params).fetchone()[0])
 
 

@@ -28,6 +28,7 @@ from app.register.importing import (
 from app.register.search import FilterCounts, SearchQuery, count, search
 
 REGISTER_FILE = "register.db"
+COUNT_CAP = 1000  # searches say "more than 1,000 found" rather than count every match
 _CANCEL_EVERY = 500  # rows read between looks at the cancel callback while parsing
 
 
@@ -95,8 +96,9 @@ class RegisterService:
     def search(self, query: SearchQuery) -> list[ProviderSummary]:
         return search(self.conn, query, self._filter_counts)
 
-    def count(self, query: SearchQuery) -> int:
-        return count(self.conn, query, self._filter_counts)
+    def count(self, query: SearchQuery, cap: int = COUNT_CAP + 1) -> int:
+        """Matches, counted up to `cap`: a result of `cap` means "at least that many"."""
+        return count(self.conn, query, self._filter_counts, cap)
 
     def provider(self, source: str, source_id: str) -> ProviderDetail:
         found = details.provider_detail(self.conn, source, source_id)

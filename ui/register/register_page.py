@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError
 from app.domain.providers import ORG_FORM_LABELS, RATING_RANKS, OrgForm
-from app.i18n import _, ngettext
+from app.i18n import _, format_number, ngettext
 from app.register.postcodes import locate
 from app.register.search import SearchQuery
 from app.services.my_providers import MyProvidersService
-from app.services.register import ImportReport, RegisterService
+from app.services.register import COUNT_CAP, ImportReport, RegisterService
 from ui.accessibility import named
 from ui.register.add_provider_dialog import AddProviderDialog
 from ui.register.import_progress import import_with_progress
@@ -153,10 +153,15 @@ class RegisterPage(QWidget):
             return
         self.model.set_query(query)
         total = self._register.count(query)
-        self.message.setText(
-            ngettext("{count} provider found.", "{count} providers found.", total).format(
-                count=total) if total
-            else _("No providers match. Try fewer words or filters."))
+        if total > COUNT_CAP:
+            text = _("More than {count} providers found. Type more to narrow them.").format(
+                count=format_number(COUNT_CAP, places=0))
+        elif total:
+            text = ngettext("{count} provider found.", "{count} providers found.",
+                            total).format(count=total)
+        else:
+            text = _("No providers match. Try fewer words or filters.")
+        self.message.setText(text)
 
     def _show_current(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         key = current.data(KEY_ROLE) if current.isValid() else None

@@ -64,3 +64,9 @@ def test_a_narrow_filter_drives(register: RegisterService) -> None:
 def test_count_matches_search(register: RegisterService) -> None:
     query = SearchQuery("care", limit=10_000)
     assert register.count(query) == len(register.search(query)) > 0
+
+
+def test_count_stops_at_its_cap(register: RegisterService) -> None:
+    everything = register.count(SearchQuery(), cap=10_000)
+    assert everything > 20
+    assert register.count(SearchQuery(), cap=20) == 20
