@@ -31,7 +31,7 @@ from app.domain.money import Money  # noqa: E402
 from app.services.ledger import PAGE_SIZE, LedgerService  # noqa: E402
 from app.services.profiles import NewProfile, create_profile, list_profiles, open_profile  # noqa: E402
 from app.store.profiles import ProfileDirectory  # noqa: E402
-from ui.models.ledger_model import LedgerModel  # noqa: E402
+from ui.models.ledger_model import Col, LedgerModel  # noqa: E402
 
 PASSPHRASE = "bench-passphrase"
 NAME = "Bench"
@@ -67,7 +67,7 @@ def time_app(data_dir: Path) -> tuple[float, float, float]:
         t2 = time.perf_counter()
         model = LedgerModel(ledger, names)
         ledger.summary(date.today())
-        model.data(model.index(0, 5))
+        model.data(model.index(0, Col.BALANCE))
         t3 = time.perf_counter()
         while model.canFetchMore():
             model.fetchMore()

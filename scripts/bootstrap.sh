@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 SYSTEM_PACKAGES=(
     libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
     xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
-    libxcb-render-util0 libxcb-shape0 libxcb-xkb1 poppler-utils
+    libxcb-render-util0 libxcb-shape0 libxcb-xkb1 poppler-utils desktop-file-utils appstream
 )
 
 as_root() {

@@ -1,4 +1,4 @@
-"""The core stays free of Qt: checked by import-linter's contract in pyproject.toml."""
+"""Architecture and hygiene: the core stays free of Qt (import-linter), the code lints clean."""
 
 import subprocess
 import sys
@@ -12,3 +12,17 @@ def test_app_never_imports_qt_or_ui() -> None:
     result = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 kept, 0 broken" in result.stdout
+
+
+def test_code_is_lint_clean() -> None:
+    ruff = Path(sys.executable).with_name("ruff")
+    result = subprocess.run([str(ruff), "check", "--quiet", "."], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_core_type_checks_strictly() -> None:
+    mypy = Path(sys.executable).with_name("mypy")
+    result = subprocess.run([str(mypy), "app"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:]

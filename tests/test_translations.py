@@ -1,4 +1,4 @@
-"""The translation pipeline is real: the template is current, catalogs compile, placeholders match."""
+"""The translation pipeline is real: the template is current, catalogs compile, fields match."""
 
 from __future__ import annotations
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.domain.errors import DomainError
 from app.i18n import _
-from app.services.demo import DEFAULT_DEMO_NAME, create_demo_profile
 from app.services.computer import ComputerService
+from app.services.demo import DEFAULT_DEMO_NAME, create_demo_profile
 from app.services.history import HistoryService
 from app.services.ledger import LedgerService
 from app.services.profiles import (

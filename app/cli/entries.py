@@ -48,9 +48,10 @@ def _list(args: argparse.Namespace) -> int:
                                      pence_to_plain(e.amount.pence),
                                      pence_to_plain(row.balance.pence), e.memo])
                 else:
-                    print(f"{format_date(e.on):>12}  {e.payee[:28]:<28}  "
-                          f"{names.get(e.category_code, e.category_code)[:26]:<26}  "
-                          f"{format_money(e.amount.pence):>12}  {format_money(row.balance.pence):>12}")
+                    category = names.get(e.category_code, e.category_code)
+                    print(f"{format_date(e.on):>12}  {e.payee[:28]:<28}  {category[:26]:<26}  "
+                          f"{format_money(e.amount.pence):>12}  "
+                          f"{format_money(row.balance.pence):>12}")
             after = (rows[-1].entry.on, rows[-1].entry.id)
     finally:
         profile.close()

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from app.domain.entries import EntryDraft
-from app.domain.funding import Frequency, FundingStream, Funder, FundingKind
+from app.domain.funding import Frequency, Funder, FundingKind, FundingStream
 from app.domain.money import Money
 from app.i18n import _
 from app.services.ledger import LedgerService

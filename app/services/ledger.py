@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal_column, select, tuple_
+from sqlalchemy import and_, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from app.domain.audit import AuditEvent
@@ -23,13 +23,30 @@ from app.domain.money import Money
 from app.i18n import _
 from app.services.profiles import OpenProfile
 from app.store.audit_log import append_event, append_events, load_events
-from app.store.models import AccountRow, CategoryRow, CouncilRuleRow, EntryRow, FundingStreamRow
+from app.store.ledger_pages import balance_after, entries_below
+from app.store.models import (
+    AccountRow,
+    CategoryRow,
+    CouncilRuleRow,
+    EntryRow,
+    FundingStreamRow,
+    PersonRow,
+)
 
 PAGE_SIZE = 200
 
 
 class EntryNotFound(DomainError):
     pass
+
+
+@dataclass(frozen=True)
+class ProfileDetails:
+    """Who the ledger belongs to, for headings."""
+
+    display_name: str
+    council_name: str
+    council_reference: str
 
 
 @dataclass(frozen=True)
@@ -54,11 +71,6 @@ def _pence(value: Money | int | None) -> int:
     return int(value or 0)
 
 
-_ENTRY_COLUMNS = (
-    EntryRow.id, EntryRow.on, EntryRow.amount, EntryRow.payee, EntryRow.category_code,
-    EntryRow.memo, EntryRow.approval_reason, EntryRow.account_id, EntryRow.created_by,
-    EntryRow.created_at,
-)  # in the order of Entry's fields
 
 
 def _entry(row: EntryRow) -> Entry:
@@ -108,26 +120,16 @@ class LedgerService:
         `balance_above` is the balance before the row just above (known to a caller walking
         down page by page); without it the first balance is summed from the ledger.
         """
-        key = tuple_(EntryRow.on, EntryRow.id)
         with self.profile.session() as s:
-            # Plain column tuples, not ORM objects: a page is read-only and this is the hot path.
-            query = select(*_ENTRY_COLUMNS).order_by(EntryRow.on.desc(), EntryRow.id.desc())
-            if after is not None:
-                query = query.where(key < tuple_(*after))
-            rows = s.execute(query.limit(limit)).all()
-            if not rows:
+            entries = entries_below(s, after, limit)
+            if not entries:
                 return []
-            if balance_above is None:
-                top = rows[0]
-                later = s.scalar(select(func.coalesce(func.sum(EntryRow.amount), 0))
-                                 .where(key > tuple_(top.on, top.id)))
-                balance = self._balance(s).pence - _pence(later)
-            else:
-                balance = balance_above.pence
+            balance = (balance_above.pence if balance_above is not None
+                       else balance_after(s, entries[0]))
         page = []
-        for row in rows:
-            page.append(LedgerRow(Entry(*row), Money(balance)))
-            balance -= row.amount.pence
+        for entry in entries:
+            page.append(LedgerRow(entry, Money(balance)))
+            balance -= entry.amount.pence
         return page
 
     def summary(self, today: date) -> LedgerSummary:
@@ -148,6 +150,13 @@ class LedgerService:
             money_out=Money(-_pence(money_out)), gross_weekly=gross,
             weeks_held=weeks_held(balance, gross), weeks_limit=rule.weeks_held_limit if rule else 8,
         )
+
+    def details(self) -> ProfileDetails:
+        with self.profile.session() as s:
+            person = s.scalars(select(PersonRow).order_by(PersonRow.id)).first()
+        if person is None:
+            return ProfileDetails(self.profile.info.display_name, "", "")
+        return ProfileDetails(person.display_name, person.council_name, person.council_reference)
 
     def audit_events(self) -> list[AuditEvent]:
         with self.profile.session() as s:

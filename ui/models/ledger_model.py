@@ -17,12 +17,13 @@ ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class Col(IntEnum):
+    # Money sits next to the name, so at large text sizes the figures stay in view.
     DATE = 0
     PAYEE = 1
-    CATEGORY = 2
+    MONEY_OUT = 2
     MONEY_IN = 3
-    MONEY_OUT = 4
-    BALANCE = 5
+    BALANCE = 4
+    CATEGORY = 5
     MEMO = 6
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from ui.accessibility import named
 from ui.dialogs.entry_dialog import EntryDialog
 from ui.models.ledger_model import Col, LedgerModel
 from ui.pages.summary_panel import SummaryPanel
+from ui.text_size import emphasise
 
 
 class LedgerPage(QWidget):
@@ -40,6 +41,12 @@ class LedgerPage(QWidget):
         self.model = LedgerModel(ledger, names)
 
         info = ledger.profile.info
+        details = ledger.details()
+        self.heading = named(QLabel(details.display_name), _("Whose records these are"))
+        emphasise(self.heading, 1.3)
+        council = ", ".join(x for x in (details.council_name, details.council_reference) if x)
+        self.council = QLabel(council)
+        self.council.setVisible(bool(council))
         self.banner = named(QLabel(), _("About this profile"))
         self.banner.setWordWrap(True)
         if info.is_demo:
@@ -76,8 +83,9 @@ class LedgerPage(QWidget):
         self.table.verticalHeader().hide()
         header = named(self.table.horizontalHeader(), _("Column headings"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Col.PAYEE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Col.MEMO, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Col.PAYEE, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._size_columns()
         self.table.activated.connect(lambda _index: self.edit_current())
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
 
@@ -85,6 +93,12 @@ class LedgerPage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_current)
 
         layout = QVBoxLayout(self)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.heading)
+        title_row.addSpacing(16)
+        title_row.addWidget(self.council)
+        title_row.addStretch()
+        layout.addLayout(title_row)
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
@@ -92,6 +106,20 @@ class LedgerPage(QWidget):
         self.refresh()
 
     # --- showing ---------------------------------------------------------------------------
+
+    def _size_columns(self) -> None:
+        """Give names room for about 30 characters at any text size; the note takes the rest.
+
+        A stretched payee column would be squeezed to nothing at 200% text, so it has a
+        width in characters and the table scrolls sideways when the window is too narrow.
+        """
+        width = self.table.fontMetrics().averageCharWidth() * 30
+        self.table.horizontalHeader().resizeSection(Col.PAYEE, width)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FontChange:
+            self._size_columns()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         self.model.reload()

@@ -24,6 +24,7 @@ class SummaryPanel(QFrame):
         self.period.setWordWrap(True)
 
         grid = QGridLayout(self)
+        grid.setHorizontalSpacing(32)
         for column, (caption, value) in enumerate(
             ((_("Balance today"), self.balance), (_("Money in this period"), self.money_in),
              (_("Money out this period"), self.money_out), (_("Weeks held"), self.weeks))

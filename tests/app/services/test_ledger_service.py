@@ -94,3 +94,9 @@ def test_invalid_edit_changes_nothing(ledger: LedgerService) -> None:
         ledger.update_entry(entry.id, out(0), TODAY)
     assert ledger.get_entry(entry.id).amount == Money(-2500)
     assert len(ledger.audit_events()) == 2
+
+
+def test_details_name_the_person_and_council(ledger: LedgerService) -> None:
+    details = ledger.details()
+    assert (details.display_name, details.council_name, details.council_reference) == (
+        "Ann Example", "Testshire County Council", "TC-123")
