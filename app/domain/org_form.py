@@ -88,7 +88,7 @@ def org_form_of(stated: list[str], names: list[str], charity_number: str = ""
     if charity_number.strip():
         return OrgForm.CHARITY, False
     for text in stated:
-        form = stated_org_form(text)
+        form = stated_org_form(text) if text else None
         if form is not None:
             return form, False
     return derive_org_form(*names), True

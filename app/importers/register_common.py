@@ -98,6 +98,8 @@ _NOT_DIAL = re.compile(r"[^\d+]")
 
 def clean_phone(text: str) -> str:
     """Digits as dialled. The 2016 directory dropped the leading zero (e.g. 1424716303)."""
+    if not text:
+        return ""
     digits = _NOT_DIAL.sub("", text)
     if len(digits) == 10 and digits[0] in "123789":
         digits = "0" + digits
