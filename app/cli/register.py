@@ -67,6 +67,10 @@ def _print_report(report: ImportReport) -> None:
             "rejected {rejected}.").format(
         added=report.added, changed=report.changed, removed=report.removed,
         unchanged=report.unchanged, rejected=len(report.rejected)))
+    if report.kept_newer:
+        print(ngettext("{count} provider was left as it was: the register has newer data.",
+                       "{count} providers were left as they were: the register has newer "
+                       "data.", report.kept_newer).format(count=report.kept_newer))
     if report.left_out:
         print(ngettext("{count} row was left out (for example deregistered).",
                        "{count} rows were left out (for example deregistered).",

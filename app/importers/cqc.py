@@ -169,7 +169,7 @@ class DirectoryReader(_CsvReader):
             source=Source.CQC, source_id=location_id.strip(), name=" ".join(name.split()),
             line=line, provider_name=provider.strip(),
             org_form=derive_org_form(provider, name),
-            address=address.strip(), town=_last_part(address),
+            address=_all_but_last_part(address), town=_last_part(address),
             postcode=clean_postcode(row.get("Postcode", "")),
             local_authority=council.strip(), region=row.get("Region", "").strip(),
             phone=clean_phone(row.get("Phone number", "")),
@@ -179,6 +179,10 @@ class DirectoryReader(_CsvReader):
             specialisms=unique(row.get("Specialisms/services", "").split("|")),
             checked_on=parse_any_date(row.get("Date of latest check", "")),
         )
+
+
+def _all_but_last_part(address: str) -> str:
+    return ", ".join(p.strip() for p in address.split(",")[:-1] if p.strip())
 
 
 def _last_part(address: str) -> str:

@@ -42,6 +42,7 @@ class Changes:
     changed: int
     removed: int
     unchanged: int
+    kept_newer: int = 0  # rows the register already holds from a newer file: left alone
 
 
 def _iso(value: date | None) -> str | None:
@@ -83,6 +84,8 @@ def apply_import(conn: sqlite3.Connection, run: RunInfo, records: Iterable[Provi
             changes = Changes(added, 0, 0, 0)
         else:
             _stage(conn, run, run_id, records, cancelled, progress, total, "temp.staging")
+            _mark_stale(conn, run.data_date)
+            _merge_other_formats(conn)
             changes = _count(conn, run.dataset)
             _check(cancelled)
             progress("saving", 0, 3)
@@ -169,26 +172,62 @@ _SAME = " AND ".join(f"p.{c} IS s.{c}" for c in CONTENT_COLUMNS)
 # (say Oldham) then never removes the rows another region's file brought in.
 _COVERED = ("p.dataset = ? AND p.local_authority IN "
             "(SELECT DISTINCT local_authority FROM temp.staging)")
+_FRESH = "s.stale = 0"
+
+
+def _mark_stale(conn: sqlite3.Connection, data_date: date | None) -> None:
+    """Flag staged rows the register already holds from a file with newer data: an older
+    download must not undo a newer one (they still count as present, so none is removed)."""
+    conn.execute("ALTER TABLE temp.staging ADD COLUMN stale INTEGER NOT NULL DEFAULT 0")
+    if data_date is None:
+        return
+    conn.execute(f"UPDATE temp.staging AS s SET stale = 1 FROM provider p "
+                 f"JOIN import_run r ON r.id = p.run_id WHERE {_MATCH} AND r.data_date > ?",
+                 (data_date.isoformat(),))
+
+
+# When a file of another format updates a row, what it leaves blank keeps the old value:
+# the HSCA file has no ratings and the 2016 directory no coordinates, so neither should
+# wipe what a CQC API file said. Columns that go together are taken together.
+def _keep(column: str, blank: str) -> str:
+    return f"CASE WHEN {blank} THEN p.{column} ELSE s.{column} END"
+
+
+_MERGE = {c: f"coalesce(nullif(s.{c}, ''), p.{c})" for c in CONTENT_COLUMNS}
+_MERGE.update({c: _keep(c, "s.rating = ''") for c in ("rating", "rating_rank", "rating_date")})
+_MERGE.update({c: _keep(c, "s.org_form = 'unknown' OR (s.org_form_derived AND NOT "
+                           "p.org_form_derived)") for c in ("org_form", "org_form_derived")})
+_MERGE.update({c: _keep(c, "s.latitude IS NULL OR (s.location_derived AND NOT "
+                           "p.location_derived)")
+               for c in ("latitude", "longitude", "location_derived")})
+_MERGE.update({c: f"s.{c}" for c in ("name", "name_key")})
+
+
+def _merge_other_formats(conn: sqlite3.Connection) -> None:
+    sets = ", ".join(f"{c} = {expr}" for c, expr in _MERGE.items())
+    conn.execute(f"UPDATE temp.staging AS s SET {sets} FROM provider p "
+                 f"WHERE {_MATCH} AND p.dataset != s.dataset AND {_FRESH}")
 
 
 def _count(conn: sqlite3.Connection, dataset: str) -> Changes:
-    added, changed, unchanged = conn.execute(
-        f"SELECT sum(p.id IS NULL), sum(p.id IS NOT NULL AND NOT ({_SAME})), "
-        f"sum(p.id IS NOT NULL AND {_SAME}) "
+    added, changed, unchanged, stale = conn.execute(
+        f"SELECT sum(p.id IS NULL AND {_FRESH}), "
+        f"sum(p.id IS NOT NULL AND {_FRESH} AND NOT ({_SAME})), "
+        f"sum(p.id IS NOT NULL AND {_FRESH} AND {_SAME}), sum(s.stale) "
         f"FROM temp.staging s LEFT JOIN provider p ON {_MATCH}").fetchone()
     removed = conn.execute(
         f"SELECT count(*) FROM provider p WHERE {_COVERED} AND NOT EXISTS "
         f"(SELECT 1 FROM temp.staging s WHERE {_MATCH})", (dataset,)).fetchone()[0]
-    return Changes(int(added or 0), int(changed or 0), int(removed), int(unchanged or 0))
+    return Changes(int(added or 0), int(changed or 0), int(removed), int(unchanged or 0),
+                   int(stale or 0))
 
 
 def _apply(conn: sqlite3.Connection, dataset: str) -> None:
     conn.execute(f"DELETE FROM provider AS p WHERE {_COVERED} AND NOT EXISTS "
                  f"(SELECT 1 FROM temp.staging s WHERE {_MATCH})", (dataset,))
     updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS[2:])
-    # "WHERE true" lets SQLite parse the upsert after a SELECT (its documented quirk).
     conn.execute(f"INSERT INTO provider ({', '.join(COLUMNS)}) "
-                 f"SELECT {', '.join(COLUMNS)} FROM temp.staging WHERE true "
+                 f"SELECT {', '.join(COLUMNS)} FROM temp.staging s WHERE {_FRESH} "
                  f"ON CONFLICT (source, source_id) DO UPDATE SET {updates}")
 
 

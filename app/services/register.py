@@ -47,6 +47,7 @@ class ImportReport:
     rejected: tuple[Rejection, ...]
     left_out: tuple[Rejection, ...]  # e.g. deregistered locations: not errors
     data_date: date | None
+    kept_newer: int = 0  # rows left as they were: the register holds newer data for them
 
 
 def _never() -> bool:
@@ -89,7 +90,7 @@ class RegisterService:
                                         progress, len(records))
         return ImportReport(reader.label, reader.dataset, changes.added, changes.changed,
                             changes.removed, changes.unchanged, tuple(rejected),
-                            tuple(left_out), data_date)
+                            tuple(left_out), data_date, changes.kept_newer)
 
     # --- reading -------------------------------------------------------------------------
 

@@ -33,9 +33,16 @@ from ui.accessibility import named
 from ui.register.add_provider_dialog import AddProviderDialog
 from ui.register.import_progress import import_with_progress
 from ui.register.provider_detail import ProviderDetailPanel
-from ui.register.results_model import KEY_ROLE, RegisterResultsModel
+from ui.register.results_model import KEY_ROLE, Col, RegisterResultsModel
 
 TYPING_PAUSE_MS = 150
+
+
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    """A label whose Alt+letter jumps to `widget` (a form row holding a layout has none)."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
 
 
 class RegisterPage(QWidget):
@@ -94,19 +101,28 @@ class RegisterPage(QWidget):
         row = QHBoxLayout()
         for widget in (self.service, self.rating, self.council, self.form):
             row.addWidget(widget)
-        filters.addRow(_("&Filters"), row)
+        filters.addRow(_buddy(_("&Filters"), self.service), row)
         near = QHBoxLayout()
         near.addWidget(self.near)
         near.addWidget(self.within)
-        filters.addRow(_("&Near"), near)
+        filters.addRow(_buddy(_("&Near"), self.near), near)
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.addWidget(self.detail)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.detail, 1)
         side_layout.addWidget(self.add_button)
-        side_layout.addStretch()
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        header = self.table.horizontalHeader()
+        for column, characters in ((Col.NAME, 30), (Col.TOWN, 12), (Col.POSTCODE, 8),
+                                   (Col.DISTANCE, 5), (Col.RATING, 16), (Col.SERVICES, 20),
+                                   (Col.FORM, 14)):
+            # Widths in characters, so they grow with the text size; all stay adjustable.
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance("n" * characters)
+                                 + 16)
         layout = QVBoxLayout(self)
         layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(filters)

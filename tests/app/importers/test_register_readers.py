@@ -46,6 +46,7 @@ def test_directory_rows_split_pipes_and_restore_phone_zero() -> None:
     assert first.service_types == ("Nursing homes",)
     assert "Mental health conditions" in first.specialisms
     assert first.town == "St Leonards On Sea" and first.local_authority == "East Sussex"
+    assert first.address == "21-23 Chapel Park Road"  # the town is kept apart
     assert first.provider_name == "Innowood Limited"
     assert first.checked_on == date(2015, 11, 16)
     assert first.org_form is OrgForm.PRIVATE_COMPANY and first.org_form_derived

@@ -223,3 +223,30 @@ def test_provider_detail_has_source_and_date(filled: RegisterService) -> None:
     assert detail.data_file == "cqc_api_extract.csv"
     assert detail.data_date is not None
     assert detail.summary.rating == "Good"
+
+
+def test_an_older_file_does_not_undo_newer_data(register: RegisterService) -> None:
+    register.import_file(API_CSV)  # February 2021, with ratings
+    report = register.import_file(FIXTURES / "cqc_directory_extract.csv")  # February 2016
+    detail = register.provider("cqc", "1-1000587219")
+    assert report.kept_newer >= 1
+    assert detail.summary.rating == "Good" and detail.data_file == "cqc_api_extract.csv"
+
+
+def test_another_format_fills_in_but_does_not_blank(register: RegisterService,
+                                                    tmp_path: Path) -> None:
+    register.import_file(API_CSV)
+    before = register.provider("cqc", "1-1000587219")
+    # The same location in the HSCA layout (no rating, phone or manager columns), dated
+    # later than the API file, with one more bed: a real row with its id and beds changed.
+    header, row = HSCA.read_text().splitlines()[:2]
+    cells = row.split(",")
+    cells[0], cells[1], cells[-1] = "1-1000587219", "2021-03-31", "29"
+    path = tmp_path / "hsca.csv"
+    path.write_text(header + "\n" + ",".join(cells) + "\n")
+    report = register.import_file(path)
+    after = register.provider("cqc", "1-1000587219")
+    assert (report.changed, report.kept_newer) == (1, 0)
+    assert after.beds == 29 and after.data_file == "hsca.csv"
+    assert after.summary.rating == before.summary.rating == "Good"
+    assert after.phone == before.phone and after.registered_manager == before.registered_manager
