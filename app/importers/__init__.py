@@ -1,1 +1,1 @@
-"""File in, domain objects out: bank statements, the CQC register and ORUK directories."""
+"""Importers: a file in, plain domain values out (bank statements, registers). No Qt, no store."""

@@ -16,8 +16,8 @@ from sqlalchemy import select
 from app.domain.audit import AuditEvent, first_broken_link
 from app.services.ledger import _snapshot  # the same snapshot the ledger writes into events
 from app.services.profiles import OpenProfile
-from app.store.audit_log import load_events
-from app.store.models import EntryRow
+from app.store.audit_log import load_events, to_event
+from app.store.models import AuditEventRow, EntryRow
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,14 @@ class HistoryService:
         """Oldest first, as the chain runs."""
         with self.profile.session() as s:
             return load_events(s)
+
+    def page(self, before_id: int | None = None, limit: int = 200) -> list[AuditEvent]:
+        """Newest first: up to `limit` events older than `before_id` (a long trail is paged)."""
+        with self.profile.session() as s:
+            query = select(AuditEventRow).order_by(AuditEventRow.id.desc()).limit(limit)
+            if before_id is not None:
+                query = query.where(AuditEventRow.id < before_id)
+            return [to_event(row) for row in s.scalars(query)]
 
     def verify(self) -> HistoryCheck:
         with self.profile.session() as s:

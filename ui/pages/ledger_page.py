@@ -82,8 +82,7 @@ class LedgerPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = named(self.table.horizontalHeader(), _("Column headings"))
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Col.PAYEE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self._size_columns()
         self.table.activated.connect(lambda _index: self.edit_current())
@@ -108,13 +107,24 @@ class LedgerPage(QWidget):
     # --- showing ---------------------------------------------------------------------------
 
     def _size_columns(self) -> None:
-        """Give names room for about 30 characters at any text size; the note takes the rest.
-
-        A stretched payee column would be squeezed to nothing at 200% text, so it has a
-        width in characters and the table scrolls sideways when the window is too narrow.
+        """Widths from the font, not from the rows: measuring every loaded cell is slow on a
+        long ledger. Names get about 30 characters; the note takes what is left. At 200% text
+        the table scrolls sideways rather than squeezing names to nothing.
         """
-        width = self.table.fontMetrics().averageCharWidth() * 30
-        self.table.horizontalHeader().resizeSection(Col.PAYEE, width)
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        pad = metrics.averageCharWidth() * 2
+        widest_money = metrics.horizontalAdvance(format_money(-99_999_999))
+        widths = {
+            Col.DATE: metrics.horizontalAdvance(format_date(date(2026, 9, 28))) + pad,
+            Col.PAYEE: metrics.averageCharWidth() * 30,
+            Col.CATEGORY: metrics.averageCharWidth() * 34,
+        }
+        for col in (Col.MONEY_OUT, Col.MONEY_IN, Col.BALANCE):
+            widths[col] = widest_money + pad
+        for col, width in widths.items():
+            title = self.model.headerData(col, Qt.Orientation.Horizontal)
+            header.resizeSection(col, max(width, metrics.horizontalAdvance(title) + pad))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.FontChange:

@@ -1,7 +1,7 @@
 """My providers: the person's chosen providers, with a snapshot of their register record.
 
 Revision ID: register_1
-Revises: security_1 (was 0002; re-chained after merging main)
+Revises: bank_1 (was 0002; re-chained after merging main)
 Create Date: 2026-11-29
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "register_1"
-down_revision = "security_1"
+down_revision = "bank_1"
 branch_labels = None
 depends_on = None
 
