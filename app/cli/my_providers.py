@@ -14,7 +14,7 @@ from app.domain.chosen_providers import ChosenProviderDraft, ProviderKind, Value
 from app.domain.errors import DomainError
 from app.domain.funding import Period
 from app.domain.money import Money
-from app.i18n import _, format_money, ngettext, parse_date, parse_money
+from app.i18n import _, format_money, format_number, ngettext, parse_date, parse_money
 from app.services.my_providers import MyProvidersService, draft_from_register
 from app.services.profiles import open_profile
 from app.services.register import RegisterService
@@ -49,7 +49,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     value.add_argument("--from", dest="start", required=True)
     value.add_argument("--to", dest="end", required=True)
     value.add_argument("--hours", action="append", default=[], metavar="ID=HOURS",
-                       help=_("Hours delivered by provider ID, e.g. 3=40.5"))
+                       help=_("Hours delivered by provider ID, e.g. 3=40.5 (default: the "
+                              "services log)"))
     value.set_defaults(func=_value)
 
 
@@ -139,7 +140,10 @@ def _value_line(v: ValueForMoney) -> str:
         return format_money(m.pence) if m is not None else "-"
     paid = ngettext("paid {paid} in {count} payment", "paid {paid} in {count} payments",
                     v.payments).format(paid=money(v.paid), count=v.payments)
-    return _("{id:>4}  {name}: {paid}; {per_hour} an hour (agreed {agreed}); "
+    hours = _("{hours} hours delivered").format(hours=format_number(v.hours_delivered, 2)) \
+        if v.hours_delivered is not None else _("no hours logged")
+    return _("{id:>4}  {name}: {paid}; {hours}; {per_hour} an hour (agreed {agreed}); "
              "CQC rating {rating}").format(
-        id=v.provider.id, name=v.provider.name, paid=paid, per_hour=money(v.cost_per_hour),
-        agreed=money(v.agreed_hourly_rate), rating=v.rating or "-")
+        id=v.provider.id, name=v.provider.name, paid=paid, hours=hours,
+        per_hour=money(v.cost_per_hour), agreed=money(v.agreed_hourly_rate),
+        rating=v.rating or "-")

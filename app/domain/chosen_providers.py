@@ -81,6 +81,14 @@ def cost_per_hour(paid: Money, hours: Decimal) -> Money | None:
     return Money(int(pence))
 
 
+def cost_per_hour_of_minutes(paid: Money, minutes: int) -> Money | None:
+    """The same from whole minutes (as the services log keeps them), in one division."""
+    if minutes <= 0:
+        return None
+    pence = (Decimal(paid.pence * 60) / minutes).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return Money(int(pence))
+
+
 @dataclass(frozen=True)
 class ValueForMoney:
     """Payments from the ledger beside the agreed rate and the register's rating."""
@@ -93,6 +101,7 @@ class ValueForMoney:
     agreed_hourly_rate: Money | None
     rating: str
     rating_date: date | None
+    hours_from_log: bool = False  # the hours came from the services log, not the caller
 
     @property
     def over_agreed_rate(self) -> Money | None:

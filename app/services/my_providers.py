@@ -20,6 +20,7 @@ from app.domain.chosen_providers import (
     ProviderKind,
     ValueForMoney,
     cost_per_hour,
+    cost_per_hour_of_minutes,
     payee_key,
     validate_draft,
 )
@@ -32,6 +33,7 @@ from app.services.profiles import OpenProfile
 from app.services.register import ProviderNotFound, RegisterService
 from app.store.audit_log import append_event
 from app.store.models import EntryRow
+from app.store.models_bank import ServiceVisitRow
 from app.store.models_register import ChosenProviderRow
 
 ENTITY = "chosen_provider"
@@ -140,33 +142,63 @@ class MyProvidersService:
             totals[payee_key(payee)] = (Money(paid.pence - pence), count + int(number))
         return totals
 
+    def delivered_minutes(self, period: Period) -> tuple[dict[int, int], dict[str, int]]:
+        """Minutes of care delivered in the period, from the services log: by chosen
+        provider id, and by provider name for visits not linked to one."""
+        with self.profile.session() as s:
+            rows = s.execute(
+                select(ServiceVisitRow.chosen_provider_id, ServiceVisitRow.provider_name,
+                       func.sum(ServiceVisitRow.delivered_minutes))
+                .where(ServiceVisitRow.on >= period.start, ServiceVisitRow.on <= period.end)
+                .group_by(ServiceVisitRow.chosen_provider_id, ServiceVisitRow.provider_name)
+            ).all()
+        by_id: dict[int, int] = {}
+        by_name: dict[str, int] = {}
+        for provider_id, name, minutes in rows:
+            if provider_id is not None:
+                by_id[provider_id] = by_id.get(provider_id, 0) + int(minutes or 0)
+            else:
+                by_name[payee_key(name)] = by_name.get(payee_key(name), 0) + int(minutes or 0)
+        return by_id, by_name
+
     def value_for_money(self, provider_id: int, period: Period | None = None,
                         hours_delivered: Decimal | None = None,
                         today: date | None = None) -> ValueForMoney:
         """Paid in the period (default: the whole arrangement up to today) per hour delivered.
 
-        Hours delivered come from the services log when there is one; until then the
-        caller passes them in (or None, and the cost per hour stays blank).
+        Hours come from the services log unless the caller gives them; with neither, the
+        cost per hour stays blank.
         """
         provider = self.get(provider_id)
         end = provider.end or today or date.today()
         period = period or Period(provider.start, max(end, provider.start))
-        return self._value(provider, self.payments(period), hours_delivered)
+        return self._value(provider, self.payments(period), self.delivered_minutes(period),
+                           hours_delivered)
 
     def value_for_money_all(self, period: Period,
                             hours: Mapping[int, Decimal] | None = None) -> list[ValueForMoney]:
-        """Every chosen provider over one period (one ledger query for all of them)."""
+        """Every chosen provider over one period (one ledger and one log query for all)."""
         hours = hours or {}
-        paid = self.payments(period)
-        return [self._value(p, paid, hours.get(p.id)) for p in self.providers()]
+        paid, minutes = self.payments(period), self.delivered_minutes(period)
+        return [self._value(p, paid, minutes, hours.get(p.id)) for p in self.providers()]
 
     def _value(self, provider: ChosenProvider, payments: dict[str, tuple[Money, int]],
+               logged: tuple[dict[int, int], dict[str, int]],
                hours: Decimal | None) -> ValueForMoney:
         paid, count = payments.get(payee_key(provider.payee_name), (Money(0), 0))
         rating, rating_date = self._rating(provider)
-        per_hour = cost_per_hour(paid, hours) if hours is not None else None
-        return ValueForMoney(provider, paid, count, hours, per_hour,
-                             provider.agreed_hourly_rate, rating, rating_date)
+        if hours is not None:
+            return ValueForMoney(provider, paid, count, hours, cost_per_hour(paid, hours),
+                                 provider.agreed_hourly_rate, rating, rating_date)
+        by_id, by_name = logged
+        minutes = by_id.get(provider.id, 0) + by_name.get(payee_key(provider.name), 0)
+        if payee_key(provider.payee_name) != payee_key(provider.name):
+            minutes += by_name.get(payee_key(provider.payee_name), 0)
+        return ValueForMoney(provider, paid, count,
+                             Decimal(minutes) / 60 if minutes else None,
+                             cost_per_hour_of_minutes(paid, minutes),
+                             provider.agreed_hourly_rate, rating, rating_date,
+                             hours_from_log=minutes > 0)
 
     def _rating(self, provider: ChosenProvider) -> tuple[str, date | None]:
         if self.register is None or provider.source is Source.MANUAL:

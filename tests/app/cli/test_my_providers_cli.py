@@ -46,7 +46,8 @@ def test_add_from_register_and_value_for_money(data: Path,
     assert providers(data, "value", "--from", "2024-04-01", "--to", "2024-06-30",
                      "--hours", "1=40") == EXIT_OK
     out = capsys.readouterr().out
-    assert "paid £990.00 in 1 payment; £24.75 an hour (agreed £24.00); CQC rating Good" in out
+    assert ("paid £990.00 in 1 payment; 40.00 hours delivered; £24.75 an hour "
+            "(agreed £24.00); CQC rating Good") in out
 
 
 def test_add_a_pa_by_hand_list_and_end(data: Path, capsys: pytest.CaptureFixture[str]) -> None:

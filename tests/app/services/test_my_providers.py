@@ -143,3 +143,26 @@ def test_cost_per_hour_rounds_half_up_to_the_penny() -> None:
     assert cost_per_hour(Money(1000), Decimal("3")) == Money(333)
     assert cost_per_hour(Money(1001), Decimal("2")) == Money(501)
     assert cost_per_hour(Money(1000), Decimal("0")) is None
+
+
+def test_value_for_money_takes_hours_from_the_services_log(profile: OpenProfile) -> None:
+    from app.services.services_log import ServicesLogService, VisitDraft
+
+    mine = MyProvidersService(profile)
+    agency = mine.add(ChosenProviderDraft("Red Kite Home Care", date(2024, 4, 1),
+                                          agreed_hourly_rate=Money(2400)))
+    log = ServicesLogService(profile)
+    # Two visits linked to the chosen provider, one logged by name only, one elsewhere.
+    log.add(VisitDraft(date(2024, 4, 2), "Red Kite Home Care", 120, 120, 2400,
+                       chosen_provider_id=agency.id))
+    log.add(VisitDraft(date(2024, 4, 3), "Red Kite Home Care", 120, 95, 2400,
+                       chosen_provider_id=agency.id))
+    log.add(VisitDraft(date(2024, 4, 4), "red kite home care", 60, 60, 2400))
+    log.add(VisitDraft(date(2024, 4, 5), "Jo Bloggs", 60, 60, 1400))
+    pay(profile, date(2024, 4, 30), 110, "Red Kite Home Care")
+    (value,) = mine.value_for_money_all(Period(date(2024, 4, 1), date(2024, 4, 30)))
+    assert value.hours_from_log and value.hours_delivered == Decimal(275) / 60
+    assert value.cost_per_hour == Money(2400)  # £110 for 4 h 35 min: £24.00 an hour
+    # Hours the caller gives win over the log.
+    given = mine.value_for_money(agency.id, hours_delivered=Decimal(5), today=date(2024, 4, 30))
+    assert given.cost_per_hour == Money(2200) and not given.hours_from_log
