@@ -25,6 +25,9 @@ class Col(IntEnum):
     SINCE = 7
 
 
+_FIGURES = {Col.AGREED_RATE, Col.PAID, Col.HOURS, Col.COST_PER_HOUR}
+
+
 def _titles() -> dict[Col, str]:
     return {Col.NAME: _("Provider"), Col.KIND: _("Kind"), Col.AGREED_RATE: _("Agreed rate"),
             Col.PAID: _("Paid, last 12 months"), Col.HOURS: _("Hours delivered"),
@@ -74,6 +77,8 @@ class MyProvidersModel(QAbstractTableModel):
             return self._display(value, col)
         if role == SORT_ROLE:
             return self._raw(value, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in _FIGURES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col is Col.COST_PER_HOUR:
             over = value.over_agreed_rate
             if over is not None and over.pence > 0:
