@@ -287,3 +287,23 @@ def test_import_a_bank_statement_then_undo_it(qtbot: object, window: MainWindow,
     assert page.model.rowCount() == 12
     page.undo()
     assert page.model.rowCount() == 0
+
+
+def test_missing_receipts_lead_to_the_entry(qtbot: object, window: MainWindow) -> None:
+    from ui.bank.missing_evidence_dialog import MissingEvidenceDialog
+
+    window.open_demo()
+    page = window.ledger_page
+    driver = DialogDriver()
+    chosen: list[int] = []
+
+    def pick_oldest(dialog: MissingEvidenceDialog) -> None:
+        assert dialog.model.rowCount() > 100  # the demo has no receipts at all
+        dialog.table.selectRow(0)  # the oldest payment: far down the newest-first ledger
+        dialog.go()
+        chosen.append(dialog.chosen_entry_id)
+
+    driver.expect(MissingEvidenceDialog, pick_oldest)
+    page.missing_button.click()
+    driver.check()
+    assert page.current_entry_id() == chosen[0]

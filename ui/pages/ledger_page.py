@@ -33,6 +33,7 @@ from app.services.undo import AddEntry, Command, DeleteEntry, EditEntry, UndoSta
 from ui.accessibility import named
 from ui.bank.evidence_panel import EvidencePanel
 from ui.bank.import_dialog import BankImportDialog
+from ui.bank.missing_evidence_dialog import MissingEvidenceDialog
 from ui.bank.reconcile_dialog import ReconcileDialog
 from ui.dialogs.entry_dialog import EntryDialog
 from ui.models.ledger_model import Col, LedgerModel
@@ -86,6 +87,9 @@ class LedgerPage(QWidget):
         self.import_button = named(QPushButton(_("&Import bank statement…")),
                                    _("Import a bank statement"),
                                    _("Add the lines of a statement file from your bank."))
+        self.missing_button = named(QPushButton(_("Receipts &missing…")),
+                                    _("Payments without a receipt"),
+                                    _("List payments that have no receipt or invoice."))
         self.reconcile_button = named(QPushButton(_("Chec&k against statement…")),
                                       _("Check against a bank statement"),
                                       _("Tick entries off against the bank's statement."))
@@ -94,6 +98,7 @@ class LedgerPage(QWidget):
                              (self.delete_button, self.delete_current),
                              (self.undo_button, self.undo), (self.redo_button, self.redo),
                              (self.import_button, self.import_statement),
+                             (self.missing_button, self.show_missing_receipts),
                              (self.reconcile_button, self.reconcile)):
             button.clicked.connect(slot)
         buttons = QHBoxLayout()
@@ -101,7 +106,7 @@ class LedgerPage(QWidget):
                        self.redo_button):
             buttons.addWidget(button)
         buttons.addStretch()
-        for button in (self.import_button, self.reconcile_button):
+        for button in (self.missing_button, self.import_button, self.reconcile_button):
             buttons.addWidget(button)
 
         self.table = named(QTableView(), _("Ledger entries, newest first"))
@@ -287,6 +292,25 @@ class LedgerPage(QWidget):
         BankImportDialog(service, self.undo_stack, self).exec()
         self.refresh()
         self.entry_saved.emit()
+
+    def show_missing_receipts(self) -> None:
+        rows = EvidenceService(self.profile).entries_without_evidence()
+        dialog = MissingEvidenceDialog(rows, self)
+        if dialog.exec() and dialog.chosen_entry_id is not None:
+            self.reveal_entry(dialog.chosen_entry_id)
+
+    def reveal_entry(self, entry_id: int) -> bool:
+        """Select an entry, fetching pages until it is loaded; False if it is not there."""
+        while True:
+            for row in range(self.model.rowCount()):
+                if self.model.entry_at(row).id == entry_id:
+                    self.table.selectRow(row)
+                    self.table.scrollTo(self.model.index(row, 0))
+                    self.table.setFocus()
+                    return True
+            if not self.model.canFetchMore():
+                return False
+            self.model.fetchMore()
 
     def reconcile(self) -> None:
         if self.profile.read_only:
