@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from app.i18n import ParseError, _, parse_money
 from app.services.my_providers import MyProvidersService
 from ui.accessibility import named
 from ui.register.my_providers_model import SORT_ROLE, MyProvidersModel, _kinds
+from ui.widgets import accept_cancel_buttons, message_label
 
 
 class MyProvidersPage(QWidget):
@@ -101,21 +101,13 @@ class OwnProviderDialog(QDialog):
         self.start.setDisplayFormat("dd/MM/yyyy")
         self.start.setCalendarPopup(True)
         self.notes = named(QLineEdit(), _("Notes"))
-        self.error = named(QLabel(), _("Message"))
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a40000; font-weight: bold")
-        self.error.hide()
+        self.error = message_label()
         form = QFormLayout()
         for text, field in ((_("&Name"), self.name), (_("&Kind"), self.kind),
                             (_("Agreed &rate an hour (£)"), self.rate),
                             (_("&Start date"), self.start), (_("N&otes"), self.notes)):
             form.addRow(text, field)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        named(buttons.button(QDialogButtonBox.StandardButton.Save), _("Save"))
-        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), _("Cancel"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, _("&Save"), _("Save"), self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
