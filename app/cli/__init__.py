@@ -24,6 +24,8 @@ COMMAND_MODULES = [
     "app.cli.computer",
     "app.cli.bank",
     "app.cli.services",
+    "app.cli.register",
+    "app.cli.my_providers",
     "app.cli.statement",
 ]
 

@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.entries import Entry, EntryDraft
-from app.domain.errors import DomainError, NeedsConfirmation
+from app.domain.errors import DomainError
 from app.domain.money import Money
 from app.i18n import _, format_money
 from app.services.ledger import LedgerService
@@ -134,19 +134,9 @@ class ReconciliationService:
 
     def update_entry(self, entry_id: int, draft: EntryDraft, confirmed: bool = False,
                      today: date | None = None) -> Entry:
-        """Change an entry; a reconciled one only when the person has confirmed it."""
-        with self.profile.session() as s:
-            row = s.get(EntryRow, entry_id)
-            reconciled = bool(row and row.reconciled)
-        if reconciled and not confirmed:
-            raise NeedsConfirmation(_("This entry has been checked against a bank statement. "
-                                      "Change it only if the statement was wrong."))
-        entry = LedgerService(self.profile).update_entry(entry_id, draft, today)
-        if reconciled:
-            with self.profile.session() as s, s.begin():
-                append_event(s, self.profile.actor, "edit_reconciled", "entry", entry_id,
-                             {"confirmed": True})
-        return entry
+        """Change an entry; a reconciled one only when the person has confirmed it (the
+        ledger checks and records that in the same transaction as the change)."""
+        return LedgerService(self.profile).update_entry(entry_id, draft, today, confirmed)
 
     # --- helpers -------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from app.i18n import _
 from app.services import entry_snapshots
 from app.services.bank_import import BankImportService, ImportPreview
 from app.services.evidence import EvidenceService
-from app.services.ledger import LedgerService
+from app.services.ledger import LedgerService, ReconciledEntryChange
 from app.services.profiles import OpenProfile
 from app.services.reconcile import ReconciliationService
 from app.services.services_log import ServicesLogService, VisitDraft
@@ -134,12 +134,19 @@ class ImportStatement(_EntriesCommand):
 
 @dataclass
 class DeleteEntry:
+    """Delete an entry; `confirmed` when it is reconciled and the person said yes."""
+
     profile: OpenProfile
     entry_id: int
+    confirmed: bool = False
     label: str = field(default_factory=lambda: _("Delete entry"))
     saved: list[entry_snapshots.EntrySnapshot] = field(default_factory=list)
 
     def do(self) -> None:
+        if not self.confirmed and LedgerService(self.profile).is_reconciled(self.entry_id):
+            raise ReconciledEntryChange(
+                _("This entry has been checked against a bank statement. "
+                  "Delete it only if the statement was wrong."))
         self.saved = entry_snapshots.remove(self.profile, [self.entry_id], "delete")
 
     def undo(self) -> None:

@@ -44,6 +44,8 @@ class EvidencePanel(QWidget):
         self.table = QTableView()
         self.table.setAccessibleName(_("Documents for this entry"))
         self.table.setModel(self.model)
+        self.table.verticalHeader().hide()  # row numbers say nothing; hides the corner button
+        self.table.horizontalHeader().setAccessibleName(_("Column headings"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_selected())
         self.attach_button = self._button(_("&Attach…"), _("Attach a receipt or invoice"),

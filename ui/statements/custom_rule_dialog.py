@@ -7,9 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -20,7 +18,8 @@ from app.domain.council_rules import MAX_WEEKS, CouncilRule, ReturnFrequency, cu
 from app.domain.errors import DomainError
 from app.i18n import _
 from app.statements.text import FREQUENCIES
-from ui.accessibility import label_for, named
+from ui.accessibility import label_for
+from ui.widgets import accept_cancel_buttons, message_label
 
 
 class CustomRuleDialog(QDialog):
@@ -37,9 +36,7 @@ class CustomRuleDialog(QDialog):
         self.frequency_combo.setCurrentIndex(list(ReturnFrequency).index(base.return_frequency))
         self.limit_spin = self._spin(1, base.weeks_held_limit)
         self.contingency_spin = self._spin(0, base.contingency_weeks)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(_("Problem"))
+        self.error_label = message_label()
         self._lay_out()
 
     def _spin(self, minimum: int, value: int) -> QSpinBox:
@@ -56,17 +53,8 @@ class CustomRuleDialog(QDialog):
                              (_("Weeks-held &limit"), self.limit_spin),
                              (_("Agreed &contingency"), self.contingency_spin)):
             form.addRow(label_for(text, widget), widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        # Qt has no Welsh for its own buttons: give them our translated words.
-        for which, text, name in (
-                (QDialogButtonBox.StandardButton.Ok, _("&Use this rule"), _("Use this rule")),
-                (QDialogButtonBox.StandardButton.Cancel, _("Cancel"), _("Cancel"))):
-            button = buttons.button(which)
-            button.setText(text)
-            named(button, name)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, _("&Use this rule"), _("Use this rule"),
+                                        self.accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -79,5 +67,6 @@ class CustomRuleDialog(QDialog):
                 self.limit_spin.value(), self.contingency_spin.value(), base=self._base)
         except DomainError as error:
             self.error_label.setText(str(error))
+            self.error_label.show()
             return
         super().accept()

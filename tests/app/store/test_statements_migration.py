@@ -34,7 +34,7 @@ def test_downgrade_removes_the_table(tmp_path: Path, monkeypatch) -> None:  # ty
     profile = open_profile(tmp_path, "Mig Test", "a long passphrase")
     try:
         with profile.engine.begin() as conn:
-            command.downgrade(database.alembic_config(conn), "bank_1")
+            command.downgrade(database.alembic_config(conn), "register_1")
         assert "council_rule_detail" not in inspect(profile.engine).get_table_names()
         database.upgrade(profile.engine)
         assert "council_rule_detail" in inspect(profile.engine).get_table_names()

@@ -69,8 +69,27 @@ def test_editing_a_reconciled_entry_needs_confirmation(profile: OpenProfile,
     assert LedgerService(profile).get_entry(entries[0]).amount == Money(120000)
     service.update_entry(entries[0], changed, confirmed=True, today=TODAY)
     assert LedgerService(profile).get_entry(entries[0]).amount == Money(120001)
-    actions = [e.action for e in LedgerService(profile).audit_events()]
-    assert actions[-2:] == ["update", "edit_reconciled"]
+    last = LedgerService(profile).audit_events()[-1]
+    assert last.action == "update" and '"reconciled_entry_changed":true' in last.detail
+
+
+def test_deleting_a_reconciled_entry_needs_confirmation(profile: OpenProfile,
+                                                        entries: list[int]) -> None:
+    from app.services.undo import DeleteEntry, UndoStack
+
+    service = ReconciliationService(profile)
+    rec = service.start(1, date(2026, 9, 30), Money(120000))
+    service.set_cleared(rec.id, entries[0], True)
+    service.lock(rec.id)
+    stack = UndoStack()
+    with pytest.raises(NeedsConfirmation):
+        stack.push(DeleteEntry(profile, entries[0]))
+    with pytest.raises(NeedsConfirmation):
+        LedgerService(profile).delete_entry(entries[0])
+    assert LedgerService(profile).get_entry(entries[0])
+    stack.push(DeleteEntry(profile, entries[0], confirmed=True))
+    assert stack.undo() == "Delete entry"
+    assert LedgerService(profile).is_reconciled(entries[0])
 
 
 def test_unlock_makes_entries_editable_again(profile: OpenProfile, entries: list[int]) -> None:

@@ -1,7 +1,7 @@
 """Statements: the whole council rule chosen for the profile (template, categories, wording).
 
 Revision ID: statements_1
-Revises: bank_1
+Revises: register_1
 Create Date: 2026-11-29
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "statements_1"
-down_revision = "bank_1"
+down_revision = "register_1"
 branch_labels = None
 depends_on = None
 
