@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "app.cli.services",
     "app.cli.register",
     "app.cli.my_providers",
+    "app.cli.statement",
 ]
 
 # Exit statuses shared by every command.

@@ -112,3 +112,4 @@ class AuditEventRow(Base):
 import app.store.models_bank  # noqa: E402,F401  (complete the metadata)
 import app.store.models_register  # noqa: E402,F401  (complete the metadata: My providers)
 import app.store.models_security  # noqa: E402,F401  (complete the metadata)
+import app.store.models_statements  # noqa: E402,F401  (statements tables: complete metadata)
