@@ -13,6 +13,7 @@ from app.services.my_providers import MyProvidersService
 from app.services.profiles import OpenProfile
 from app.services.register import RegisterService
 from app.services.services_log import ServicesLogService
+from app.services.statements import StatementService
 from app.services.undo import UndoStack
 from ui.accessibility import named
 from ui.bank.services_page import ServicesPage
@@ -20,6 +21,7 @@ from ui.pages.ledger_page import LedgerPage
 from ui.register.my_providers_page import MyProvidersPage
 from ui.register.register_page import RegisterPage
 from ui.security.history_page import HistoryPage
+from ui.statements.statement_page import StatementPage
 
 
 class ProfileTabs(QTabWidget):
@@ -37,11 +39,13 @@ class ProfileTabs(QTabWidget):
         self.services_page = ServicesPage(ServicesLogService(profile), self.undo_stack)
         self.my_providers_page = MyProvidersPage(my_providers)
         self.register_page = RegisterPage(self.register, my_providers)
+        self.statement_page = StatementPage(StatementService(profile))
         self.history_page = HistoryPage(HistoryService(profile))
         for page, title in ((self.ledger_page, _("&Money")),
                             (self.services_page, _("&Care received")),
                             (self.my_providers_page, _("My &providers")),
                             (self.register_page, _("&Find providers")),
+                            (self.statement_page, _("&Statements")),
                             (self.history_page, _("&History"))):
             self.addTab(page, title)
         # Any change can move figures on other pages: they reload when next shown.
