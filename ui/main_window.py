@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QTabWidget,
     QWidget,
 )
 
@@ -20,8 +19,6 @@ from app.domain.errors import DomainError
 from app.i18n import _, active_locale
 from app.services.computer import ComputerService, open_remembered
 from app.services.demo import DEFAULT_DEMO_NAME, create_demo_profile
-from app.services.history import HistoryService
-from app.services.ledger import LedgerService
 from app.services.people import PeopleService
 from app.services.profiles import (
     DEMO_PASSPHRASE,
@@ -34,13 +31,12 @@ from app.services.profiles import (
 )
 from app.settings import load_settings, save_settings
 from app.store.profiles import ProfileInfo
-from ui.accessibility import named
 from ui.dialogs.new_profile_dialog import NewProfileDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
 from ui.pages.ledger_page import LedgerPage
+from ui.pages.profile_tabs import ProfileTabs
 from ui.pages.profiles_page import ProfilesPage
 from ui.security.first_run_dialog import FirstRunDialog
-from ui.security.history_page import HistoryPage
 from ui.security.idle_lock import IdleLock
 from ui.security.people_page import PeoplePage
 from ui.security.profile_files import ProfileFiles
@@ -60,7 +56,7 @@ class MainWindow(QMainWindow):
         self.profile: OpenProfile | None = None
         self.ledger_page: LedgerPage | None = None
         self.people_page: PeoplePage | None = None
-        self.profile_view: QTabWidget | None = None
+        self.profile_view: ProfileTabs | None = None
         # Figures are hidden again after some minutes without input (shared laptops).
         self.idle_lock = IdleLock(load_settings(data_dir).idle_lock_minutes, self)
         self.idle_lock.idle_timed_out.connect(self.lock)
@@ -257,16 +253,11 @@ class MainWindow(QMainWindow):
     def show_profile(self, profile: OpenProfile) -> None:
         self.lock()
         self.profile = profile
-        self.ledger_page = LedgerPage(LedgerService(profile))
-        history = HistoryPage(HistoryService(profile))
+        self.profile_view = ProfileTabs(profile, self.data_dir)
+        self.ledger_page = self.profile_view.ledger_page
         self.people_page = PeoplePage(PeopleService(profile), profile.read_only)
-        self.ledger_page.entry_saved.connect(history.refresh)
-        self.ledger_page.entry_deleted.connect(history.refresh)
-        self.people_page.person_added.connect(history.refresh)
-        self.profile_view = named(QTabWidget(), _("Parts of this profile"))
-        self.profile_view.addTab(self.ledger_page, _("&Money"))
-        self.profile_view.addTab(history, _("&History"))
-        self.profile_view.addTab(self.people_page, _("&People"))
+        self.people_page.person_added.connect(self.profile_view.history_page.refresh)
+        self.profile_view.addTab(self.people_page, _("P&eople"))
         self.stack.addWidget(self.profile_view)
         self.stack.setCurrentWidget(self.profile_view)
         self._enable_profile_actions(opened=True, any_profiles=True)
@@ -281,6 +272,7 @@ class MainWindow(QMainWindow):
         """Close the open profile and hide every figure: back to the profile list."""
         self.idle_lock.stop()
         if self.profile_view is not None:
+            self.profile_view.close_pages()
             self.stack.removeWidget(self.profile_view)
             self.profile_view.deleteLater()
             self.profile_view = None

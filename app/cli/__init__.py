@@ -22,6 +22,11 @@ COMMAND_MODULES = [
     "app.cli.entries",
     "app.cli.security",
     "app.cli.computer",
+    "app.cli.bank",
+    "app.cli.services",
+    "app.cli.register",
+    "app.cli.my_providers",
+    "app.cli.statement",
 ]
 
 # Exit statuses shared by every command.

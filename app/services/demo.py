@@ -11,12 +11,15 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
+from app.domain.chosen_providers import ChosenProviderDraft, ProviderKind
 from app.domain.entries import EntryDraft
 from app.domain.funding import Frequency, Funder, FundingKind, FundingStream
 from app.domain.money import Money
 from app.i18n import _
 from app.services.ledger import LedgerService
+from app.services.my_providers import MyProvidersService
 from app.services.profiles import NewProfile, create_profile, open_profile
+from app.services.services_log import ServicesLogService, VisitDraft
 from app.store.profiles import ProfileInfo
 
 DEFAULT_DEMO_NAME = "Demo – Alex Example"
@@ -33,6 +36,39 @@ def demo_request(name: str, start: date) -> NewProfile:
     )
 
 
+JO, SAM, AGENCY = "Jo Evans (PA)", "Sam Patel (PA)", "Sunrise Home Care (demo)"
+JO_RATE, SAM_RATE, AGENCY_RATE = 1260, 1400, 2400  # pence an hour
+
+
+def _jo_hours(start: date, end: date, seed: int) -> list[tuple[date, int]]:
+    """Jo's hours each week: the wages and the visits log both come from this."""
+    rng = random.Random(seed * 7 + 1)
+    weeks, day = [], start
+    while day <= end:
+        weeks.append((day, rng.choice([18, 19, 20, 20, 21, 22])))
+        day += timedelta(days=7)
+    return weeks
+
+
+def demo_visits(start: date, end: date, seed: int = 2024) -> list[VisitDraft]:
+    """Care received over the year, matching what the ledger pays for."""
+    rng = random.Random(seed * 7 + 2)
+    visits: list[VisitDraft] = []
+    for week, (day, hours) in enumerate(_jo_hours(start, end, seed)):
+        for offset, share in ((0, hours // 2), (2, hours - hours // 2)):
+            late = rng.random() < 0.05
+            visits.append(VisitDraft(day + timedelta(days=offset), JO, share * 60, share * 60,
+                                     JO_RATE, late=late,
+                                     note=_("Arrived late") if late else ""))
+        if week % 2 == 1:
+            visits.append(VisitDraft(day + timedelta(days=1), SAM, 600, 600, SAM_RATE))
+        missed = rng.random() < 0.04
+        visits.append(VisitDraft(day + timedelta(days=3), AGENCY, 180, 0 if missed else 180,
+                                 AGENCY_RATE, missed=missed,
+                                 note=_("Carer did not come") if missed else ""))
+    return [v for v in visits if start <= v.on <= end]
+
+
 def demo_entries(start: date, end: date, seed: int = 2024) -> list[EntryDraft]:
     """A year of entries between start and end, the same every time for the same seed."""
     rng = random.Random(seed)
@@ -44,20 +80,15 @@ def demo_entries(start: date, end: date, seed: int = 2024) -> list[EntryDraft]:
         if start <= on <= end:
             drafts.append(EntryDraft(on, Money(pence), payee, code, memo))
 
-    day = start
-    week = 0
-    while day <= end:
+    for week, (day, hours) in enumerate(_jo_hours(start, end, seed)):
         if week % 4 == 0:
             add(day, stream.net_payment().pence, "Demo Borough Council", "council_payment",
                 _("Four-weekly direct payment"))
-        hours = rng.choice([18, 19, 20, 20, 21, 22])
-        add(day + timedelta(days=4), -(hours * 1260), "Jo Evans (PA)", "pa_wages",
+        add(day + timedelta(days=4), -(hours * JO_RATE), JO, "pa_wages",
             _("{hours} hours at £12.60").format(hours=hours))
         if week % 2 == 1:
-            add(day + timedelta(days=4), -14000, "Sam Patel (PA)", "pa_wages",
+            add(day + timedelta(days=4), -10 * SAM_RATE, SAM, "pa_wages",
                 _("Fortnightly, 10 hours"))
-        day += timedelta(days=7)
-        week += 1
 
     month = date(start.year, start.month, 1)
     while month <= end:
@@ -66,7 +97,7 @@ def demo_entries(start: date, end: date, seed: int = 2024) -> list[EntryDraft]:
         add(month.replace(day=19), -rng.randint(4200, 5200), "HMRC PAYE", "paye_ni")
         add(month.replace(day=20), -1850, "Workplace pension", "pension")
         add(month.replace(day=21), -1500, "Payroll service", "payroll_fee")
-        add(month.replace(day=25), -rng.randint(28000, 33000), "Sunrise Home Care (demo)",
+        add(month.replace(day=25), -rng.randint(28000, 33000), AGENCY,
             "agency_care", _("Monthly invoice"))
         month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
@@ -88,6 +119,14 @@ def create_demo_profile(data_dir: Path, name: str, passphrase: str,
     profile = open_profile(data_dir, info.display_name, passphrase)
     try:
         added = LedgerService(profile).add_entries(demo_entries(start, today), today)
+        providers = MyProvidersService(profile)
+        for name, kind, rate in ((JO, ProviderKind.PA, JO_RATE), (SAM, ProviderKind.PA, SAM_RATE),
+                                 (AGENCY, ProviderKind.LOCAL, AGENCY_RATE)):
+            providers.add(ChosenProviderDraft(name=name, start=start, kind=kind,
+                                              agreed_hourly_rate=Money(rate)))
+        log = ServicesLogService(profile)
+        for visit in demo_visits(start, today):
+            log.add(visit)
     finally:
         profile.close()
     return info, len(added)

@@ -11,18 +11,19 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal_column, select, tuple_
+from sqlalchemy import and_, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from app.domain.audit import AuditEvent
 from app.domain.categories import Category, Direction, Permission
 from app.domain.entries import Entry, EntryDraft, LedgerRow, validate
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, NeedsConfirmation
 from app.domain.funding import Period, financial_quarter, weeks_held
 from app.domain.money import Money
 from app.i18n import _
 from app.services.profiles import OpenProfile
 from app.store.audit_log import append_event, append_events, load_events
+from app.store.ledger_pages import balance_after, entries_below
 from app.store.models import (
     AccountRow,
     CategoryRow,
@@ -33,6 +34,18 @@ from app.store.models import (
 )
 
 PAGE_SIZE = 200
+
+
+class ReconciledEntryChange(NeedsConfirmation):
+    """The entry was checked against a bank statement; changing it needs a clear yes."""
+
+
+def _check_reconciled(row: EntryRow, confirmed: bool) -> None:
+    if row.reconciled and not confirmed:
+        raise ReconciledEntryChange(
+            _("This entry has been checked against a bank statement. "
+              "Change it only if the statement was wrong.")
+        )
 
 
 class EntryNotFound(DomainError):
@@ -70,11 +83,6 @@ def _pence(value: Money | int | None) -> int:
     return int(value or 0)
 
 
-_ENTRY_COLUMNS = (
-    EntryRow.id, EntryRow.on, EntryRow.amount, EntryRow.payee, EntryRow.category_code,
-    EntryRow.memo, EntryRow.approval_reason, EntryRow.account_id, EntryRow.created_by,
-    EntryRow.created_at,
-)
 
 
 def _entry(row: EntryRow) -> Entry:
@@ -87,7 +95,7 @@ def _category(row: CategoryRow) -> Category:
                     Permission(row.permission))
 
 
-def _snapshot(row: EntryRow) -> dict[str, Any]:
+def entry_snapshot(row: EntryRow) -> dict[str, Any]:
     return {"on": row.on.isoformat(), "amount_pence": row.amount.pence, "payee": row.payee,
             "category": row.category_code, "memo": row.memo,
             "approval_reason": row.approval_reason, "account_id": row.account_id}
@@ -124,28 +132,16 @@ class LedgerService:
         `balance_above` is the balance before the row just above (known to a caller walking
         down page by page); without it the first balance is summed from the ledger.
         """
-        key = tuple_(EntryRow.on, EntryRow.id)
         with self.profile.session() as s:
-            # Plain column tuples, not ORM objects: a page is read-only and this is the hot path.
-            query = select(*_ENTRY_COLUMNS).order_by(EntryRow.on.desc(), EntryRow.id.desc())
-            if after is not None:
-                query = query.where(key < tuple_(*after))
-            rows = s.execute(query.limit(limit)).all()
-            if not rows:
+            entries = entries_below(s, after, limit)
+            if not entries:
                 return []
-            if balance_above is None:
-                top = rows[0]
-                later = s.scalar(select(func.coalesce(func.sum(EntryRow.amount), 0))
-                                 .where(key > tuple_(top.on, top.id)))
-                balance = self._balance(s).pence - _pence(later)
-            else:
-                balance = balance_above.pence
+            balance = (balance_above.pence if balance_above is not None
+                       else balance_after(s, entries[0]))
         page = []
-        for row in rows:
-            entry = Entry(row.id, row.on, row.amount, row.payee, row.category_code, row.memo,
-                          row.approval_reason, row.account_id, row.created_by, row.created_at)
+        for entry in entries:
             page.append(LedgerRow(entry, Money(balance)))
-            balance -= row.amount.pence
+            balance -= entry.amount.pence
         return page
 
     def summary(self, today: date) -> LedgerSummary:
@@ -202,29 +198,39 @@ class LedgerService:
             s.add_all(rows)
             s.flush()  # one batched INSERT; gives every row its id for the audit events
             append_events(s, self.profile.actor,
-                          [("create", "entry", row.id, _snapshot(row)) for row in rows])
+                          [("create", "entry", row.id, entry_snapshot(row)) for row in rows])
             return [_entry(row) for row in rows]
 
-    def update_entry(self, entry_id: int, draft: EntryDraft, today: date | None = None
-                     ) -> Entry:
+    def update_entry(self, entry_id: int, draft: EntryDraft, today: date | None = None,
+                     confirmed: bool = False) -> Entry:
+        """Change an entry. One checked against a bank statement changes only when the
+        person has `confirmed` it, and the audit event says so."""
         with self.profile.session() as s, s.begin():
             clean = validate(draft, self._categories(s), today or date.today())
             row = self._row(s, entry_id)
-            before = _snapshot(row)
+            _check_reconciled(row, confirmed)
+            before = entry_snapshot(row)
             row.on, row.amount, row.payee = clean.on, clean.amount, clean.payee
             row.category_code, row.memo = clean.category_code, clean.memo
             row.approval_reason = clean.approval_reason
             s.flush()
-            append_event(s, self.profile.actor, "update", "entry", row.id,
-                         {"before": before, "after": _snapshot(row)})
+            detail: dict[str, Any] = {"before": before, "after": entry_snapshot(row)}
+            if row.reconciled:
+                detail["reconciled_entry_changed"] = True
+            append_event(s, self.profile.actor, "update", "entry", row.id, detail)
             return _entry(row)
 
-    def delete_entry(self, entry_id: int) -> None:
+    def delete_entry(self, entry_id: int, confirmed: bool = False) -> None:
         with self.profile.session() as s, s.begin():
             row = self._row(s, entry_id)
+            _check_reconciled(row, confirmed)
             append_event(s, self.profile.actor, "delete", "entry", row.id,
-                         {"before": _snapshot(row)})
+                         {"before": entry_snapshot(row)})
             s.delete(row)
+
+    def is_reconciled(self, entry_id: int) -> bool:
+        with self.profile.session() as s:
+            return bool(self._row(s, entry_id).reconciled)
 
     # --- helpers -------------------------------------------------------------------------
 

@@ -51,3 +51,13 @@ def test_parse_date_uk_forms(text: str) -> None:
 def test_parse_date_rejects_american_order_that_cannot_be_a_uk_date() -> None:
     with pytest.raises(ParseError):
         parse_date("03/31/2025")
+
+
+@given(st.integers(min_value=-10**13, max_value=10**13), st.sampled_from(["en_GB", "cy_GB"]))
+def test_fast_money_format_is_babels(pence: int, locale: str) -> None:
+    from decimal import Decimal
+
+    from babel.numbers import format_currency
+
+    assert format_money(pence, locale) == format_currency(Decimal(pence) / 100, "GBP",
+                                                          locale=locale)

@@ -237,3 +237,73 @@ def test_second_window_opens_read_only(qtbot: object, window: MainWindow, data_d
         assert not page.add_button.isEnabled() and "read only" in window.windowTitle()
     finally:
         first.close()
+
+
+def test_undo_and_redo_from_the_keyboard(qtbot: object, window: MainWindow, data_dir: Path
+                                         ) -> None:
+    make_profile(data_dir)
+    window.open_with_passphrase("Ann Example", PASS)
+    page = window.ledger_page
+    driver = DialogDriver()
+
+    def fill(dialog: EntryDialog) -> None:
+        dialog.amount.setText("12.00")
+        dialog.payee.setText("Jo")
+        dialog._submit()
+
+    driver.expect(EntryDialog, fill)
+    page.add_button.click()
+    driver.check()
+    assert page.model.rowCount() == 1 and page.undo_button.isEnabled()
+    window.activateWindow()
+    page.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table)  # type: ignore
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.rowCount() == 0 and page.redo_button.isEnabled()
+    press(qtbot, Qt.Key.Key_Z,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert page.model.rowCount() == 1
+    assert page.summary.balance.text() == "-£12.00"
+
+
+def test_import_a_bank_statement_then_undo_it(qtbot: object, window: MainWindow, data_dir: Path
+                                              ) -> None:
+    from ui.bank.import_dialog import BankImportDialog
+
+    lloyds = Path(__file__).resolve().parents[1] / "fixtures" / "bank" / "lloyds.csv"
+    make_profile(data_dir)
+    window.open_with_passphrase("Ann Example", PASS)
+    page = window.ledger_page
+    driver = DialogDriver()
+
+    def load(dialog: BankImportDialog) -> None:
+        dialog.load_file(lloyds)
+        assert "12 new" in dialog.summary.text()
+        dialog._commit()
+
+    driver.expect(BankImportDialog, load)
+    page.import_button.click()
+    driver.check()
+    assert page.model.rowCount() == 12
+    page.undo()
+    assert page.model.rowCount() == 0
+
+
+def test_missing_receipts_lead_to_the_entry(qtbot: object, window: MainWindow) -> None:
+    from ui.bank.missing_evidence_dialog import MissingEvidenceDialog
+
+    window.open_demo()
+    page = window.ledger_page
+    driver = DialogDriver()
+    chosen: list[int] = []
+
+    def pick_oldest(dialog: MissingEvidenceDialog) -> None:
+        assert dialog.model.rowCount() > 100  # the demo has no receipts at all
+        dialog.table.selectRow(0)  # the oldest payment: far down the newest-first ledger
+        dialog.go()
+        chosen.append(dialog.chosen_entry_id)
+
+    driver.expect(MissingEvidenceDialog, pick_oldest)
+    page.missing_button.click()
+    driver.check()
+    assert page.current_entry_id() == chosen[0]

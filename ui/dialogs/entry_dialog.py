@@ -27,6 +27,7 @@ from app.domain.money import Money
 from app.i18n import ParseError, _, active_locale, parse_money
 from ui.accessibility import named
 from ui.dialogs.new_profile_dialog import DATE_FORMAT
+from ui.widgets import accept_cancel_buttons, message_label
 
 
 class EntryDialog(QDialog):
@@ -62,9 +63,7 @@ class EntryDialog(QDialog):
                             _("Needed for spending the council does not usually allow."))
         self.reason_label = QLabel(_("&Reason agreed"))
         self.reason_label.setBuddy(self.reason)
-        self.warning = named(QLabel(), _("Message"))
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #a40000; font-weight: bold")
+        self.warning = message_label()
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -76,17 +75,9 @@ class EntryDialog(QDialog):
         form.addRow(_("&Note"), self.memo)
         form.addRow(self.reason_label, self.reason)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save_button.setText(_("&Save"))
-        named(save_button, _("Save"))
+        buttons = accept_cancel_buttons(self, _("&Save"), _("Save"), self._submit)
+        save_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(_("Cancel"))
-        named(cancel, _("Cancel"))
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

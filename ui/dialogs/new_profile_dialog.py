@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from app.domain.money import Money
 from app.i18n import ParseError, _, parse_money
 from app.services.profiles import NewProfile
 from ui.accessibility import named
+from ui.widgets import accept_cancel_buttons, message_label
 
 DATE_FORMAT = "dd/MM/yyyy"
 
@@ -70,10 +70,7 @@ class NewProfileDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.again = named(QLineEdit(), _("Passphrase again"))
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = named(QLabel(), _("Message"))
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a40000; font-weight: bold")
-        self.error.hide()
+        self.error = message_label()
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -87,17 +84,8 @@ class NewProfileDialog(QDialog):
         ):
             form.addRow(text, field)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("Create &profile"))
-        named(ok, _("Create profile"))
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(_("Cancel"))
-        named(cancel, _("Cancel"))
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, _("Create &profile"), _("Create profile"),
+                                        self._submit)
 
         layout = QVBoxLayout(self)
         intro = QLabel(_("Your records are kept in a locked file on this computer. "

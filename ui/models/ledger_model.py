@@ -46,6 +46,7 @@ class LedgerModel(QAbstractTableModel):
         self._names = category_names
         self._page_size = page_size
         self._rows: list[LedgerRow] = []
+        self._texts: list[tuple[str, ...] | None] = []  # display text per row, made when asked
         self._exhausted = False
         self._titles = column_titles()
         self.reload()
@@ -56,6 +57,7 @@ class LedgerModel(QAbstractTableModel):
         """Start again from the newest entry (after any change)."""
         self.beginResetModel()
         self._rows = self._ledger.page(None, self._page_size)
+        self._texts = [None] * len(self._rows)
         self._exhausted = len(self._rows) < self._page_size
         self.endResetModel()
 
@@ -73,6 +75,7 @@ class LedgerModel(QAbstractTableModel):
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
             self._rows.extend(more)
+            self._texts.extend([None] * len(more))
             self.endInsertRows()
 
     # --- the model -------------------------------------------------------------------------
@@ -95,19 +98,28 @@ class LedgerModel(QAbstractTableModel):
         row = self._rows[index.row()]
         col = Col(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(row, col)
+            return self._text(index.row())[col]
         if role == SORT_ROLE:
             return self._raw(row, col)
         if role == ENTRY_ID_ROLE:
             return row.entry.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col in _MONEY_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (Col.PAYEE, Col.MEMO):
-            return self._display(row, col) or None
+        if role == Qt.ItemDataRole.ToolTipRole and col in (Col.PAYEE, Col.CATEGORY, Col.MEMO):
+            return self._text(index.row())[col] or None
         return None
 
     def entry_at(self, row: int) -> Entry:
         return self._rows[row].entry
+
+    def _text(self, row: int) -> tuple[str, ...]:
+        # Views ask for each cell many times (painting, accessibility); format a row once,
+        # and only rows someone looks at.
+        texts = self._texts[row]
+        if texts is None:
+            texts = tuple(self._display(self._rows[row], col) for col in Col)
+            self._texts[row] = texts
+        return texts
 
     def _display(self, row: LedgerRow, col: Col) -> str:
         e = row.entry

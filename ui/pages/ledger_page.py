@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -13,16 +14,27 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.entries import EntryDraft
+from app.domain.errors import DomainError
 from app.i18n import _, active_locale, format_date, format_money
-from app.services.ledger import LedgerService
+from app.importers.bank.mapper import MappingStore
+from app.services.bank_import import BankImportService
+from app.services.evidence import EvidenceService
+from app.services.ledger import LedgerService, ReconciledEntryChange
 from app.services.profiles import DEMO_PASSPHRASE
+from app.services.reconcile import ReconciliationService
+from app.services.undo import AddEntry, Command, DeleteEntry, EditEntry, UndoStack
 from ui.accessibility import named
+from ui.bank.evidence_panel import EvidencePanel
+from ui.bank.import_dialog import BankImportDialog
+from ui.bank.missing_evidence_dialog import MissingEvidenceDialog
+from ui.bank.reconcile_dialog import ReconcileDialog
 from ui.dialogs.entry_dialog import EntryDialog
 from ui.models.ledger_model import Col, LedgerModel
 from ui.pages.summary_panel import SummaryPanel
@@ -33,9 +45,14 @@ class LedgerPage(QWidget):
     entry_saved = Signal()
     entry_deleted = Signal()
 
-    def __init__(self, ledger: LedgerService, parent: QWidget | None = None) -> None:
+    def __init__(self, ledger: LedgerService, undo_stack: UndoStack | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ledger = ledger
+        self.profile = ledger.profile
+        # One stack for every change made in this window: Ctrl+Z and Ctrl+Shift+Z.
+        self.undo_stack = undo_stack or UndoStack()
+        self.undo_stack.listeners.append(self._update_undo)
         self.categories = ledger.categories()
         names = {c.code: c.name(active_locale()) for c in self.categories}
         self.model = LedgerModel(ledger, names)
@@ -65,13 +82,32 @@ class LedgerPage(QWidget):
                                 _("Record money paid out or in (Ctrl+N)."))
         self.edit_button = named(QPushButton(_("&Change…")), _("Change the chosen entry"))
         self.delete_button = named(QPushButton(_("De&lete")), _("Delete the chosen entry"))
-        self.add_button.clicked.connect(self.add_entry)
-        self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button.clicked.connect(self.delete_current)
+        self.undo_button = named(QPushButton(_("&Undo")), _("Undo"))
+        self.redo_button = named(QPushButton(_("&Redo")), _("Redo"))
+        self.import_button = named(QPushButton(_("&Import bank statement…")),
+                                   _("Import a bank statement"),
+                                   _("Add the lines of a statement file from your bank."))
+        self.missing_button = named(QPushButton(_("Receipts &missing…")),
+                                    _("Payments without a receipt"),
+                                    _("List payments that have no receipt or invoice."))
+        self.reconcile_button = named(QPushButton(_("Chec&k against statement…")),
+                                      _("Check against a bank statement"),
+                                      _("Tick entries off against the bank's statement."))
+        for button, slot in ((self.add_button, self.add_entry),
+                             (self.edit_button, self.edit_current),
+                             (self.delete_button, self.delete_current),
+                             (self.undo_button, self.undo), (self.redo_button, self.redo),
+                             (self.import_button, self.import_statement),
+                             (self.missing_button, self.show_missing_receipts),
+                             (self.reconcile_button, self.reconcile)):
+            button.clicked.connect(slot)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button):
+        for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button,
+                       self.redo_button):
             buttons.addWidget(button)
         buttons.addStretch()
+        for button in (self.missing_button, self.import_button, self.reconcile_button):
+            buttons.addWidget(button)
 
         self.table = named(QTableView(), _("Ledger entries, newest first"))
         self.table.setModel(self.model)
@@ -82,8 +118,7 @@ class LedgerPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = named(self.table.horizontalHeader(), _("Column headings"))
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Col.PAYEE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self._size_columns()
         self.table.activated.connect(lambda _index: self.edit_current())
@@ -91,6 +126,18 @@ class LedgerPage(QWidget):
 
         QShortcut(QKeySequence.StandardKey.New, self, self.add_entry)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_current)
+        QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
+        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.redo)
+
+        self.evidence = EvidencePanel(EvidenceService(self.profile), self.undo_stack)
+        self.evidence.changed.connect(self.refresh_summary)
+        self.table.selectionModel().currentRowChanged.connect(self._show_evidence)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.evidence)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
         title_row = QHBoxLayout()
@@ -102,19 +149,31 @@ class LedgerPage(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(splitter, 1)
         self.refresh()
+        self._update_undo()
 
     # --- showing ---------------------------------------------------------------------------
 
     def _size_columns(self) -> None:
-        """Give names room for about 30 characters at any text size; the note takes the rest.
-
-        A stretched payee column would be squeezed to nothing at 200% text, so it has a
-        width in characters and the table scrolls sideways when the window is too narrow.
+        """Widths from the font, not from the rows: measuring every loaded cell is slow on a
+        long ledger. Names get about 30 characters; the note takes what is left. At 200% text
+        the table scrolls sideways rather than squeezing names to nothing.
         """
-        width = self.table.fontMetrics().averageCharWidth() * 30
-        self.table.horizontalHeader().resizeSection(Col.PAYEE, width)
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        pad = metrics.averageCharWidth() * 2
+        widest_money = metrics.horizontalAdvance(format_money(-99_999_999))
+        widths = {
+            Col.DATE: metrics.horizontalAdvance(format_date(date(2026, 9, 28))) + pad,
+            Col.PAYEE: metrics.averageCharWidth() * 30,
+            Col.CATEGORY: metrics.averageCharWidth() * 34,
+        }
+        for col in (Col.MONEY_OUT, Col.MONEY_IN, Col.BALANCE):
+            widths[col] = widest_money + pad
+        for col, width in widths.items():
+            title = self.model.headerData(col, Qt.Orientation.Horizontal)
+            header.resizeSection(col, max(width, metrics.horizontalAdvance(title) + pad))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.FontChange:
@@ -123,17 +182,33 @@ class LedgerPage(QWidget):
 
     def refresh(self) -> None:
         self.model.reload()
-        self.summary.show_summary(self.ledger.summary(date.today()))
+        self.refresh_summary()
         if self.model.rowCount():
             self.table.selectRow(0)
         self._update_buttons()
+        self._show_evidence()
+
+    def refresh_summary(self) -> None:
+        self.summary.show_summary(self.ledger.summary(date.today()))
 
     def _update_buttons(self) -> None:
-        writable = not self.ledger.profile.read_only
+        writable = not self.profile.read_only
         has_row = self.table.currentIndex().isValid()
-        self.add_button.setEnabled(writable)
+        for button in (self.add_button, self.import_button, self.reconcile_button):
+            button.setEnabled(writable)
         self.edit_button.setEnabled(writable and has_row)
         self.delete_button.setEnabled(writable and has_row)
+        self.evidence.setEnabled(writable and has_row)
+
+    def _update_undo(self) -> None:
+        undo, redo = self.undo_stack.undo_label, self.undo_stack.redo_label
+        self.undo_button.setEnabled(undo is not None and not self.profile.read_only)
+        self.redo_button.setEnabled(redo is not None and not self.profile.read_only)
+        self.undo_button.setToolTip(_("Undo: {what}").format(what=undo) if undo else "")
+        self.redo_button.setToolTip(_("Redo: {what}").format(what=redo) if redo else "")
+
+    def _show_evidence(self) -> None:
+        self.evidence.set_entry(self.current_entry_id())
 
     def current_entry_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -142,30 +217,32 @@ class LedgerPage(QWidget):
     # --- editing ---------------------------------------------------------------------------
 
     def add_entry(self) -> None:
-        if self.ledger.profile.read_only:
+        if self.profile.read_only:
             return
-        dialog = EntryDialog(self.categories, self._save_new, parent=self)
-        if dialog.exec():
+
+        def save(draft: EntryDraft) -> None:
+            self.undo_stack.push(AddEntry(self.profile, draft=draft))
+
+        if EntryDialog(self.categories, save, parent=self).exec():
             self.refresh()
             self.entry_saved.emit()
 
     def edit_current(self) -> None:
         entry_id = self.current_entry_id()
-        if entry_id is None or self.ledger.profile.read_only:
+        if entry_id is None or self.profile.read_only:
             return
+
+        def save(draft: EntryDraft) -> None:
+            self._push_confirmed(lambda yes: EditEntry(self.profile, entry_id, draft, yes))
+
         entry = self.ledger.get_entry(entry_id)
-
-        def save(draft: EntryDraft) -> object:
-            return self.ledger.update_entry(entry_id, draft)
-
-        dialog = EntryDialog(self.categories, save, entry=entry, parent=self)
-        if dialog.exec():
+        if EntryDialog(self.categories, save, entry=entry, parent=self).exec():
             self.refresh()
             self.entry_saved.emit()
 
     def delete_current(self) -> None:
         entry_id = self.current_entry_id()
-        if entry_id is None or self.ledger.profile.read_only:
+        if entry_id is None or self.profile.read_only:
             return
         entry = self.ledger.get_entry(entry_id)
         question = _("Delete the entry for {payee}, {amount} on {date}? "
@@ -174,13 +251,75 @@ class LedgerPage(QWidget):
             date=format_date(entry.on))
         if not self.confirm(question):
             return
-        self.ledger.delete_entry(entry_id)
+        try:
+            self._push_confirmed(lambda yes: DeleteEntry(self.profile, entry_id, yes))
+        except DomainError as error:
+            QMessageBox.information(self, _("Delete entry"), str(error))
+            return
         self.refresh()
         self.entry_deleted.emit()
 
-    def confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, _("Delete entry"), question)
-        return answer == QMessageBox.StandardButton.Yes
+    def _push_confirmed(self, make: Callable[[bool], Command]) -> None:
+        """Run a change; if it touches an entry checked against a statement, ask first."""
+        try:
+            self.undo_stack.push(make(False))
+        except ReconciledEntryChange as change:
+            if not self.confirm(str(change) + "\n\n" + _("Go ahead anyway?")):
+                raise DomainError(_("Nothing was changed.")) from change
+            self.undo_stack.push(make(True))
 
-    def _save_new(self, draft: EntryDraft) -> object:
-        return self.ledger.add_entry(draft)
+    def undo(self) -> None:
+        self._step(self.undo_stack.undo)
+
+    def redo(self) -> None:
+        self._step(self.undo_stack.redo)
+
+    def _step(self, action: Callable[[], str | None]) -> None:
+        if self.profile.read_only:
+            return
+        try:
+            action()
+        except DomainError as error:
+            QMessageBox.information(self, _("Undo"), str(error))
+        self.refresh()
+        self.entry_saved.emit()
+
+    def import_statement(self) -> None:
+        if self.profile.read_only:
+            return
+        data_dir = self.profile.info.folder.parent.parent  # <data>/profiles/<name>
+        service = BankImportService(self.profile, MappingStore(data_dir))
+        BankImportDialog(service, self.undo_stack, self).exec()
+        self.refresh()
+        self.entry_saved.emit()
+
+    def show_missing_receipts(self) -> None:
+        rows = EvidenceService(self.profile).entries_without_evidence()
+        dialog = MissingEvidenceDialog(rows, self)
+        if dialog.exec() and dialog.chosen_entry_id is not None:
+            self.reveal_entry(dialog.chosen_entry_id)
+
+    def reveal_entry(self, entry_id: int) -> bool:
+        """Select an entry, fetching pages until it is loaded; False if it is not there."""
+        while True:
+            for row in range(self.model.rowCount()):
+                if self.model.entry_at(row).id == entry_id:
+                    self.table.selectRow(row)
+                    self.table.scrollTo(self.model.index(row, 0))
+                    self.table.setFocus()
+                    return True
+            if not self.model.canFetchMore():
+                return False
+            self.model.fetchMore()
+
+    def reconcile(self) -> None:
+        if self.profile.read_only:
+            return
+        account_id = BankImportService(self.profile).account_id(None)
+        ReconcileDialog(ReconciliationService(self.profile), account_id, self.undo_stack,
+                        self).exec()
+        self.refresh()
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, _("CareLedger"), question)
+        return answer == QMessageBox.StandardButton.Yes

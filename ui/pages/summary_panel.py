@@ -8,6 +8,7 @@ from app.i18n import _, format_date, format_money, format_number
 from app.services.ledger import LedgerSummary
 from ui.accessibility import named
 from ui.text_size import emphasise
+from ui.widgets import WARNING_STYLE
 
 
 class SummaryPanel(QFrame):
@@ -57,10 +58,10 @@ class SummaryPanel(QFrame):
                 _("⚠ More than the {limit} weeks the council allows. About {surplus} may be "
                   "taken back. Talk to your council about it.").format(
                     limit=limit, surplus=format_money(surplus)))
-            self.status.setStyleSheet("color: #a40000; font-weight: bold")
+            self.status.setStyleSheet(WARNING_STYLE)
         elif summary.balance.pence < 0:
             self.status.setText(_("⚠ The account is overdrawn. Tell your council."))
-            self.status.setStyleSheet("color: #a40000; font-weight: bold")
+            self.status.setStyleSheet(WARNING_STYLE)
         else:
             self.status.setText(_("Within the {limit} weeks the council allows.").format(
                 limit=limit))

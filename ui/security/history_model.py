@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -30,17 +31,52 @@ _ENTITIES = {"entry": N_("Entry"), "person": N_("Profile"),
              "person_role": N_("Person who may act")}
 
 
+# (older than this event id, at most this many) -> events, newest first
+PageLoader = Callable[[int | None, int], list[AuditEvent]]
+PAGE_SIZE = 200
+
+
 class HistoryModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
+    """Newest change first. With a loader it fetches a page at a time (a year of a busy
+    ledger is tens of thousands of events); `set_events` shows a fixed list."""
+
+    def __init__(self, parent: Any = None, loader: PageLoader | None = None,
+                 page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
+        self._page_size = page_size
         self._events: list[AuditEvent] = []
+        self._loader = loader
+        self._exhausted = loader is None
         self.broken_id: int | None = None
 
     def set_events(self, events: list[AuditEvent]) -> None:
         self.beginResetModel()
         self._events = list(events)
+        self._exhausted = True
         self.broken_id = None
         self.endResetModel()
+
+    def reload(self) -> None:
+        """Start again from the newest event (needs a loader)."""
+        assert self._loader is not None
+        self.beginResetModel()
+        self._events = self._loader(None, self._page_size)
+        self._exhausted = len(self._events) < self._page_size
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
+        if parent.isValid() or self._exhausted or self._loader is None or not self._events:
+            return
+        more = self._loader(self._events[-1].id, self._page_size)
+        self._exhausted = len(more) < self._page_size
+        if more:
+            first = len(self._events)
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._events.extend(more)
+            self.endInsertRows()
 
     def mark_broken(self, event_id: int | None) -> None:
         self.broken_id = event_id

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.services.history import HistoryCheck, HistoryService
-from ui.security.history_model import SORT_ROLE, HistoryModel
+from ui.security.history_model import HistoryModel
 
 
 class HistoryPage(QWidget):
@@ -16,13 +17,9 @@ class HistoryPage(QWidget):
     def __init__(self, service: HistoryService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.model = HistoryModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.model = HistoryModel(self, loader=service.page)
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table.setModel(self.model)  # newest first, fetched a page at a time
         self.table.setAccessibleName(_("History of changes"))
         self.verify_button = QPushButton(_("Verify history"), self)
         self.verify_button.setAccessibleName(_("Verify history"))
@@ -33,11 +30,22 @@ class HistoryPage(QWidget):
         layout = QVBoxLayout(self)
         for widget in (self.table, self.verify_button, self.result):
             layout.addWidget(widget)
-        self.refresh()
+        self._stale = True
 
     def refresh(self) -> None:
-        self.model.set_events(self.service.events())
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
+        """Reload now if shown, else when next shown (the tab is often never opened)."""
+        self._stale = True
+        if self.isVisible():
+            self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        if self._stale:
+            self._load()
+        super().showEvent(event)
+
+    def _load(self) -> None:
+        self._stale = False
+        self.model.reload()
 
     def verify(self) -> HistoryCheck:
         check = self.service.verify()

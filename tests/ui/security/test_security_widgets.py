@@ -96,10 +96,25 @@ def test_history_model_passes_qt_model_checks(qtmodeltester: ModelTester,
     assert model.data(model.index(1, Col.ACTION)) == "Added"
 
 
+def test_history_model_fetches_a_page_at_a_time(qtmodeltester: ModelTester,
+                                                profile: OpenProfile) -> None:
+    service = HistoryService(profile)
+    model = HistoryModel(loader=service.page, page_size=2)
+    model.reload()
+    assert [model.data(model.index(r, Col.NUMBER)) for r in range(model.rowCount())] == ["3", "2"]
+    assert model.canFetchMore()
+    qtmodeltester.check(model)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 3
+
+
 def test_history_page_verifies(qtbot: QtBot, profile: OpenProfile) -> None:
     page = HistoryPage(HistoryService(profile))
     qtbot.addWidget(page)
-    assert page.proxy.index(0, Col.NUMBER).data() == "3"  # newest first
+    assert page.model.rowCount() == 0  # nothing is read until the page is shown
+    page.show()
+    assert page.model.index(0, Col.NUMBER).data() == "3"  # newest first
     with qtbot.waitSignal(page.history_verified) as signal:
         qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     assert signal.args[0].is_whole
@@ -112,6 +127,7 @@ def test_history_page_reports_the_first_broken_link(qtbot: QtBot,
         conn.exec_driver_sql("UPDATE audit_event SET actor = 'Mallory' WHERE id = 2")
     page = HistoryPage(HistoryService(profile))
     qtbot.addWidget(page)
+    page.show()
     check = page.verify()
     assert check.first_broken is not None and check.first_broken.id == 2
     assert "number 2" in page.result.text()

@@ -1,0 +1,142 @@
+"""`careledger statement`: the monitoring return for a period as PDF or CSV;
+`careledger forecast`: the balance to the end of the period, with warnings."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from app.cli import EXIT_OK, data_dir
+from app.cli.secrets import read_passphrase
+from app.domain.council_rules import return_period
+from app.domain.errors import DomainError, ValidationError
+from app.domain.funding import Period
+from app.domain.money import Money
+from app.i18n import (
+    N_,
+    ParseError,
+    _,
+    format_date,
+    format_money,
+    parse_date,
+    parse_money,
+    set_locale,
+)
+from app.services.profiles import open_profile
+from app.services.statements import StatementRequest, StatementService
+from app.statements.inputs import services_from_file
+from app.statements.model import Liabilities
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cmd = subparsers.add_parser("statement", help=_("Make the monitoring return for a period."))
+    cmd.add_argument("--profile", dest="statement_profile", default=None)
+    cmd.add_argument("--from", dest="start", required=True, help=_("First day (YYYY-MM-DD)."))
+    cmd.add_argument("--to", dest="end", required=True, help=_("Last day (YYYY-MM-DD)."))
+    cmd.add_argument("--out", required=True, type=Path, help=_("FILE.pdf or FILE.csv"))
+    cmd.add_argument("--lang", dest="statement_lang", default=None,
+                     help=_("Language of the return: en or cy."))
+    cmd.add_argument("--bank-balance", default=None,
+                     help=_("Balance on the bank statement at the end of the period."))
+    cmd.add_argument("--produced-on", default=None,
+                     help=_("Date to print as the day it was produced (YYYY-MM-DD)."))
+    for flag, text in LIABILITY_FLAGS.items():
+        cmd.add_argument(flag, default=None, help=_(text))
+    cmd.add_argument("--outcomes", type=Path, default=None,
+                     help=_("A text file of notes on the support plan outcomes."))
+    cmd.add_argument("--services", type=Path, default=None,
+                     help=_("A JSON file of services delivered and paid per provider."))
+    cmd.set_defaults(func=_statement)
+
+    ahead = subparsers.add_parser("forecast", help=_(
+        "Forecast the balance to the end of the period and warn before problems."))
+    ahead.add_argument("--profile", dest="statement_profile", default=None)
+    ahead.add_argument("--to", dest="end", default=None,
+                       help=_("Last day (YYYY-MM-DD); the end of this return period if left out."))
+    ahead.add_argument("--today", default=None, help=_("Forecast from this day (YYYY-MM-DD)."))
+    ahead.set_defaults(func=_forecast)
+
+
+LIABILITY_FLAGS = {
+    "--wages-owed": N_("Wages owed at the end of the period."),
+    "--hmrc-due": N_("Tax and National Insurance due to HMRC."),
+    "--pension-due": N_("Pension contributions due."),
+    "--unpaid-invoices": N_("Invoices not yet paid."),
+}
+
+
+def _money(text: str | None) -> Money:
+    return Money(parse_money(text)) if text else Money(0)
+
+
+def _request(args: argparse.Namespace) -> StatementRequest:
+    try:
+        liabilities = Liabilities(_money(args.wages_owed), _money(args.hmrc_due),
+                                  _money(args.pension_due), _money(args.unpaid_invoices))
+        return StatementRequest(
+            period=Period(parse_date(args.start), parse_date(args.end)),
+            bank_balance=Money(parse_money(args.bank_balance)) if args.bank_balance else None,
+            liabilities=liabilities,
+            services=services_from_file(args.services) if args.services else None,
+            outcomes=_read_text(args.outcomes),
+            generated_on=parse_date(args.produced_on) if args.produced_on else None,
+        )
+    except ParseError as error:
+        raise ValidationError("date", str(error)) from error
+
+
+def _read_text(path: Path | None) -> str:
+    if path is None:
+        return ""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DomainError(_("Could not read {path}.").format(path=path)) from error
+
+
+def _statement(args: argparse.Namespace) -> int:
+    name = args.statement_profile or args.profile
+    if not name:
+        raise DomainError(_("Say which profile with --profile NAME."))
+    if args.statement_lang:
+        set_locale(args.statement_lang)
+    request = _request(args)
+    if args.out.suffix.lower() not in (".pdf", ".csv"):
+        raise ValidationError("out", _("Save as a .pdf or a .csv file."))
+    profile = open_profile(data_dir(args), name, read_passphrase())
+    try:
+        service = StatementService(profile)
+        statement = service.build(request)
+        service.save(statement, args.out)
+    finally:
+        profile.close()
+    print(_("Saved the return to {path}.").format(path=args.out))
+    return EXIT_OK
+
+
+def _forecast(args: argparse.Namespace) -> int:
+    name = args.statement_profile or args.profile
+    if not name:
+        raise DomainError(_("Say which profile with --profile NAME."))
+    try:
+        today = parse_date(args.today) if args.today else date.today()
+        end = parse_date(args.end) if args.end else None
+    except ParseError as error:
+        raise ValidationError("date", str(error)) from error
+    profile = open_profile(data_dir(args), name, read_passphrase())
+    try:
+        service = StatementService(profile)
+        end = end or return_period(service.chosen_rule().return_frequency, today).end
+        result = service.forecast(today, end)
+    finally:
+        profile.close()
+    print(_("Balance now: {now}. Expected on {date}: {then} (lowest {low} on {low_date}).")
+          .format(now=format_money(result.opening.pence), date=format_date(end, "long"),
+                  then=format_money(result.closing.pence), low=format_money(result.lowest.pence),
+                  low_date=format_date(result.lowest_on, "long")))
+    for warning in result.warnings:
+        print(warning.message)
+    if not result.warnings:
+        print(_("No problems expected by then."))
+    return EXIT_OK

@@ -1,0 +1,343 @@
+"""The monitoring return as a PDF (reportlab platypus): tidy tables a council officer can read.
+
+Only formats what the Statement holds. Long payee and category names wrap inside their cells;
+the transactions table repeats its header on every page.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
+from reportlab.platypus.flowables import Flowable
+
+from app.i18n import _, active_locale, format_date, format_money, format_number
+from app.statements import text
+from app.statements.model import Statement, StatementEntry
+from app.statements.pdf_page import (
+    GRID,
+    HEAD_FILL,
+    PAGE_MARGIN,
+    STRONG_FILL,
+    TABLE_SIZE,
+    fonts,
+    numbered_canvas,
+    styles,
+)
+
+CONTENT_WIDTH = A4[0] - 2 * PAGE_MARGIN
+CELL_PAD = 2.5
+LONG_TABLE_START = 45 * mm  # room for a heading, the table's header and a few rows
+# Date, payee, category, plan line, evidence, in, out (mm); sums to the content width (180).
+TRANSACTION_COLS = (24, 38, 39, 21, 18, 20, 20)
+
+
+def render_pdf(statement: Statement, path: Path) -> None:
+    doc = SimpleDocTemplate(
+        str(path), pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN,
+        topMargin=PAGE_MARGIN, bottomMargin=PAGE_MARGIN + 6 * mm,
+        title=_("Monitoring return"), author=statement.holder.name, creator="CareLedger",
+        # No creation time or random document id: the same statement gives the same bytes.
+        invariant=True,
+    )
+    doc.build(story(statement), canvasmaker=numbered_canvas(
+        _footer_left(statement), _footer_hash(statement)))
+
+
+def story(s: Statement) -> list[Flowable]:
+    st = styles()
+    parts: list[Flowable] = [
+        Paragraph(escape(_("Monitoring return")), st["title"]),
+        Paragraph(escape(text.period_text(s)), st["subtitle"]),
+        key_value_table(text.header_lines(s)),
+        *section(_("Funding"), [funding_table(s), Spacer(1, 4),
+                                lines_table(text.funding_summary_lines(s))]),
+        *section(_("Money in and out"), [lines_table(text.reconciliation_lines(s))]),
+        *uncleared_section(s),
+        *section(_("What is owed"), [lines_table(text.liability_lines(s)),
+                                     Paragraph(escape(_(
+                                         "Amounts owed are as entered by the person making this "
+                                         "return; the contingency is kept, not owed.")),
+                                         st["small"])]),
+        *section(_("Weeks held and surplus"), [
+            lines_table(text.weeks_lines(s)), Spacer(1, 3),
+            Paragraph(escape(text.surplus_message(s)),
+                      st["warn"] if s.weeks.over_limit else st["body"])]),
+    ]
+    parts += long_section(_("Spending that needs the council's agreement"), flagged_flowable(s))
+    parts += long_section(_("Every transaction"), transactions_table(s))
+    parts += long_section(_("Services delivered and paid for"), services_flowable(s))
+    parts += section(_("Outcomes"), [Paragraph(
+        escape(s.outcomes or _("None recorded")).replace("\n", "<br/>"), st["body"])])
+    parts += section(_("Declaration"), declaration(s))
+    return parts
+
+
+def section(title: str, body: list[Flowable]) -> list[Flowable]:
+    """A heading kept on the same page as the start of what it heads."""
+    return [KeepTogether([Paragraph(escape(title), styles()["h2"]), *body])]
+
+
+def long_section(title: str, table: Flowable) -> list[Flowable]:
+    """A heading over a table that may run for pages: start a new page only when there is
+    no room for the heading and a few rows, rather than moving the whole table on."""
+    return [CondPageBreak(LONG_TABLE_START), Paragraph(escape(title), styles()["h2"]), table]
+
+
+def _footer_left(s: Statement) -> str:
+    parts = [s.holder.name, text.period_text(s)]
+    if s.generated_on is not None:
+        parts.append(_("Produced {date}").format(date=format_date(s.generated_on)))
+    return " · ".join(parts)
+
+
+def _footer_hash(s: Statement) -> str:
+    if not s.audit_hash:
+        return _("Audit trail: no changes recorded")
+    return _("Audit trail latest hash: {hash}").format(hash=s.audit_hash)
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def base_style(header: bool) -> list[tuple[Any, ...]]:
+    f = fonts()
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), f.regular, TABLE_SIZE),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if header:
+        commands += [("FONT", (0, 0), (-1, 0), f.bold, TABLE_SIZE),
+                     ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL)]
+    return commands
+
+
+def fit(value: str, width_pt: float, bold: bool = False) -> str | Paragraph:
+    """Text wrapped to the cell: plain lines when words fit (fast for long tables), a
+    Paragraph (which also breaks over-long words) when one word is wider than the cell."""
+    wrapped = _wrapped(value, width_pt - 2 * CELL_PAD, bold)
+    if wrapped is not None:
+        return wrapped
+    return Paragraph(escape(value), styles()["cell_bold" if bold else "cell"])
+
+
+def head(value: str, width_pt: float) -> str | Paragraph:
+    """A column heading: wrapped between words, and set smaller when one word (Welsh
+    "Tystiolaeth", "Dyddiau") is wider than the column, so no word is ever broken."""
+    room = width_pt - 2 * CELL_PAD
+    widest = max(stringWidth(word, fonts().bold, TABLE_SIZE) for word in value.split() or [""])
+    if widest <= room:
+        return fit(value, width_pt, bold=True)
+    return Paragraph(escape(value), _head_style(max(5.5, TABLE_SIZE * room / widest)))
+
+
+@lru_cache(maxsize=64)
+def _head_style(size: float) -> ParagraphStyle:
+    return ParagraphStyle(f"head{size:.2f}", parent=styles()["cell_bold"], fontSize=size,
+                          leading=size * 1.2)
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(value: str, width: float, bold: bool) -> str | None:
+    # Payees and categories repeat down a year of entries: measure each text once.
+    f = fonts()
+    font = f.bold if bold else f.regular
+    if stringWidth(value, font, TABLE_SIZE) <= width:
+        return value
+    lines = simpleSplit(value, font, TABLE_SIZE, width)
+    if any(stringWidth(line, font, TABLE_SIZE) > width for line in lines):
+        return None
+    return "\n".join(lines)
+
+
+def key_value_table(lines: list[text.Line]) -> Table:
+    widths = (55 * mm, CONTENT_WIDTH - 55 * mm)
+    rows = [[fit(line.label, widths[0], True), fit(line.text, widths[1])] for line in lines]
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    table.setStyle(base_style(header=False) + [
+        ("FONT", (0, 0), (0, -1), fonts().bold, TABLE_SIZE),
+        ("BACKGROUND", (0, 0), (0, -1), STRONG_FILL)])
+    return table
+
+
+def lines_table(lines: list[text.Line]) -> Table:
+    """Label | figure | note, strong lines shaded and bold."""
+    widths = (85 * mm, 30 * mm, CONTENT_WIDTH - 115 * mm)
+    rows = []
+    style = base_style(header=False) + [("ALIGN", (1, 0), (1, -1), "RIGHT")]
+    for i, line in enumerate(lines):
+        figure = format_money(line.money.pence) if line.money is not None else line.text
+        note = line.text if line.money is not None else ""
+        rows.append([fit(line.label, widths[0], line.strong), figure,
+                     fit(note, widths[2], line.strong)])
+        if line.strong:
+            style += [("FONT", (0, i), (1, i), fonts().bold, TABLE_SIZE),
+                      ("BACKGROUND", (0, i), (-1, i), STRONG_FILL)]
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    table.setStyle(style)
+    return table
+
+
+def funding_table(s: Statement) -> Flowable:
+    if not s.funding.lines:
+        return Paragraph(escape(_("No funding recorded for this period.")), styles()["body"])
+    heads = [_("Funding"), _("How often paid"), _("Weekly"), _("Weekly contribution"), _("Days"),
+            _("Gross for period"), _("Contribution due")]
+    widths = [w * mm for w in (46, 26, 20, 24, 12, 26, 26)]
+    rows: list[list[Any]] = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
+    for line in s.funding.lines:
+        st = line.stream
+        rows.append([fit(text.stream_label(st.funder, st.kind), widths[0]),
+                     fit(_(text.FREQUENCIES.get(st.frequency, st.frequency)), widths[1]),
+                     format_money(st.gross_weekly.pence),
+                     format_money(st.client_contribution_weekly.pence),
+                     str(line.days_in_period), format_money(line.gross_period.pence),
+                     format_money(line.contribution_due.pence)])
+    table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
+    table.setStyle(base_style(header=True) + [("ALIGN", (2, 1), (-1, -1), "RIGHT")])
+    return table
+
+
+def transaction_row(s: Statement, e: StatementEntry, widths: list[float],
+                    names: dict[str, str]) -> list[Any]:
+    amount = _money(abs(e.amount.pence), active_locale())
+    money_in, money_out = (amount, "") if e.amount.pence > 0 else ("", amount)
+    return [fit(_date(e.on, active_locale()), widths[0]), fit(e.payee, widths[1]),
+            fit(names.get(e.category_code, e.category_code), widths[2]),
+            fit(e.support_plan_line, widths[3]), fit(e.evidence_ref, widths[4]),
+            money_in, money_out]
+
+
+class TotalsTable(Table):  # type: ignore[misc]  # reportlab is untyped
+    """A long table whose last row (the totals) never starts a page on its own.
+
+    reportlab's NOSPLIT does this too, but makes each split measure every row: minutes for a
+    year of entries. Moving the split point back one row costs nothing.
+    """
+
+    def _getFirstPossibleSplitRowPosition(self, availHeight: float,  # noqa: N802
+                                          ignoreSpans: int = 0) -> int:  # noqa: N803
+        at: int = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+        return at - 1 if at == len(self._cellvalues) - 1 and at > 2 else at
+
+
+@lru_cache(maxsize=8192)
+def _money(pence: int, locale: str) -> str:
+    # babel formatting costs about 0.25 ms a call; a year repeats the same wages and dates.
+    return format_money(pence, locale)
+
+
+@lru_cache(maxsize=1024)
+def _date(day: date, locale: str) -> str:
+    return format_date(day, locale=locale)
+
+
+def transactions_table(s: Statement) -> Flowable:
+    if not s.transactions:
+        return Paragraph(escape(_("No transactions in this period.")), styles()["body"])
+    widths = [w * mm for w in TRANSACTION_COLS]
+    heads = [_("Date"), _("Payee or payer"), _("Category"), _("Support plan line"),
+            _("Evidence"), _("In"), _("Out")]
+    names = {code: text.category_name(s, code) for code in s.categories}
+    rows = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
+    rows += [transaction_row(s, e, widths, names) for e in s.transactions]
+    r = s.reconciliation
+    totals = [format_money(r.total_in.pence), format_money(r.total_out.pence)]
+    rows.append(["", _("Totals"), "", "", "", *totals])
+    table = TotalsTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(base_style(header=True) + [
+        ("ALIGN", (5, 0), (6, -1), "RIGHT"),
+        ("FONT", (0, -1), (-1, -1), fonts().bold, _total_size(totals, widths[5])),
+        ("BACKGROUND", (0, -1), (-1, -1), STRONG_FILL),
+    ])
+    return table
+
+
+def _total_size(figures: list[str], width: float) -> float:
+    """A smaller type size for totals too wide for their column (six-figure years)."""
+    widest = max(stringWidth(f, fonts().bold, TABLE_SIZE) for f in figures)
+    room = width - 2 * CELL_PAD
+    return TABLE_SIZE if widest <= room else TABLE_SIZE * room / widest
+
+
+def flagged_flowable(s: Statement) -> Flowable:
+    if not s.flagged:
+        return Paragraph(escape(_("None in this period.")), styles()["body"])
+    widths = [w * mm for w in (24, 38, 36, 24, 20, 38)]
+    heads = [_("Date"), _("Payee or payer"), _("Category"), _("Rule"), _("Amount"),
+             _("Reason given")]
+    rows: list[list[Any]] = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
+    for flag in s.flagged:
+        e = flag.entry
+        rows.append([fit(_date(e.on, active_locale()), widths[0]), fit(e.payee, widths[1]),
+                     fit(text.category_name(s, e.category_code), widths[2]),
+                     fit(_(text.PERMISSIONS[flag.permission.value]), widths[3]),
+                     _money(abs(e.amount.pence), active_locale()),
+                     fit(e.approval_reason or _("None given"), widths[5])])
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(base_style(header=True) + [("ALIGN", (4, 0), (4, -1), "RIGHT")])
+    return table
+
+
+def uncleared_section(s: Statement) -> list[Flowable]:
+    """When checking against a bank statement, list what the bank has not shown yet."""
+    r = s.reconciliation
+    if r.bank_balance is None or not r.uncleared:
+        return []
+    widths = [w * mm for w in (24, 100, 28)]
+    heads = [_("Date"), _("Payee or payer"), _("Amount")]
+    rows: list[list[Any]] = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
+    rows += [[fit(_date(e.on, active_locale()), widths[0]), fit(e.payee, widths[1]),
+              _money(e.amount.pence, active_locale())] for e in r.uncleared]
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(base_style(header=True) + [("ALIGN", (2, 0), (2, -1), "RIGHT")])
+    return long_section(_("Items not yet on the bank statement"), table)
+
+
+def services_flowable(s: Statement) -> Flowable:
+    if not s.services:
+        return Paragraph(escape(_("None recorded")), styles()["body"])
+    heads = [_("Provider or PA"), _("Hours planned"), _("Hours delivered"),
+            _("Value delivered"), _("Paid"), _("Difference")]
+    widths = [w * mm for w in (60, 22, 22, 26, 25, 25)]
+    rows: list[list[Any]] = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
+    for p in s.services:
+        rows.append([fit(p.provider, widths[0]), format_number(p.planned_hours, 2),
+                     format_number(p.delivered_hours, 2),
+                     format_money(p.value_delivered.pence), format_money(p.paid.pence),
+                     format_money(p.difference.pence)])
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(base_style(header=True) + [("ALIGN", (1, 1), (-1, -1), "RIGHT")])
+    return table
+
+
+def declaration(s: Statement) -> list[Flowable]:
+    st = styles()
+    blank = "_" * 38
+    rows = [[_("Signed"), blank], [_("Name"), blank], [_("Date"), blank]]
+    table = Table(rows, colWidths=(30 * mm, 90 * mm), rowHeights=10 * mm, hAlign="LEFT")
+    table.setStyle([("FONT", (0, 0), (-1, -1), fonts().regular, 10),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM")])
+    return [Paragraph(escape(s.rule.declaration(active_locale())), st["body"]),
+            Spacer(1, 6), table]

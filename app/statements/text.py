@@ -1,0 +1,161 @@
+"""Words and formatted rows shared by the PDF and CSV renderers, so both say the same thing.
+
+Each function returns (machine key, translated label, formatted or raw value) triples; the
+figures come straight from the Statement, never recomputed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from app.domain.money import Money
+from app.i18n import N_, _, active_locale, format_date, format_number, ngettext
+from app.statements.model import Statement
+
+MANAGED_BY = {
+    "self": N_("The budget holder"),
+    "carer": N_("A carer"),
+    "appointed_person": N_("An appointed or suitable person"),
+    "agent": N_("An agent or managed-account provider"),
+}
+FUNDERS = {"council": N_("Council"), "nhs": N_("NHS"), "ilf": N_("Independent Living Fund"),
+           "other": N_("Other")}
+KINDS = {"dp": N_("Direct payment"), "phb": N_("Personal health budget"),
+         "isf": N_("Individual service fund")}
+PERMISSIONS = {"allowed": N_("Allowed"), "needs_approval": N_("Needs approval"),
+               "not_allowed": N_("Not usually allowed")}
+FREQUENCIES = {"weekly": N_("weekly"), "four_weekly": N_("every four weeks"),
+               "monthly": N_("monthly"), "quarterly": N_("quarterly"),
+               "six_monthly": N_("every six months"), "yearly": N_("yearly")}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One labelled figure or fact: `key` is stable (for CSV readers), `label` is translated."""
+
+    key: str
+    label: str
+    money: Money | None = None
+    text: str = ""
+    strong: bool = False
+
+
+def category_name(statement: Statement, code: str) -> str:
+    category = statement.categories.get(code)
+    return category.name(active_locale()) if category else code
+
+
+def period_text(statement: Statement) -> str:
+    return _("{start} to {end}").format(start=format_date(statement.period.start, "long"),
+                                       end=format_date(statement.period.end, "long"))
+
+
+def header_lines(s: Statement) -> list[Line]:
+    h = s.holder
+    none = _("Not given")
+    return [
+        Line("budget_holder", _("Budget holder"), text=h.name),
+        Line("council", _("Council"), text=h.council_name or none),
+        Line("council_reference", _("Council reference"), text=h.council_reference or none),
+        Line("nhs_number", _("NHS number"), text=h.nhs_number or none),
+        Line("managed_by", _("Who manages the budget"),
+             text=_(MANAGED_BY.get(h.managed_by, h.managed_by))),
+        Line("period", _("Period"), text=period_text(s)),
+        Line("rule", _("Rules used"), text=s.rule.name(active_locale())),
+    ]
+
+
+def stream_label(funder: str, kind: str) -> str:
+    return _("{funder}: {kind}").format(funder=_(FUNDERS.get(funder, funder)),
+                                        kind=_(KINDS.get(kind, kind)))
+
+
+def reconciliation_lines(s: Statement) -> list[Line]:
+    r = s.reconciliation
+    lines = [Line("opening", _("Opening balance"), r.opening, strong=True)]
+    lines += [Line(f"in:{code}", _("In: {name}").format(name=category_name(s, code)), m)
+              for code, m in r.money_in]
+    lines.append(Line("total_in", _("Total money in"), r.total_in, strong=True))
+    lines += [Line(f"out:{code}", _("Out: {name}").format(name=category_name(s, code)), m)
+              for code, m in r.money_out]
+    lines.append(Line("total_out", _("Total money out"), r.total_out, strong=True))
+    lines.append(Line("closing", _("Closing balance"), r.closing, strong=True))
+    return lines + bank_lines(s)
+
+
+def bank_lines(s: Statement) -> list[Line]:
+    r = s.reconciliation
+    count = len(r.uncleared)
+    lines = [Line("uncleared_total",
+                  _("Items not yet on the bank statement ({count})").format(count=count),
+                  r.uncleared_total)]
+    if r.bank_balance is None or r.bank_difference is None:
+        return lines + [Line("bank_balance", _("Bank statement balance"),
+                             text=_("Not given"))]
+    agrees = r.bank_difference.pence == 0
+    return lines + [
+        Line("bank_balance", _("Bank statement balance"), r.bank_balance),
+        Line("bank_difference", _("Difference from the bank statement"), r.bank_difference,
+             text=_("Agrees with the bank statement") if agrees
+             else _("Does not agree: check the entries and the bank statement"),
+             strong=not agrees),
+    ]
+
+
+def liability_lines(s: Statement) -> list[Line]:
+    e = s.liabilities.entered
+    return [
+        Line("wages_owed", _("Wages owed"), e.wages_owed),
+        Line("hmrc_due", _("Tax and National Insurance due to HMRC"), e.hmrc_due),
+        Line("pension_due", _("Pension contributions due"), e.pension_due),
+        Line("unpaid_invoices", _("Unpaid invoices"), e.unpaid_invoices),
+        Line("liabilities_total", _("Total owed"), s.liabilities.total, strong=True),
+        Line("contribution_owed", _("My contribution not yet paid in"),
+             s.liabilities.contribution_owed),
+        Line("contingency", ngettext("Agreed contingency ({weeks} week)",
+                                     "Agreed contingency ({weeks} weeks)",
+                                     s.rule.contingency_weeks).format(
+            weeks=s.rule.contingency_weeks), s.liabilities.contingency),
+    ]
+
+
+def weeks_text(weeks: Decimal | None) -> str:
+    return _("No funding recorded") if weeks is None else format_number(weeks, 1)
+
+
+def weeks_lines(s: Statement) -> list[Line]:
+    w = s.weeks
+    return [
+        Line("gross_weekly", _("Gross weekly budget"), w.gross_weekly),
+        Line("weeks_held", _("Weeks held at the end of the period"), text=weeks_text(w.weeks)),
+        Line("weeks_limit", _("Limit (weeks)"), text=str(w.limit)),
+        Line("weeks_contingency", _("Agreed contingency (weeks)"), text=str(w.contingency)),
+        Line("surplus", _("Surplus above the limit"), w.surplus, strong=w.over_limit),
+    ]
+
+
+def surplus_message(s: Statement) -> str:
+    if s.weeks.over_limit:
+        return _("The balance is more than the council allows after what is owed and the "
+                 "agreed contingency. The council may ask for the surplus back.")
+    return _("The balance is within the council's limit.")
+
+
+def funding_summary_lines(s: Statement) -> list[Line]:
+    f = s.funding
+    return [
+        Line("gross_period", _("Gross funding for the period"), f.gross_period, strong=True),
+        Line("contribution_due", _("My contribution due"), f.contribution_due),
+        Line("contribution_paid", _("My contribution paid in"), f.contribution_paid),
+        Line("contribution_owed", _("My contribution still to pay"), f.contribution_owed),
+    ]
+
+
+SECTIONS: dict[str, Callable[[Statement], list[Line]]] = {
+    "funding": funding_summary_lines,
+    "reconciliation": reconciliation_lines,
+    "liabilities": liability_lines,
+    "weeks_held": weeks_lines,
+}

@@ -1,0 +1,71 @@
+from datetime import date
+
+import pytest
+
+from app.domain.categories import Permission, load_categories
+from app.domain.council_rules import (
+    ReturnFrequency,
+    custom_rule,
+    find_template,
+    load_templates,
+    return_period,
+    rule_from_json,
+    rule_to_json,
+)
+from app.domain.errors import ValidationError
+from app.domain.funding import Period
+from app.domain.money import Money
+
+CATEGORY_CODES = {c.code for c in load_categories() if c.direction.value == "out"}
+
+
+def test_templates_cover_distinct_schemes_and_an_nhs_one() -> None:
+    rules = load_templates()
+    assert len(rules) >= 4
+    assert {r.return_frequency for r in rules} == set(ReturnFrequency)
+    assert any(r.funder == "nhs" for r in rules)
+    assert len({(r.return_frequency, r.weeks_held_limit, r.contingency_weeks)
+                for r in rules}) == len(rules)
+
+
+@pytest.mark.parametrize("rule", load_templates(), ids=lambda r: r.code)
+def test_each_template_is_complete_and_says_what_it_is(rule) -> None:  # type: ignore[no-untyped-def]
+    assert {code for code, _p in rule.permissions} == CATEGORY_CODES
+    assert rule.name_cy and rule.declaration_cy and rule.declaration_en
+    assert "A model, not" in rule.about and "https://" in rule.about
+    assert rule_from_json(rule_to_json(rule)) == rule
+
+
+def test_rule_overrides_category_permission() -> None:
+    activities = next(c for c in load_categories() if c.code == "activities")
+    assert find_template("quarterly_8_weeks").permission(activities) is Permission.ALLOWED
+    assert find_template("six_monthly_6_weeks").permission(activities) \
+        is Permission.NEEDS_APPROVAL
+
+
+def test_surplus_never_negative() -> None:
+    rule = find_template("quarterly_8_weeks")
+    assert rule.surplus(Money(100), Money(44000), Money(0)) == Money(0)
+    assert rule.surplus(Money(44000 * 9), Money(44000), Money(0)) == Money(44000)
+
+
+def test_custom_rule_checks_its_figures() -> None:
+    rule = custom_rule("  Agreed with Jo  ", ReturnFrequency.YEARLY, 6, 2)
+    assert (rule.name_en, rule.allowed_weeks, rule.code) == ("Agreed with Jo", 8, "custom")
+    with pytest.raises(ValidationError):
+        custom_rule("x", ReturnFrequency.YEARLY, 0)
+    with pytest.raises(ValidationError):
+        custom_rule(" ", ReturnFrequency.YEARLY, 4)
+
+
+@pytest.mark.parametrize(("frequency", "today", "start", "end"), [
+    (ReturnFrequency.QUARTERLY, date(2026, 2, 14), date(2026, 1, 1), date(2026, 3, 31)),
+    (ReturnFrequency.QUARTERLY, date(2025, 4, 1), date(2025, 4, 1), date(2025, 6, 30)),
+    (ReturnFrequency.SIX_MONTHLY, date(2025, 11, 30), date(2025, 10, 1), date(2026, 3, 31)),
+    (ReturnFrequency.SIX_MONTHLY, date(2025, 9, 30), date(2025, 4, 1), date(2025, 9, 30)),
+    (ReturnFrequency.YEARLY, date(2026, 3, 31), date(2025, 4, 1), date(2026, 3, 31)),
+    (ReturnFrequency.YEARLY, date(2026, 4, 1), date(2026, 4, 1), date(2027, 3, 31)),
+])
+def test_return_period_follows_the_financial_year(frequency: ReturnFrequency, today: date,
+                                                  start: date, end: date) -> None:
+    assert return_period(frequency, today) == Period(start, end)

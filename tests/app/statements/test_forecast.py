@@ -1,0 +1,70 @@
+from datetime import date, timedelta
+
+from app.domain.council_rules import find_template
+from app.domain.funding import Frequency, Funder, FundingKind, FundingStream
+from app.domain.money import Money
+from app.statements.forecast import (
+    Spend,
+    WarningKind,
+    average_weekly_spending,
+    forecast,
+    payment_days,
+)
+
+TODAY = date(2025, 6, 30)
+RULE = find_template("quarterly_8_weeks")  # 8 weeks, no contingency
+
+
+def stream(weekly: int, frequency: Frequency = Frequency.FOUR_WEEKLY,
+           start: date = date(2025, 4, 1)) -> FundingStream:
+    return FundingStream(Funder.COUNCIL, FundingKind.DIRECT_PAYMENT, Money(weekly), frequency,
+                         start)
+
+
+def weekly_wages(pence: int, weeks: int = 8) -> list[Spend]:
+    return [Spend(TODAY - timedelta(days=7 * n), Money(-pence), "pa_wages")
+            for n in range(weeks)]
+
+
+def test_average_is_per_category_over_recent_weeks() -> None:
+    history = weekly_wages(40000) + [Spend(TODAY, Money(-8000), "paye_ni"),
+                                      Spend(TODAY - timedelta(days=200), Money(-99999), "respite"),
+                                      Spend(TODAY, Money(176000), "council_payment")]
+    assert average_weekly_spending(history, TODAY) == (
+        ("pa_wages", Money(40000)), ("paye_ni", Money(1000)))
+
+
+def test_payment_days_follow_the_schedule() -> None:
+    four_weekly = list(payment_days(stream(100), date(2025, 7, 1), date(2025, 8, 31)))
+    assert four_weekly == [date(2025, 7, 22), date(2025, 8, 19)]
+    monthly = list(payment_days(stream(100, Frequency.MONTHLY, date(2025, 1, 31)),
+                                date(2025, 2, 1), date(2025, 4, 30)))
+    assert monthly == [date(2025, 2, 28), date(2025, 3, 31), date(2025, 4, 30)]
+
+
+def test_spending_matching_funding_keeps_the_balance() -> None:
+    # £400 a week in (four-weekly), £400 a week out: back where it started after 4 weeks.
+    # The one payment in the 4 weeks lands on 22 July, three weeks in.
+    result = forecast(TODAY, date(2025, 7, 28), Money(200000), [stream(40000)],
+                      weekly_wages(40000), RULE)
+    assert result.closing == Money(200000 + 160000 - 40000 * 4)
+    assert result.lowest == Money(200000 - round(40000 * 21 / 7))
+    assert not result.warnings
+
+
+def test_warns_when_the_money_runs_out() -> None:
+    result = forecast(TODAY, date(2025, 9, 30), Money(50000), [stream(20000)],
+                      weekly_wages(40000), RULE)
+    kinds = [w.kind for w in result.warnings]
+    assert kinds == [WarningKind.RUNS_OUT]
+    assert result.lowest.pence < 0
+    assert result.warnings[0].on <= result.lowest_on
+
+
+def test_warns_before_weeks_held_pass_the_limit() -> None:
+    # Nothing spent: £300 a week piles up on top of 7 weeks already held.
+    result = forecast(TODAY, date(2025, 9, 30), Money(30000 * 7), [stream(30000)], [], RULE)
+    warning = result.warnings[-1]
+    assert warning.kind is WarningKind.OVER_LIMIT
+    assert "clawed back" in warning.message
+    assert result.weeks_held_at_end is not None and result.weeks_held_at_end > 8

@@ -1,0 +1,141 @@
+"""The register page by keyboard: type to search, arrow to a provider, add it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+)
+
+from app.services.my_providers import MyProvidersService
+from app.services.register import RegisterService
+from ui.register.add_provider_dialog import AddProviderDialog
+from ui.register.register_page import TYPING_PAUSE_MS, RegisterPage
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "register"
+
+
+def make_page(qtbot, register: RegisterService,  # type: ignore[no-untyped-def]
+              my_providers: MyProvidersService | None = None) -> RegisterPage:
+    page = RegisterPage(register, my_providers)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def test_every_control_has_an_accessible_name(qtbot, register: RegisterService) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, register)
+    controls = page.findChildren(QLineEdit) + page.findChildren(QComboBox) + \
+        page.findChildren(QPushButton) + page.findChildren(QTableView)
+    assert controls
+    # A spin box's inner line edit is announced through the spin box itself.
+    own = [c for c in controls if not isinstance(c.parent(), QAbstractSpinBox)]
+    assert len(own) >= 8
+    assert [c for c in own if not c.accessibleName()] == []
+
+
+def test_typing_searches_after_a_pause(qtbot, register: RegisterService) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, register)
+    page.search_box.setFocus()
+    qtbot.keyClicks(page.search_box, "highl bor")
+    qtbot.wait(TYPING_PAUSE_MS * 3)
+    assert page.model.rowCount() == 1
+    assert page.model.summary(0).name == "Highlands Borders Care Home"
+    assert page.message.text() == "1 provider found."
+
+
+def test_unknown_postcode_is_said_plainly(qtbot, register: RegisterService) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, register)
+    qtbot.keyClicks(page.near, "ZZ9")
+    qtbot.wait(TYPING_PAUSE_MS * 3)
+    assert "ZZ9" in page.message.text()
+
+
+def test_keyboard_selection_shows_the_provider(qtbot, register: RegisterService) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, register)
+    page.search_box.setText("highlands borders")
+    page.run_search()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.detail.value("name") == "Highlands Borders Care Home"
+    assert "Fiona Geraldine Martin" in page.detail.value("manager")
+    assert not page.add_button.isEnabled()  # no profile open: nothing to add to
+
+
+def test_add_to_my_providers(qtbot, register: RegisterService,  # type: ignore[no-untyped-def]
+                             my_providers: MyProvidersService) -> None:
+    page = make_page(qtbot, register, my_providers)
+    page.search_box.setText("highlands borders")
+    page.run_search()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.add_button.isEnabled()
+    dialog = page.add_current()
+    assert isinstance(dialog, AddProviderDialog)
+    qtbot.keyClicks(dialog.rate, "24.50")
+    qtbot.keyClicks(dialog.notes, "Weekday mornings")
+    dialog._save()
+    assert dialog.added is not None
+    (chosen,) = my_providers.providers()
+    assert chosen.agreed_hourly_rate is not None and chosen.agreed_hourly_rate.pence == 2450
+    assert chosen.source_id == "1-1000587219" and chosen.notes == "Weekday mornings"
+
+
+def test_a_bad_rate_is_refused_in_the_dialog(qtbot, register: RegisterService,  # type: ignore[no-untyped-def]
+                                            my_providers: MyProvidersService) -> None:
+    page = make_page(qtbot, register, my_providers)
+    page.search_box.setText("highlands borders")
+    page.run_search()
+    page.table.selectRow(0)
+    dialog = page.add_current()
+    assert dialog is not None
+    qtbot.keyClicks(dialog.rate, "lots")
+    dialog._save()
+    assert dialog.added is None and "lots" in dialog.error.text()
+    assert my_providers.providers() == []
+    QApplication.processEvents()
+
+
+def test_tab_leaves_the_table(qtbot, register: RegisterService) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, register)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert not page.table.hasFocus()
+
+
+def test_import_from_the_page_updates_filters_and_results(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    service = RegisterService(tmp_path)
+    page = make_page(qtbot, service)
+    assert page.model.rowCount() == 0 and page.service.count() == 1
+    report = page.import_file(FIXTURES / "cqc_api_locations_extract.json")
+    assert report is not None and report.added == 25
+    assert page.model.rowCount() == 25
+    assert page.service.count() > 1 and page.council.findData("Oldham") > 0
+    assert page.message.text().startswith("Imported CQC API locations (JSON): 25 added")
+    service.close()
+
+
+def test_cancelled_import_says_so_and_keeps_the_register(  # type: ignore[no-untyped-def]
+        qtbot, register: RegisterService, monkeypatch) -> None:
+    page = make_page(qtbot, register)
+    before = register.size()
+    monkeypatch.setattr("ui.register.import_progress.ImportProgress.wasCanceled",
+                        lambda self: True)
+    assert page.import_file(FIXTURES / "cqc_hsca_extract.csv") is None
+    assert "cancelled" in page.message.text() and register.size() == before
+
+
+def test_a_wrong_file_is_explained(qtbot, register: RegisterService, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, register)
+    wrong = tmp_path / "notes.txt"
+    wrong.write_text("my receipts\n")
+    assert page.import_file(wrong) is None
+    assert "not a register file" in page.message.text()

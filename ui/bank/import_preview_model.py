@@ -1,0 +1,135 @@
+"""The rows of a bank import preview as a Qt table: status, what the bank said, and the
+payee and category the person may change before importing."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from app.domain.categories import Category, Direction
+from app.i18n import _, active_locale, format_date, format_money
+from app.services.bank_import import ImportPreview, PreviewRow, RowStatus
+from ui.bank.table_model import RIGHT, SORT_ROLE, Index, RowsModel
+
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+DIRECTION_ROLE = Qt.ItemDataRole.UserRole + 3  # "in" or "out": which categories fit the line
+
+
+class Col(IntEnum):
+    LINE = 0
+    STATUS = 1
+    DATE = 2
+    AMOUNT = 3
+    BANK_TEXT = 4
+    PAYEE = 5
+    CATEGORY = 6
+    REASON = 7
+
+
+def column_titles() -> dict[Col, str]:
+    return {Col.LINE: _("Line"), Col.STATUS: _("Status"), Col.DATE: _("Date"),
+            Col.AMOUNT: _("Amount"), Col.BANK_TEXT: _("Bank says"),
+            Col.PAYEE: _("Paid to or from"), Col.CATEGORY: _("Category"),
+            Col.REASON: _("Why not imported")}
+
+
+def status_text(status: RowStatus) -> str:
+    return {RowStatus.NEW: _("New"), RowStatus.DUPLICATE: _("Already in the ledger"),
+            RowStatus.REJECTED: _("Cannot import")}[status]
+
+
+class ImportPreviewModel(RowsModel[PreviewRow]):
+    def __init__(self, categories: list[Category]) -> None:
+        super().__init__(column_titles())
+        self._names = {c.code: c.name(active_locale()) for c in categories}
+        self._preview: ImportPreview | None = None
+
+    @property
+    def preview(self) -> ImportPreview | None:
+        """The preview with every change the person made, ready to commit."""
+        return self._preview
+
+    def set_preview(self, preview: ImportPreview | None) -> None:
+        self._preview = preview
+        self._reset(preview.rows if preview else ())
+
+    def row_at(self, row: int) -> PreviewRow:
+        return self._rows[row]
+
+    # --- the model -------------------------------------------------------------------------
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if not index.isValid():
+            return base
+        editable = Col(index.column()) in (Col.PAYEE, Col.CATEGORY)
+        if editable and self.row_at(index.row()).status is RowStatus.NEW:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self._row(index)
+        if row is None:
+            return None
+        col = Col(index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ToolTipRole):
+            return self._display(row, col)
+        if role == Qt.ItemDataRole.EditRole:
+            return row.category_code if col is Col.CATEGORY else self._display(row, col)
+        if role == SORT_ROLE:
+            return self._raw(row, col)
+        if role == STATUS_ROLE:
+            return row.status.value
+        if role == DIRECTION_ROLE:
+            incoming = row.amount is not None and row.amount.pence > 0
+            return (Direction.IN if incoming else Direction.OUT).value
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (Col.AMOUNT, Col.LINE):
+            return RIGHT
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index)
+                                                    & Qt.ItemFlag.ItemIsEditable):
+            return False
+        assert self._preview is not None
+        row, col = self.row_at(index.row()), Col(index.column())
+        text = str(value).strip()
+        if col is Col.PAYEE and text:
+            self._preview = self._preview.with_choice(row.line, payee=text)
+        elif col is Col.CATEGORY and text in self._names:
+            self._preview = self._preview.with_choice(row.line, category_code=text)
+        else:
+            return False
+        self._rows = list(self._preview.rows)  # the same rows, one of them changed
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole,
+                                             Qt.ItemDataRole.EditRole])
+        return True
+
+    def _display(self, row: PreviewRow, col: Col) -> str:
+        if col is Col.LINE:
+            return str(row.line)
+        if col is Col.STATUS:
+            return status_text(row.status)
+        if col is Col.DATE:
+            return format_date(row.on) if row.on else ""
+        if col is Col.AMOUNT:
+            return format_money(row.amount.pence) if row.amount else ""
+        if col is Col.BANK_TEXT:
+            return row.bank_text
+        if col is Col.PAYEE:
+            return row.payee
+        if col is Col.CATEGORY:
+            return self._names.get(row.category_code, row.category_code)
+        return row.reason
+
+    def _raw(self, row: PreviewRow, col: Col) -> Any:
+        if col is Col.DATE:
+            return row.on.toordinal() if row.on else 0
+        if col is Col.AMOUNT:
+            return row.amount.pence if row.amount else 0
+        if col is Col.LINE:
+            return row.line
+        return self._display(row, col)

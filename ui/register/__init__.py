@@ -1,0 +1,1 @@
+"""The register of care providers in the window: search, filters, provider page, choosing."""

@@ -1,0 +1,39 @@
+"""Small building blocks the dialogs share: the message line and the OK / Cancel buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+
+from app.i18n import _
+from ui.accessibility import named
+
+# Dark red on the default background passes WCAG AA contrast; bold so it is not colour alone.
+WARNING_STYLE = "color: #a40000; font-weight: bold"
+
+
+def message_label() -> QLabel:
+    """A hidden, word-wrapped line for what went wrong, read out by screen readers."""
+    label = named(QLabel(), _("Message"))
+    label.setWordWrap(True)
+    label.setStyleSheet(WARNING_STYLE)
+    label.hide()
+    return label
+
+
+def accept_cancel_buttons(dialog: QDialog, text: str, name: str,
+                          on_accept: Callable[[], None]) -> QDialogButtonBox:
+    """The dialog's main button (Enter) with our own words, and Cancel (Escape)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(text)
+    named(ok, name)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setText(_("Cancel"))
+    named(cancel, _("Cancel"))
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
