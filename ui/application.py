@@ -14,6 +14,7 @@ from app.cli.secrets import PASSPHRASE_ENV
 from app.domain.errors import DomainError
 from app.i18n import _, set_locale
 from app.services.profiles import list_profiles
+from app.settings import Settings, load_settings
 from ui.errors import install_exception_hook, setup_logging
 from ui.main_window import MainWindow
 from ui.text_size import TextSize
@@ -21,12 +22,12 @@ from ui.text_size import TextSize
 
 def run_window(argv: Sequence[str]) -> int:
     args, _rest = build_parser().parse_known_args(list(argv))
-    set_locale(args.lang or os.environ.get("CARELEDGER_LANG") or os.environ.get("LANG"))
+    folder = data_dir(args)
+    folder.mkdir(parents=True, exist_ok=True)
+    set_locale(choose_language(args.lang, load_settings(folder)))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CareLedger")
     app.setOrganizationName("CareLedger")
-    folder = data_dir(args)
-    folder.mkdir(parents=True, exist_ok=True)
     install_exception_hook(setup_logging(folder))
     window = MainWindow(folder, TextSize(app, QSettings()))  # type: ignore[arg-type]
     window.show()
@@ -34,6 +35,15 @@ def run_window(argv: Sequence[str]) -> int:
     if args.profile:
         open_requested_profile(window, args.profile)
     return int(app.exec())
+
+
+def choose_language(asked: str | None, settings: Settings) -> str | None:
+    """--lang, then CARELEDGER_LANG, then the language chosen in Settings, then LANG."""
+    if asked or os.environ.get("CARELEDGER_LANG"):
+        return asked or os.environ.get("CARELEDGER_LANG")
+    if not settings.is_first_run:
+        return settings.language
+    return os.environ.get("LANG")
 
 
 def open_requested_profile(window: MainWindow, name: str) -> None:

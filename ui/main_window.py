@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.domain.errors import DomainError
-from app.i18n import _
-from app.services.computer import ComputerService
+from app.i18n import _, active_locale
+from app.services.computer import ComputerService, open_remembered
 from app.services.demo import DEFAULT_DEMO_NAME, create_demo_profile
+from app.services.people import PeopleService
 from app.services.profiles import (
     DEMO_PASSPHRASE,
     NewProfile,
@@ -28,7 +29,7 @@ from app.services.profiles import (
     list_profiles,
     open_profile,
 )
-from app.settings import load_settings
+from app.settings import load_settings, save_settings
 from app.store.profiles import ProfileInfo
 from ui.dialogs.new_profile_dialog import NewProfileDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
@@ -37,7 +38,11 @@ from ui.pages.profile_tabs import ProfileTabs
 from ui.pages.profiles_page import ProfilesPage
 from ui.security.first_run_dialog import FirstRunDialog
 from ui.security.idle_lock import IdleLock
+from ui.security.people_page import PeoplePage
+from ui.security.profile_files import ProfileFiles
 from ui.security.recovery_dialog import RecoveryCodeDialog
+from ui.security.settings_dialog import SettingsDialog
+from ui.security.who_dialog import WhoIsUsingDialog
 from ui.text_size import TextSize
 
 
@@ -45,9 +50,12 @@ class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path, text_size: TextSize | None = None) -> None:
         super().__init__()
         self.data_dir = data_dir
+        self.computer = ComputerService(data_dir)
+        self.files = ProfileFiles(self)
         self.text_size = text_size or TextSize(QApplication.instance())  # type: ignore[arg-type]
         self.profile: OpenProfile | None = None
         self.ledger_page: LedgerPage | None = None
+        self.people_page: PeoplePage | None = None
         self.profile_view: ProfileTabs | None = None
         # Figures are hidden again after some minutes without input (shared laptops).
         self.idle_lock = IdleLock(load_settings(data_dir).idle_lock_minutes, self)
@@ -84,6 +92,18 @@ class MainWindow(QMainWindow):
                                         "Ctrl+L")
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
+        self.backup_action = self._action(_("&Back up to a file…"), self.files.back_up)
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self._action(_("&Restore from a backup…"), self.files.restore))
+        self.change_passphrase_action = self._action(_("&Change passphrase…"),
+                                                     self.files.change_passphrase)
+        file_menu.addAction(self.change_passphrase_action)
+        self.forgotten_action = self._action(_("&Forgotten passphrase…"),
+                                             self.files.recover_access)
+        file_menu.addAction(self.forgotten_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("Se&ttings…"), self.edit_settings))
+        file_menu.addSeparator()
         file_menu.addAction(self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit))
 
         view = menus.addMenu(_("&View"))
@@ -97,19 +117,53 @@ class MainWindow(QMainWindow):
     # --- profiles --------------------------------------------------------------------------
 
     def show_profiles(self) -> None:
-        self.profiles_page.set_profiles(list_profiles(self.data_dir))
+        profiles = list_profiles(self.data_dir)
+        self.profiles_page.set_profiles(profiles)
         self.stack.setCurrentWidget(self.profiles_page)
-        self.lock_action.setEnabled(False)
+        self._enable_profile_actions(opened=False, any_profiles=bool(profiles))
         self.setWindowTitle("CareLedger")
+
+    def _enable_profile_actions(self, opened: bool, any_profiles: bool) -> None:
+        self.lock_action.setEnabled(opened)
+        self.backup_action.setEnabled(opened)
+        self.change_passphrase_action.setEnabled(opened or any_profiles)
+        self.forgotten_action.setEnabled(opened or any_profiles)
+
+    def current_profile_name(self) -> str | None:
+        """The open profile, or else the one chosen in the list."""
+        if self.profile is not None:
+            return self.profile.info.display_name
+        row = self.profiles_page.list.currentIndex().row()
+        if 0 <= row < self.profiles_page.model.rowCount():
+            return self.profiles_page.model.profile_at(row).display_name
+        return None
 
     def ask_first_run_question(self) -> None:
         """Shared computer or own? Asked once; the answer decides what is remembered."""
-        service = ComputerService(self.data_dir)
-        if service.settings().is_first_run:
-            FirstRunDialog(service, self).exec()
-            self.idle_lock.set_minutes(service.settings().idle_lock_minutes)
+        if self.computer.settings().is_first_run:
+            FirstRunDialog(self.computer, self).exec()
+            self._keep_language_in_use()
+            self.idle_lock.set_minutes(self.computer.settings().idle_lock_minutes)
+
+    def _keep_language_in_use(self) -> None:
+        # The language CareLedger started in is kept, so settings.json does not override it.
+        settings = self.computer.settings()
+        language = "cy" if active_locale().startswith("cy") else "en"
+        if not settings.is_first_run and settings.language != language:
+            save_settings(self.data_dir, settings.with_changes(language=language))
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.computer, self)
+        if dialog.exec():
+            self.idle_lock.set_minutes(self.computer.settings().idle_lock_minutes)
+            if dialog.notes:
+                self.tell(_("Settings saved"), "\n\n".join(dialog.notes))
 
     def ask_and_open(self, info: ProfileInfo) -> OpenProfile | None:
+        remembered = self._open_if_remembered(info.display_name)
+        if remembered is not None:
+            return self.enter_profile(remembered)
+
         def unlock(passphrase: str) -> OpenProfile:
             try:
                 return open_profile(self.data_dir, info.display_name, passphrase)
@@ -119,14 +173,49 @@ class MainWindow(QMainWindow):
                 return open_profile(self.data_dir, info.display_name, passphrase,
                                     read_only=True)
 
-        dialog = PassphraseDialog(info.display_name, unlock, self)
-        if dialog.exec() and isinstance(dialog.result_value, OpenProfile):
-            self.show_profile(dialog.result_value)
-            return dialog.result_value
-        return None
+        own = not self.computer.settings().is_shared
+        dialog = PassphraseDialog(info.display_name, unlock, self, offer_remember=own)
+        if not (dialog.exec() and isinstance(dialog.result_value, OpenProfile)):
+            return None
+        if dialog.wants_remembering:
+            self.remember(dialog.result_value)
+        return self.enter_profile(dialog.result_value)
+
+    def _open_if_remembered(self, name: str) -> OpenProfile | None:
+        """No passphrase asked when this (own) computer remembers the profile's key."""
+        try:
+            return open_remembered(self.data_dir, name)
+        except ProfileInUse as busy:
+            if not self.confirm_read_only(str(busy)):
+                return None
+            return open_remembered(self.data_dir, name, read_only=True)
+
+    def remember(self, profile: OpenProfile) -> bool:
+        """Keep the key in the OS keyring; when there is none, say so and carry on."""
+        try:
+            result = self.computer.remember(profile)
+        except DomainError as refused:
+            self.tell(_("Not remembered"), str(refused))
+            return False
+        if not result.remembered:
+            self.tell(_("Not remembered"), result.message)
+        return result.remembered
+
+    def enter_profile(self, profile: OpenProfile) -> OpenProfile | None:
+        """Ask who is at the keyboard when several people act for it, then show it."""
+        people = [] if profile.read_only else PeopleService(profile).list()
+        if len(people) > 1:
+            dialog = WhoIsUsingDialog(people, self)
+            name = dialog.chosen_name() if dialog.exec() else None
+            if name is None:
+                profile.close()  # nobody said who they are: nothing is opened
+                return None
+            PeopleService(profile).act_as(name)
+        self.show_profile(profile)
+        return profile
 
     def open_with_passphrase(self, name: str, passphrase: str) -> None:
-        self.show_profile(open_profile(self.data_dir, name, passphrase))
+        self.enter_profile(open_profile(self.data_dir, name, passphrase))
 
     def confirm_read_only(self, message: str) -> bool:
         answer = QMessageBox.question(
@@ -159,16 +248,19 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, _("Could not open the demo"), str(error))
             return
         QApplication.restoreOverrideCursor()
-        self.show_profile(profile)
+        self.enter_profile(profile)
 
     def show_profile(self, profile: OpenProfile) -> None:
         self.lock()
         self.profile = profile
         self.profile_view = ProfileTabs(profile, self.data_dir)
         self.ledger_page = self.profile_view.ledger_page
+        self.people_page = PeoplePage(PeopleService(profile), profile.read_only)
+        self.people_page.person_added.connect(self.profile_view.history_page.refresh)
+        self.profile_view.addTab(self.people_page, _("P&eople"))
         self.stack.addWidget(self.profile_view)
         self.stack.setCurrentWidget(self.profile_view)
-        self.lock_action.setEnabled(True)
+        self._enable_profile_actions(opened=True, any_profiles=True)
         title = _("{name} – CareLedger").format(name=profile.info.display_name)
         if profile.read_only:
             title = _("{title} (read only)").format(title=title)
@@ -185,12 +277,16 @@ class MainWindow(QMainWindow):
             self.profile_view.deleteLater()
             self.profile_view = None
             self.ledger_page = None
+            self.people_page = None
         if self.profile is not None:
             self.profile.close()
             self.profile = None
         self.show_profiles()
 
     # --- other -----------------------------------------------------------------------------
+
+    def tell(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)
 
     def about(self) -> None:
         QMessageBox.about(self, _("About CareLedger"), _(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.domain.errors import ValidationError
 from app.domain.roles import PersonRole, Role
 from app.i18n import _
-from app.services.profiles import OpenProfile
+from app.services.profiles import NotAllowedToAct, OpenProfile
 from app.store.audit_log import append_event
 from app.store.roles import add_role, find_active, load_roles, to_person_role
 
@@ -31,3 +31,14 @@ class PeopleService:
             append_event(s, self.profile.actor, "create", "person_role", row.id,
                          {"name": clean, "role": role.value})
             return to_person_role(row)
+
+    def act_as(self, name: str) -> str:
+        """Record `name` as who is at the keyboard from now on (they must be recorded here)."""
+        with self.profile.session() as s:
+            person = find_active(s, name)
+        if person is None:
+            raise NotAllowedToAct(
+                _("“{actor}” is not recorded as someone who may act for this profile. "
+                  "Ask the budget holder to add them first.").format(actor=name))
+        self.profile.actor = person.name
+        return person.name

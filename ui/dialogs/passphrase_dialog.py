@@ -23,9 +23,11 @@ class PassphraseDialog(QDialog):
     """Keeps asking until `try_unlock(passphrase)` succeeds or the person cancels."""
 
     def __init__(self, profile_name: str, try_unlock: Callable[[str], object],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, offer_remember: bool = False,
+                 title: str | None = None, intro: str | None = None,
+                 action: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("Unlock {name}").format(name=profile_name))
+        self.setWindowTitle(title or _("Unlock {name}").format(name=profile_name))
         self._try_unlock = try_unlock
         self.result_value: object = None
 
@@ -33,6 +35,11 @@ class PassphraseDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.show_text = named(QCheckBox(_("&Show passphrase")), _("Show passphrase"))
         self.show_text.toggled.connect(self._toggle_echo)
+        # Offered only on a computer its owner marked as their own (never on a shared one).
+        self.remember = named(QCheckBox(_("&Remember on this computer")),
+                              _("Remember on this computer"),
+                              _("Open this profile without the passphrase next time, "
+                                "on this computer only."))
         self.error = named(QLabel(), _("Message"))
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a40000; font-weight: bold")
@@ -40,8 +47,8 @@ class PassphraseDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("&Unlock"))
-        named(ok, _("Unlock"))
+        ok.setText(action or _("&Unlock"))
+        named(ok, ok.text().replace("&", ""))
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(_("Cancel"))
         named(cancel, _("Cancel"))
@@ -49,15 +56,21 @@ class PassphraseDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        intro = QLabel(_("Type the passphrase for {name}.").format(name=profile_name))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        text = QLabel(intro or _("Type the passphrase for {name}.").format(name=profile_name))
+        text.setWordWrap(True)
+        layout.addWidget(text)
         layout.addWidget(label_for(_("&Passphrase"), self.passphrase))
         layout.addWidget(self.passphrase)
         layout.addWidget(self.show_text)
+        layout.addWidget(self.remember)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.error.hide()
+        self.remember.setVisible(offer_remember)
+
+    @property
+    def wants_remembering(self) -> bool:
+        return self.remember.isChecked() and not self.remember.isHidden()
 
     def _toggle_echo(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
@@ -66,7 +79,7 @@ class PassphraseDialog(QDialog):
     def _submit(self) -> None:
         try:
             self.result_value = self._try_unlock(self.passphrase.text())
-        except DomainError as error:
+        except DomainError as error:  # TooManyAttempts says how long to wait: shown as it is
             self.error.setText(str(error))
             self.error.show()
             self.passphrase.selectAll()

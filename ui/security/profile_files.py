@@ -1,0 +1,143 @@
+"""File menu actions on a profile's keys and files: back up, restore, change or recover access.
+
+The window passes itself in; it provides `data_dir`, `profile`, `selected_profile_name()`,
+`lock()`, `show_profiles()` and `tell(title, text)`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QFileDialog
+
+from app.domain.errors import DomainError
+from app.i18n import _
+from app.services.backups import RestoreResult, export_profile, restore_profile
+from app.services.passphrases import change_passphrase, recover_access
+from app.settings import load_settings
+from app.store.backup_file import SUFFIX
+from ui.dialogs.passphrase_dialog import PassphraseDialog
+from ui.security.new_passphrase_dialog import (
+    change_passphrase_dialog,
+    forgotten_passphrase_dialog,
+)
+from ui.security.recovery_dialog import RecoveryCodeDialog
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def forget_file_dialog_places() -> None:
+    """Qt's file dialog keeps its last folder and history for every Qt program: on a shared
+    computer those could point at someone's own folders, so they are removed."""
+    qt = QSettings(QSettings.Scope.UserScope, "QtProject")
+    qt.beginGroup("FileDialog")
+    for key in ("history", "lastVisited"):
+        qt.remove(key)
+    qt.endGroup()
+    qt.sync()
+
+
+class ProfileFiles(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    # --- choosing files (replaced in tests: a native dialog cannot be driven) -------------
+
+    def choose_backup_destination(self, suggested: str) -> Path | None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, _("Back up to a file"), str(Path.home() / suggested),
+            _("CareLedger backups (*{suffix})").format(suffix=SUFFIX))
+        self._after_file_dialog()
+        return Path(path) if path else None
+
+    def choose_backup_source(self) -> Path | None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, _("Restore from a backup"), str(Path.home()),
+            _("CareLedger backups (*{suffix})").format(suffix=SUFFIX))
+        self._after_file_dialog()
+        return Path(path) if path else None
+
+    def _after_file_dialog(self) -> None:
+        if load_settings(self.window.data_dir).is_shared:
+            forget_file_dialog_places()
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def back_up(self) -> Path | None:
+        profile = self.window.profile
+        if profile is None:
+            return None
+        out = self.choose_backup_destination(
+            f"careledger-{profile.info.slug}-{date.today().isoformat()}{SUFFIX}")
+        if out is None:
+            return None
+        try:
+            written = export_profile(profile, out)
+        except DomainError as error:
+            self.window.tell(_("Could not back up"), str(error))
+            return None
+        self.window.tell(_("Backed up"), _(
+            "The backup is saved in {path}. It is encrypted: it opens only with the "
+            "passphrase this profile has now. Keep it somewhere safe, away from this "
+            "computer.").format(path=written))
+        return written
+
+    def restore(self) -> RestoreResult | None:
+        source = self.choose_backup_source()
+        if source is None:
+            return None
+        self.window.lock()  # the open profile may be the one the backup replaces
+        dialog = PassphraseDialog(
+            source.name, lambda passphrase: restore_profile(
+                self.window.data_dir, source, passphrase),
+            self.window, title=_("Restore from a backup"),
+            intro=_("Type the passphrase this backup was made with. A profile of the same "
+                    "name on this computer is kept as a backup file first."),
+            action=_("&Restore"))
+        if not (dialog.exec() and isinstance(dialog.result_value, RestoreResult)):
+            return None
+        result = dialog.result_value
+        self.window.show_profiles()
+        self.window.tell(_("Restored"), self._describe(result))
+        return result
+
+    @staticmethod
+    def _describe(result: RestoreResult) -> str:
+        text = _("{name} is restored from the backup.").format(name=result.info.display_name)
+        if result.kept_copy is not None:
+            text += " " + _("The profile that was here before is kept as a backup file in "
+                            "{path}, in case you need it back.").format(path=result.kept_copy)
+        return text
+
+    def change_passphrase(self) -> bool:
+        name = self.window.current_profile_name()
+        if name is None:
+            return False
+
+        def submit(current: str, new: str) -> None:
+            change_passphrase(self.window.data_dir, name, current, new)
+
+        dialog = change_passphrase_dialog(name, submit, self.window)
+        if not dialog.exec():
+            return False
+        self.window.tell(_("Passphrase changed"), _(
+            "The passphrase for {name} is changed. Use the new one from now on.").format(
+                name=name))
+        return True
+
+    def recover_access(self) -> bool:
+        name = self.window.current_profile_name()
+        if name is None:
+            return False
+        dialog = forgotten_passphrase_dialog(
+            name, lambda code, new: recover_access(self.window.data_dir, name, code, new),
+            self.window)
+        if not (dialog.exec() and isinstance(dialog.result_value, str)):
+            return False
+        RecoveryCodeDialog(name, dialog.result_value, parent=self.window).exec()
+        return True
