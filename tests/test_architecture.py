@@ -21,8 +21,9 @@ def test_code_is_lint_clean() -> None:
     assert result.returncode == 0, result.stdout[-3000:]
 
 
-def test_core_type_checks_strictly() -> None:
+def test_code_type_checks() -> None:
+    """app/ strictly (see pyproject.toml); ui/ with mypy's defaults."""
     mypy = Path(sys.executable).with_name("mypy")
-    result = subprocess.run([str(mypy), "app"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run([str(mypy), "app", "ui"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=600)
     assert result.returncode == 0, result.stdout[-3000:]

@@ -28,7 +28,7 @@ class TextSize:
         self.app = app
         self.base_point_size = app.font().pointSizeF()
         self.settings = settings
-        saved = float(settings.value("text_scale", 1.0)) if settings else 1.0
+        saved = float(str(settings.value("text_scale", 1.0))) if settings else 1.0
         self.scale = min(STEPS, key=lambda s: abs(s - saved))
         self.apply(self.scale)
 

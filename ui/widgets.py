@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 
 from app.i18n import _
@@ -37,3 +39,8 @@ def accept_cancel_buttons(dialog: QDialog, text: str, name: str,
     buttons.accepted.connect(on_accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def to_date(value: QDate) -> date:
+    """A QDate as a datetime.date (QDate.toPython is typed as returning object)."""
+    return date(value.year(), value.month(), value.day())

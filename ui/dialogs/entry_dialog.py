@@ -27,7 +27,7 @@ from app.domain.money import Money
 from app.i18n import ParseError, _, active_locale, parse_money
 from ui.accessibility import named
 from ui.dialogs.new_profile_dialog import DATE_FORMAT
-from ui.widgets import accept_cancel_buttons, message_label
+from ui.widgets import accept_cancel_buttons, message_label, to_date
 
 
 class EntryDialog(QDialog):
@@ -156,7 +156,7 @@ class EntryDialog(QDialog):
             raise ValidationError("amount", str(error)) from error
         sign = 1 if self._wanted_direction() is Direction.IN else -1
         return EntryDraft(
-            on=self.on.date().toPython(), amount=Money(sign * pence),
+            on=to_date(self.on.date()), amount=Money(sign * pence),
             payee=self.payee.text(), category_code=self.category.currentData() or "",
             memo=self.memo.text(), approval_reason=self.reason.text(),
         )

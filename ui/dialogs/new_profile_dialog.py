@@ -23,7 +23,7 @@ from app.domain.money import Money
 from app.i18n import ParseError, _, parse_money
 from app.services.profiles import NewProfile
 from ui.accessibility import named
-from ui.widgets import accept_cancel_buttons, message_label
+from ui.widgets import accept_cancel_buttons, message_label, to_date
 
 DATE_FORMAT = "dd/MM/yyyy"
 
@@ -102,7 +102,7 @@ class NewProfileDialog(QDialog):
             display_name=self.name.text(),
             gross_weekly=self._money(self.weekly, _("weekly budget")),
             frequency=Frequency(self.frequency.currentData()),
-            start=start.toPython(),
+            start=to_date(start),
             client_contribution_weekly=self._money(self.contribution, _("contribution")),
             council_name=self.council.text(),
             council_reference=self.reference.text(),

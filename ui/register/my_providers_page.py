@@ -28,7 +28,7 @@ from app.i18n import ParseError, _, parse_money
 from app.services.my_providers import MyProvidersService
 from ui.accessibility import named
 from ui.register.my_providers_model import SORT_ROLE, MyProvidersModel, _kinds
-from ui.widgets import accept_cancel_buttons, message_label
+from ui.widgets import accept_cancel_buttons, message_label, to_date
 
 
 class MyProvidersPage(QWidget):
@@ -117,7 +117,7 @@ class OwnProviderDialog(QDialog):
         try:
             rate = Money(parse_money(self.rate.text())) if self.rate.text().strip() else None
             self.service.add(ChosenProviderDraft(
-                name=self.name.text(), start=self.start.date().toPython(),
+                name=self.name.text(), start=to_date(self.start.date()),
                 kind=ProviderKind(self.kind.currentData()), agreed_hourly_rate=rate,
                 notes=self.notes.text()))
         except (DomainError, ParseError) as error:
