@@ -26,9 +26,17 @@ class Col(IntEnum):
 
 _HEADERS = {Col.NUMBER: N_("No."), Col.WHEN: N_("When (UTC)"), Col.WHO: N_("Who"),
             Col.ACTION: N_("What"), Col.RECORD: N_("Record")}
-_ACTIONS = {"create": N_("Added"), "update": N_("Changed"), "delete": N_("Deleted")}
+_ACTIONS = {"create": N_("Added"), "add": N_("Added"), "update": N_("Changed"),
+            "delete": N_("Deleted"),
+            "import": N_("Imported"), "undo": N_("Undone"), "redo": N_("Done again"),
+            "attach": N_("Attached"), "detach": N_("Removed"), "link": N_("Linked"),
+            "start": N_("Started"), "lock": N_("Locked"), "unlock": N_("Unlocked"),
+            "end": N_("Ended")}
 _ENTITIES = {"entry": N_("Entry"), "person": N_("Profile"),
-             "person_role": N_("Person who may act")}
+             "person_role": N_("Person who may act"), "service_log": N_("Care visit"),
+             "service_payment": N_("Payment for care"), "evidence": N_("Receipt"),
+             "reconciliation": N_("Bank statement check"), "council_rule": N_("Council rules"),
+             "chosen_provider": N_("My provider")}
 
 
 # (older than this event id, at most this many) -> events, newest first

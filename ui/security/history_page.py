@@ -20,6 +20,10 @@ class HistoryPage(QWidget):
         self.model = HistoryModel(self, loader=service.page)
         self.table = QTableView(self)
         self.table.setModel(self.model)  # newest first, fetched a page at a time
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setAccessibleName(_("Column headings"))
         self.table.setAccessibleName(_("History of changes"))
         self.verify_button = QPushButton(_("Verify history"), self)
         self.verify_button.setAccessibleName(_("Verify history"))
@@ -46,6 +50,7 @@ class HistoryPage(QWidget):
     def _load(self) -> None:
         self._stale = False
         self.model.reload()
+        self.table.resizeColumnsToContents()  # one page of rows: cheap
 
     def verify(self) -> HistoryCheck:
         check = self.service.verify()
