@@ -166,7 +166,7 @@ def parse_date(text: str) -> date:
         except ValueError:
             continue
     raise ParseError(
-        _("“{text}” is not a date. Type it like 31/03/2025").format(text=cleaned)
+        _("“{text}” is not a date. Type it like 31/03/2025 or 2025-03-31").format(text=cleaned)
     )
 
 

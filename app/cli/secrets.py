@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sys
 
 from app.domain.errors import DomainError
 from app.i18n import _
@@ -15,6 +16,13 @@ def read_secret(env_name: str, prompt: str, confirm: bool = False) -> str:
     value = os.environ.get(env_name)
     if value is not None:
         return value
+    if not sys.stdin.isatty():
+        # getpass would fall back to echoing the secret, with a Python warning: refuse plainly.
+        raise DomainError(
+            _("No passphrase was given. Set {name} or run this in a terminal.").format(
+                name=env_name
+            )
+        )
     try:
         first = getpass.getpass(prompt)
         if confirm and getpass.getpass(_("Type it again: ")) != first:

@@ -69,7 +69,11 @@ class CouncilRule:
         return self.weeks_held_limit + self.contingency_weeks
 
     def surplus(self, balance: Money, gross_weekly: Money, liabilities: Money) -> Money:
-        """Money above the limit plus contingency, after what is still owed (never negative)."""
+        """Money above the limit plus contingency, after what is still owed (never negative).
+
+        Without a weekly budget there is no limit to measure against, so no surplus."""
+        if gross_weekly.pence <= 0:
+            return Money(0)
         kept = gross_weekly.times(self.allowed_weeks) + liabilities
         return Money(max(0, balance.pence - kept.pence))
 

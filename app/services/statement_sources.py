@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.chosen_providers import payee_key
 from app.domain.funding import Period
 from app.domain.money import Money
 from app.services.services_log import Visit, VisitDraft
@@ -67,17 +68,26 @@ class _Tally:
 
 def service_summaries(s: Session, period: Period) -> tuple[ProviderService, ...] | None:
     """Per provider: visits in the period (hours planned and delivered, their value) beside
-    payments in the period linked to that provider's visits. None when nothing is logged."""
+    payments in the period linked to that provider's visits (or, with none linked, paid to
+    that name). None when nothing is logged."""
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     for visit in _visits(s, period):
         tally = tallies[visit.draft.provider_name]
         tally.planned += visit.draft.planned_minutes
         tally.delivered += visit.draft.delivered_minutes
         tally.value += visit.cost.pence
+    linked: set[str] = set()
     for provider, paid in _payments(s, period):
         tallies[provider].paid += paid
+        linked.add(provider)
     if not tallies:
         return None
+    # A provider whose payments were never linked to visits: count what was paid to that
+    # name in the period, so the return does not show care delivered and nothing paid.
+    by_payee = _paid_by_payee(s, period)
+    for provider, tally in tallies.items():
+        if provider not in linked:
+            tally.paid += by_payee.get(payee_key(provider), 0)
     return tuple(ProviderService(name, _hours(t.planned), _hours(t.delivered), Money(t.value),
                                  Money(t.paid)) for name, t in sorted(tallies.items()))
 
@@ -92,6 +102,16 @@ def _visits(s: Session, period: Period) -> Iterable[Visit]:
     return [Visit(r.id, VisitDraft(r.on, r.provider_name, r.planned_minutes,
                                    r.delivered_minutes, r.rate_pence, r.missed, r.late))
             for r in rows]
+
+
+def _paid_by_payee(s: Session, period: Period) -> dict[str, int]:
+    """Pence paid out in the period to each payee, keyed as payee names are compared."""
+    paid: dict[str, int] = defaultdict(int)
+    rows = s.execute(select(EntryRow.payee, EntryRow.amount).where(
+        EntryRow.on >= period.start, EntryRow.on <= period.end, EntryRow.amount < 0))
+    for payee, amount in rows:
+        paid[payee_key(payee)] -= amount.pence
+    return paid
 
 
 def _payments(s: Session, period: Period) -> Iterable[tuple[str, int]]:

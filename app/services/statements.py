@@ -30,7 +30,7 @@ from app.domain.council_rules import (
 from app.domain.errors import DomainError, ValidationError
 from app.domain.funding import Frequency, Funder, FundingKind, FundingStream, Period
 from app.domain.money import Money
-from app.i18n import _
+from app.i18n import _, format_date
 from app.services.profiles import OpenProfile
 from app.services.statement_sources import (
     evidence_refs,
@@ -118,6 +118,7 @@ class StatementService:
         if period.end < period.start:
             raise ValidationError("period", _("The period must end on or after its start."))
         with self.profile.session() as s:
+            _check_period_has_records(s, period, request.generated_on or date.today())
             # What the person gives explicitly wins over what the profile holds.
             services = (request.services if request.services is not None
                         else service_summaries(s, period))
@@ -223,3 +224,15 @@ def _entries(s: Session, period: Period, evidence: Mapping[int, str]) -> list[St
 
 def _latest_hash(s: Session) -> str:
     return s.scalar(select(AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1)) or ""
+
+
+def _check_period_has_records(s: Session, period: Period, today: date) -> None:
+    """A return for a period with no records would show made-up figures: refuse it plainly."""
+    started = s.scalar(select(func.min(AccountRow.opening_date)))
+    if started is not None and period.end < started:
+        raise ValidationError("period", _(
+            "This period ends before the records start on {date}. Choose a later period."
+        ).format(date=format_date(started)))
+    if period.start > today:
+        raise ValidationError("period", _(
+            "This period has not started yet. Use the forecast to see what may happen."))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,19 @@ def _connect(path: Path, key: bytes) -> Any:
     # A wrong key or a damaged file fails here, at the first read, not later mid-task.
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     conn.execute("PRAGMA journal_mode = WAL")
+    _owner_only(path)
     conn.isolation_level = None  # SQLAlchemy's begin event below starts transactions itself
     return conn
+
+
+def _owner_only(path: Path) -> None:
+    """Encrypted or not, other accounts on a shared computer have no business reading it.
+    (SQLite gives the -wal and -shm files the main file's permissions.)"""
+    try:
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
+    except OSError:
+        pass  # e.g. a file system without Unix permissions
 
 
 def open_engine(path: Path, key: bytes) -> Engine:

@@ -68,3 +68,13 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert done.value.code == 0
     assert "CareLedger 0.1.0" in capsys.readouterr().out
+
+
+def test_no_terminal_and_no_passphrase_is_a_plain_error(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("CARELEDGER_PASSPHRASE")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert run(data_dir, "demo") == 1
+    err = capsys.readouterr().err
+    assert "No passphrase was given" in err and "Warning" not in err

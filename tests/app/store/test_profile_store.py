@@ -144,3 +144,10 @@ def test_profile_json_holds_no_council_reference(data_dir: Path) -> None:
     make(data_dir)
     meta = (list_profiles(data_dir)[0].folder / "profile.json").read_text()
     assert "SECRET-REF" not in meta and "42000" not in meta
+
+
+def test_database_file_is_readable_by_its_owner_only(data_dir: Path) -> None:
+    make(data_dir)
+    info = list_profiles(data_dir)[0]
+    assert info.database.stat().st_mode & 0o777 == 0o600
+    assert info.folder.stat().st_mode & 0o777 == 0o700
