@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import csv
 import io
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -57,7 +58,9 @@ def csv_records(text: str, header_line: int) -> Iterator[tuple[int, dict[str, st
         yield line, dict(zip(header, cells, strict=True))
 
 
-class _CsvReader:
+class _CsvReader(ABC):
+    """Reads rows of one CQC CSV layout; each layout says how a row becomes a record."""
+
     dataset = ""
     label = ""
 
@@ -77,8 +80,9 @@ class _CsvReader:
             except ValueError as exc:
                 yield unreadable(line, exc)
 
+    @abstractmethod
     def record(self, line: int, row: dict[str, str]) -> Row:
-        raise NotImplementedError
+        """One register record from one CSV row; ValueError for a row that cannot be read."""
 
 
 def _required(line: int, location_id: str, name: str) -> Rejection | None:

@@ -55,8 +55,10 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             return self.raw(row, col)
         return None
 
+    # Each subclass says how its rows look. (Qt's metaclass does not mix with ABCMeta, so
+    # these are plain methods that a subclass must override.)
     def display(self, row: Row, col: Any) -> str:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} must define display()")
 
     def raw(self, row: Row, col: Any) -> Any:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} must define raw()")
