@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.i18n import _, format_datetime_utc, format_number
 from app.services.evidence import Evidence
-from ui.bank.table_model import SORT_ROLE, Index, RowsModel
+from ui.models.rows_model import SORT_ROLE, Index, RowsModel
 
 
 class Col(IntEnum):

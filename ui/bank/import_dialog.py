@@ -27,7 +27,7 @@ from app.services.undo import ImportStatement, UndoStack
 from ui.bank.category_delegate import CategoryDelegate
 from ui.bank.column_mapping_dialog import ColumnMappingDialog
 from ui.bank.import_preview_model import Col, ImportPreviewModel
-from ui.bank.table_model import sorted_view
+from ui.models.rows_model import sorted_view
 
 FILE_FILTER = "Bank statements (*.csv *.txt *.ofx *.qfx *.qif);;All files (*)"
 

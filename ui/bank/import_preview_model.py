@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from app.domain.categories import Category, Direction
 from app.i18n import _, active_locale, format_date, format_money
 from app.services.bank_import import ImportPreview, PreviewRow, RowStatus
-from ui.bank.table_model import RIGHT, SORT_ROLE, Index, RowsModel
+from ui.models.rows_model import RIGHT, SORT_ROLE, Index, RowsModel
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 DIRECTION_ROLE = Qt.ItemDataRole.UserRole + 3  # "in" or "out": which categories fit the line
@@ -54,9 +54,6 @@ class ImportPreviewModel(RowsModel[PreviewRow]):
     def set_preview(self, preview: ImportPreview | None) -> None:
         self._preview = preview
         self._reset(preview.rows if preview else ())
-
-    def row_at(self, row: int) -> PreviewRow:
-        return self._rows[row]
 
     # --- the model -------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _, format_date, format_money
 from app.services.evidence import EntryWithoutEvidence
 from ui.accessibility import named
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.rows_model import RIGHT, Index, RowsModel
 
 
 class Col(IntEnum):
@@ -29,31 +28,19 @@ class Col(IntEnum):
     AMOUNT = 2
 
 
-class MissingEvidenceModel(QAbstractTableModel):
+class MissingEvidenceModel(RowsModel[EntryWithoutEvidence]):
     def __init__(self, rows: list[EntryWithoutEvidence]) -> None:
-        super().__init__()
-        self._rows = rows
+        super().__init__({Col.DATE: _("Date"), Col.PAYEE: _("Paid to"), Col.AMOUNT: _("Amount")})
+        self._reset(rows)
 
     def entry_id_at(self, row: int) -> int:
-        return self._rows[row].entry_id
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return {Col.DATE: _("Date"), Col.PAYEE: _("Paid to"),
-                    Col.AMOUNT: _("Amount")}[Col(section)]
-        return None
+        return self.row_at(row).entry_id
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._row(index)
+        if row is None:
             return None
-        row, col = self._rows[index.row()], Col(index.column())
+        col = Col(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col is Col.DATE:
                 return format_date(row.on)
@@ -61,7 +48,7 @@ class MissingEvidenceModel(QAbstractTableModel):
                 return row.payee
             return format_money(abs(row.amount_pence))
         if role == Qt.ItemDataRole.TextAlignmentRole and col is Col.AMOUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None
 
 

@@ -24,7 +24,7 @@ from app.i18n import ParseError, _, format_money, parse_money
 from app.services.reconcile import Reconciliation, ReconciliationService
 from app.services.undo import LockReconciliation, SetCleared, UndoStack
 from ui.bank.reconcile_model import Col, ReconcileModel
-from ui.bank.table_model import sorted_view
+from ui.models.rows_model import sorted_view
 
 
 class ReconcileDialog(QDialog):

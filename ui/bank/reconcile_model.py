@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 
 from app.i18n import _, format_date, format_money
 from app.services.reconcile import Candidate, Reconciliation
-from ui.bank.table_model import RIGHT, SORT_ROLE, Index, RowsModel
+from ui.models.rows_model import RIGHT, SORT_ROLE, Index, RowsModel
 
 Toggle = Callable[[int, bool], Reconciliation]  # (entry id, cleared) -> the new state
 

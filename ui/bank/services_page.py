@@ -21,8 +21,8 @@ from app.domain.errors import DomainError
 from app.i18n import ParseError, _, format_date, format_money, parse_money
 from app.services.services_log import ServicesLogService, VisitDraft, parse_hours
 from app.services.undo import AddVisit, UndoStack
-from ui.bank.table_model import sorted_view
 from ui.bank.timesheet_model import Col, TimesheetModel, hours_text
+from ui.models.rows_model import sorted_view
 
 
 class ServicesPage(QWidget):

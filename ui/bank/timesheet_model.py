@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.i18n import _, format_date, format_money
 from app.services.services_log import Timesheet, Visit
-from ui.bank.table_model import RIGHT, SORT_ROLE, Index, RowsModel
+from ui.models.rows_model import RIGHT, SORT_ROLE, Index, RowsModel
 
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.domain.chosen_providers import ProviderKind, ValueForMoney
 from app.i18n import _, format_date, format_money, format_number
+from ui.models.rows_model import RIGHT, SORT_ROLE, Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+__all__ = ["SORT_ROLE", "Col", "MyProvidersModel"]
 
 
 class Col(IntEnum):
@@ -44,41 +44,24 @@ def _money(value: Any) -> str:
     return format_money(value.pence) if value is not None else "–"
 
 
-class MyProvidersModel(QAbstractTableModel):
+class MyProvidersModel(RowsModel[ValueForMoney]):
     def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[ValueForMoney] = []
+        super().__init__(_titles())
 
     def set_rows(self, rows: list[ValueForMoney]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ValueForMoney:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _titles()[Col(section)]
-        return None
+        self._reset(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        value = self._row(index)
+        if value is None:
             return None
-        value, col = self._rows[index.row()], Col(index.column())
+        col = Col(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(value, col)
         if role == SORT_ROLE:
             return self._raw(value, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in _FIGURES:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and col is Col.COST_PER_HOUR:
             over = value.over_agreed_rate
             if over is not None and over.pence > 0:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
+from PySide6.QtCore import QObject, Qt
+
 from app.domain.roles import PersonRole
-from app.i18n import N_
-from ui.security.rows_model import SORT_ROLE, RowsModel
+from app.i18n import _
+from ui.models.rows_model import SORT_ROLE, Index, RowsModel
 
 __all__ = ["SORT_ROLE", "Col", "PeopleModel"]
 
@@ -19,21 +21,34 @@ class Col(IntEnum):
     ADDED_BY = 3
 
 
+def column_titles() -> dict[Col, str]:
+    return {Col.NAME: _("Name"), Col.ROLE: _("Role"), Col.ADDED: _("Added (UTC)"),
+            Col.ADDED_BY: _("Added by")}
+
+
 class PeopleModel(RowsModel[PersonRole]):
-    columns = Col
-    headers = {Col.NAME: N_("Name"), Col.ROLE: N_("Role"), Col.ADDED: N_("Added (UTC)"),
-               Col.ADDED_BY: N_("Added by")}
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(column_titles(), parent)
 
     def set_people(self, people: list[PersonRole]) -> None:
-        self.set_rows(people)
+        self._reset(people)
 
-    def display(self, row: PersonRole, col: Col) -> str:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        person = self._row(index)
+        if person is None:
+            return None
+        col = Col(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(person, col)
+        if role == SORT_ROLE:
+            return {Col.NAME: person.name.casefold(), Col.ROLE: person.role.value,
+                    Col.ADDED: person.added_at, Col.ADDED_BY: person.added_by.casefold()}[col]
+        return None
+
+    @staticmethod
+    def _display(person: PersonRole, col: Col) -> str:
         if col == Col.ROLE:
-            return row.role.label()
+            return person.role.label()
         if col == Col.ADDED:
-            return row.added_at.strftime("%Y-%m-%d %H:%M")
-        return row.name if col == Col.NAME else row.added_by
-
-    def raw(self, row: PersonRole, col: Col) -> Any:
-        return {Col.NAME: row.name.casefold(), Col.ROLE: row.role.value,
-                Col.ADDED: row.added_at, Col.ADDED_BY: row.added_by.casefold()}[col]
+            return person.added_at.strftime("%Y-%m-%d %H:%M")
+        return person.name if col == Col.NAME else person.added_by

@@ -1,6 +1,6 @@
-"""What every flat table model in ui/bank repeats: rows in a list, titled columns.
+"""The base of every flat, read-only table model: rows in a list, titled columns.
 
-(The ledger model in ui/models has the same three methods; this could move there.)
+Subclasses add `data()`. The ledger and history models page lazily and so stand apart.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ R = TypeVar("R")
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
-    def __init__(self, titles: Mapping[Any, str]) -> None:  # keyed by a Col(IntEnum)
-        super().__init__()
+    def __init__(self, titles: Mapping[Any, str],  # keyed by a Col(IntEnum)
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._titles = dict(titles)
         self._rows: list[R] = []
 
@@ -35,6 +36,9 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def row_at(self, row: int) -> R:
+        return self._rows[row]
 
     def _row(self, index: Index) -> R | None:
         """The row behind a valid index, else None."""
