@@ -71,6 +71,7 @@ class MissingEvidenceDialog(QDialog):
         self.table.verticalHeader().hide()
         named(self.table.horizontalHeader(), _("Column headings"))
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda _index: self.go())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.go_button = named(buttons.addButton(_("&Go to entry"),
