@@ -23,7 +23,7 @@ from app.domain.errors import DomainError
 from app.i18n import _
 from app.importers.bank import ColumnMapping, NeedsMapping, UnreadableStatement
 from app.services.bank_import import BankImportService, ImportResult, RowStatus
-from app.services.undo import ImportStatement, UndoStack
+from app.services.undo import UndoStack
 from ui.bank.category_delegate import CategoryDelegate
 from ui.bank.column_mapping_dialog import ColumnMappingDialog
 from ui.bank.import_preview_model import Col, ImportPreviewModel
@@ -35,7 +35,7 @@ FILE_FILTER = "Bank statements (*.csv *.txt *.ofx *.qfx *.qif);;All files (*)"
 class BankImportDialog(QDialog):
     imported = Signal(int)  # how many entries were added
 
-    def __init__(self, service: BankImportService, undo_stack: UndoStack | None = None,
+    def __init__(self, service: BankImportService, undo_stack: UndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Import a bank statement"))
@@ -167,13 +167,9 @@ class BankImportDialog(QDialog):
         if preview is None:
             return
         try:
-            if self._undo is not None:
-                command = ImportStatement(self._service.profile, service=self._service,
-                                          preview=preview)
-                self._undo.push(command)
-                added = len(command.ids)
-            else:
-                added = self._service.commit(preview).added
+            result = self._undo.run(_("Import bank statement"),
+                                    lambda: self._service.commit(preview))
+            added = result.added
         except DomainError as error:
             self._show_error(str(error))
             return
