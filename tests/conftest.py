@@ -1,4 +1,5 @@
-"""Shared test set-up: Qt offscreen, a cheap key-derivation cost, English text."""
+"""Shared test set-up: Qt offscreen, a cheap key-derivation cost, English text, and ready-made
+profiles (a fresh one, and a demo with a year of records) opened as ProfileContexts."""
 
 from __future__ import annotations
 
@@ -8,20 +9,32 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the real OS keyring.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from dataclasses import replace  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 
 from app import i18n  # noqa: E402
+from app.domain.funding import Frequency  # noqa: E402
+from app.domain.money import Money  # noqa: E402
+from app.services.context import ProfileContext, open_context  # noqa: E402
+from app.services.demo import create_demo_profile  # noqa: E402
+from app.services.profiles import NewProfile, create_profile  # noqa: E402
 from app.store import keys  # noqa: E402
 
 # argon2id at full cost takes ~150 ms; tests make hundreds of profiles. Files record their
 # own cost, so this changes speed only, not behaviour.
-keys.DEFAULT_COST = keys.KdfCost(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+CHEAP = keys.KdfCost(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+keys.DEFAULT_COST = CHEAP
 
 PASSPHRASE = "correct horse battery"
+NAME = "Ann Example"
+START = date(2025, 4, 1)
+DEMO_NAME = "Demo Alex"
+DEMO_TODAY = date(2026, 3, 31)  # the demo's records run for the year up to this day
 
 
 @pytest.fixture(autouse=True)
@@ -41,24 +54,47 @@ def passphrase() -> str:
     return PASSPHRASE
 
 
-@pytest.fixture
-def open_profile(data_dir: Path) -> Iterator[object]:
-    """A fresh profile: £420 a week, paid four-weekly, from 1 April 2025, unlocked."""
-    from app.domain.funding import Frequency
-    from app.domain.money import Money
-    from app.services.profiles import NewProfile, create_profile
-    from app.services.profiles import open_profile as open_
-
-    request = NewProfile("Ann Example", Money(42000), Frequency.FOUR_WEEKLY, date(2025, 4, 1),
+def new_profile_request(name: str = NAME, **changes: Any) -> NewProfile:
+    """£420 a week, paid four-weekly, from 1 April 2025, for Testshire County Council."""
+    request = NewProfile(name, Money(42000), Frequency.FOUR_WEEKLY, START,
                          council_name="Testshire County Council", council_reference="TC-123")
-    create_profile(data_dir, request, PASSPHRASE)
-    profile = open_(data_dir, "Ann Example", PASSPHRASE)
-    yield profile
-    profile.close()
+    return replace(request, **changes)
 
 
 @pytest.fixture
-def ledger(open_profile: object) -> object:
-    from app.services.ledger import LedgerService
+def make_ctx(data_dir: Path) -> Iterator[Callable[..., ProfileContext]]:
+    """Make and open a fresh profile: make_ctx(name=..., any NewProfile field=...)."""
+    opened: list[ProfileContext] = []
 
-    return LedgerService(open_profile)  # type: ignore[arg-type]
+    def make(name: str = NAME, **changes: Any) -> ProfileContext:
+        create_profile(data_dir, new_profile_request(name, **changes), PASSPHRASE)
+        ctx = open_context(data_dir, name, PASSPHRASE)
+        opened.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in opened:
+        if ctx.profile.lock is not None and ctx.profile.lock.held:
+            ctx.close()
+
+
+@pytest.fixture
+def ctx(make_ctx: Callable[..., ProfileContext]) -> ProfileContext:
+    """A fresh profile, unlocked: £420 a week from 1 April 2025, no entries yet."""
+    return make_ctx()
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo profile on disk with a year of records to DEMO_TODAY, made once per module."""
+    folder = tmp_path_factory.mktemp("demo")
+    i18n.set_locale("en_GB")
+    create_demo_profile(folder, DEMO_NAME, PASSPHRASE, today=DEMO_TODAY)
+    return folder
+
+
+@pytest.fixture
+def demo_ctx(demo_dir: Path) -> Iterator[ProfileContext]:
+    opened = open_context(demo_dir, DEMO_NAME, PASSPHRASE)
+    yield opened
+    opened.close()
