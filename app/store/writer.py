@@ -296,10 +296,13 @@ BASELINE_ACTOR = "CareLedger"
 
 
 def needs_baseline(conn: Connection) -> bool:
-    """True when the newest event is a version 1 one: nothing yet records full images."""
+    """True when records exist that no version 2 event holds the images of: the newest event
+    is a version 1 one, or (a profile from before the history) there is no event at all."""
     detail = conn.exec_driver_sql(
         f"SELECT detail FROM {AUDIT_TABLE} ORDER BY id DESC LIMIT 1").scalar()
-    return detail is not None and not str(detail).endswith(',"v":2}')
+    if detail is None:
+        return conn.exec_driver_sql("SELECT 1 FROM person LIMIT 1").first() is not None
+    return not str(detail).endswith(',"v":2}')
 
 
 def write_baseline(conn: Connection) -> None:
