@@ -33,6 +33,7 @@ from app.settings import load_settings, save_settings
 from app.store.profiles import ProfileInfo
 from ui.dialogs.new_profile_dialog import NewProfileDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
+from ui.jobs import run_job
 from ui.pages.ledger_page import LedgerPage
 from ui.pages.profile_tabs import ProfileTabs
 from ui.pages.profiles_page import ProfilesPage
@@ -243,18 +244,18 @@ class MainWindow(QMainWindow):
         RecoveryCodeDialog(name, code, parent=self).exec()
 
     def open_demo(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        """Made on a worker thread (a few seconds) with progress; then opened."""
+        existing = next((p for p in list_profiles(self.data_dir) if p.is_demo), None)
+        name = existing.display_name if existing else DEFAULT_DEMO_NAME
         try:
-            existing = next((p for p in list_profiles(self.data_dir) if p.is_demo), None)
-            name = existing.display_name if existing else DEFAULT_DEMO_NAME
             if existing is None:
-                create_demo_profile(self.data_dir, name, DEMO_PASSPHRASE)
+                run_job(self, _("Making the demo"), lambda control: create_demo_profile(
+                    self.data_dir, name, DEMO_PASSPHRASE, control=control))
             profile = open_profile(self.data_dir, name, DEMO_PASSPHRASE)
         except DomainError as error:
-            QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, _("Could not open the demo"), str(error))
+            self.show_profiles()
             return
-        QApplication.restoreOverrideCursor()
         self.enter_profile(profile)
 
     def show_profile(self, ctx: ProfileContext) -> None:

@@ -23,6 +23,7 @@ from app.importers.bank import ColumnMapping, MappingStore, ParsedStatement, rea
 from app.importers.bank.identity import import_ids
 from app.importers.bank.model import StatedBalance
 from app.services.bank_suggest import HISTORY, Suggester, bank_text
+from app.services.jobs import NO_CONTROL, JobControl
 from app.services.ledger import entry_values, now_utc
 from app.store.profile_store import ProfileStore
 
@@ -131,10 +132,13 @@ class BankImportService:
         return read_statement(data, self.mappings, mapping)
 
     def preview(self, data: bytes, file_name: str, account_id: int,
-                mapping: ColumnMapping | None = None, today: date | None = None
-                ) -> ImportPreview:
+                mapping: ColumnMapping | None = None, today: date | None = None,
+                control: JobControl = NO_CONTROL) -> ImportPreview:
         """Read the file and mark each line; UnreadableStatement when it cannot be read."""
-        return self.preview_parsed(self.read(data, mapping), file_name, account_id, today)
+        control.step(0, 2, _("Reading the file…"))
+        parsed = self.read(data, mapping)
+        control.step(1, 2, _("Checking each line against your records…"))
+        return self.preview_parsed(parsed, file_name, account_id, today)
 
     def preview_parsed(self, parsed: ParsedStatement, file_name: str, account_id: int,
                        today: date | None = None) -> ImportPreview:
@@ -169,8 +173,10 @@ class BankImportService:
         self._passed.add((row, day))
         return row
 
-    def commit(self, preview: ImportPreview, today: date | None = None) -> ImportResult:
-        """Write every new line in one transaction; a bad line stops all, naming its line."""
+    def commit(self, preview: ImportPreview, today: date | None = None,
+               control: JobControl = NO_CONTROL) -> ImportResult:
+        """Write every new line in one transaction; a bad line stops all, naming its line.
+        Stopped part way (Cancel), the transaction is rolled back: nothing is added."""
         new = [r for r in preview.rows if r.status is RowStatus.NEW]
         cause = Cause("import", about={"file": preview.file_name, "layout": preview.layout,
                                        "account_id": preview.account_id})
@@ -189,6 +195,7 @@ class BankImportService:
                 if problem:
                     raise ValidationError("line", _("Line {line}: {problem} Nothing was imported.")
                                           .format(line=row.line, problem=problem))
+            control.step(1, 2, _("Adding the new lines…"))
             now = now_utc()
             entry_ids = writer.insert_many("entry", [
                 entry_values(_draft(r), preview.account_id, None, self.store.actor, now,

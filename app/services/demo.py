@@ -8,6 +8,7 @@ what council guidance describes.
 from __future__ import annotations
 
 import random
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from app.domain.money import Money
 from app.domain.visits import VisitDraft
 from app.i18n import _
 from app.services.context import open_context
+from app.services.jobs import NO_CONTROL, Cancelled, JobControl
 from app.services.profiles import NewProfile, create_profile
 from app.store.profiles import ProfileInfo
 
@@ -127,17 +129,31 @@ def demo_entries(start: date, end: date, seed: int = 2024) -> list[EntryDraft]:
 
 
 def create_demo_profile(data_dir: Path, name: str, passphrase: str,
-                        today: date | None = None) -> tuple[ProfileInfo, int]:
+                        today: date | None = None,
+                        control: JobControl = NO_CONTROL) -> tuple[ProfileInfo, int]:
     today = today or date.today()
     start = today - timedelta(days=364)
+    control.step(0, 4, _("Making the demo profile…"))
     info = create_profile(data_dir, demo_request(name, start), passphrase).info
+    try:
+        return info, _fill(data_dir, info, passphrase, start, today, control)
+    except Cancelled:
+        shutil.rmtree(info.folder, ignore_errors=True)  # no half-made demo left behind
+        raise
+
+
+def _fill(data_dir: Path, info: ProfileInfo, passphrase: str, start: date, today: date,
+          control: JobControl) -> int:
     with open_context(data_dir, info.display_name, passphrase) as ctx:
         for line, weekly in demo_plan().values():
             ctx.plan.add(line, Money(weekly))
+        control.step(1, 4, _("Adding a year of payments…"))
         added = ctx.ledger.add_entries(demo_entries(start, today), today)
+        control.step(2, 4, _("Adding providers and visits…"))
         for name, kind, rate in ((JO, ProviderKind.PA, JO_RATE), (SAM, ProviderKind.PA, SAM_RATE),
                                  (AGENCY, ProviderKind.LOCAL, AGENCY_RATE)):
             ctx.providers.add(ChosenProviderDraft(name=name, start=start, kind=kind,
                                                   agreed_hourly_rate=Money(rate)))
         ctx.visits.add_many(demo_visits(start, today))
-    return info, len(added)
+    control.report(4, 4, "")
+    return len(added)

@@ -22,6 +22,7 @@ from app.domain.errors import DomainError, ValidationError
 from app.domain.funding import Period
 from app.domain.money import Money
 from app.i18n import _, format_date
+from app.services.jobs import NO_CONTROL, JobControl
 from app.services.summary import owed_on, position_on
 from app.statements import build
 from app.statements.builder import Ledger
@@ -32,7 +33,7 @@ from app.statements.pdf import render_pdf
 from app.store.profile_store import ProfileStore
 from app.store.repos import Repos
 
-RENDERERS = {".pdf": render_pdf, ".csv": render_csv}
+SUFFIXES = (".pdf", ".csv")
 ISSUED = "statement"  # the cause of the event recording that a return was produced
 HOURS = Decimal("0.01")
 
@@ -103,11 +104,12 @@ class StatementService:
             return forecast(position_on(repos, policy, today), end, repos.funding.streams(),
                             history, policy)
 
-    def save(self, statement: Statement, path: Path) -> Path:
-        """Write PDF or CSV by the file's ending (a failed write leaves no half file), and
-        record that a return quoting this history head was produced."""
-        renderer = RENDERERS.get(path.suffix.lower())
-        if renderer is None:
+    def save(self, statement: Statement, path: Path, control: JobControl = NO_CONTROL
+             ) -> Path:
+        """Write PDF or CSV by the file's ending (a failed or stopped write leaves no half
+        file), and record that a return quoting this history head was produced."""
+        suffix = path.suffix.lower()
+        if suffix not in SUFFIXES:
             raise ValidationError("out", _("Save as a .pdf or a .csv file."))
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
@@ -115,7 +117,11 @@ class StatementService:
         handle, temp = tempfile.mkstemp(suffix=path.suffix, dir=folder)
         os.close(handle)
         try:
-            renderer(statement, Path(temp))
+            if suffix == ".pdf":
+                render_pdf(statement, Path(temp), on_page=lambda page: control.step(
+                    page, 0, _("Writing page {n}…").format(n=page)))
+            else:
+                render_csv(statement, Path(temp))
             os.replace(temp, path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)

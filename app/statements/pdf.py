@@ -6,6 +6,7 @@ the transactions table repeats its header on every page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -48,7 +49,10 @@ LONG_TABLE_START = 45 * mm  # room for a heading, the table's header and a few r
 TRANSACTION_COLS = (24, 38, 39, 21, 18, 20, 20)
 
 
-def render_pdf(statement: Statement, path: Path) -> None:
+def render_pdf(statement: Statement, path: Path,
+               on_page: Callable[[int], None] | None = None) -> None:
+    """Write the return; `on_page(n)` hears of each page as it is laid out (it may raise to
+    stop, and then the caller removes the part-written file)."""
     doc = SimpleDocTemplate(
         str(path), pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN,
         topMargin=PAGE_MARGIN, bottomMargin=PAGE_MARGIN + 6 * mm,
@@ -56,8 +60,12 @@ def render_pdf(statement: Statement, path: Path) -> None:
         # No creation time or random document id: the same statement gives the same bytes.
         invariant=True,
     )
-    doc.build(story(statement), canvasmaker=numbered_canvas(
-        _footer_left(statement), _footer_hash(statement)))
+    def page_done(_canvas: object, template: Any) -> None:
+        if on_page is not None:
+            on_page(int(template.page))
+
+    doc.build(story(statement), onFirstPage=page_done, onLaterPages=page_done,
+              canvasmaker=numbered_canvas(_footer_left(statement), _footer_hash(statement)))
 
 
 def story(s: Statement) -> list[Flowable]:

@@ -30,6 +30,7 @@ from app.services.rules import RulesService
 from app.services.statements import StatementRequest, StatementService
 from app.services.undo import UndoStack
 from ui.accessibility import label_for
+from ui.jobs import run_job
 from ui.statements.custom_rule_dialog import CustomRuleDialog
 
 PathChooser = Callable[[QWidget, str, str], Path | None]
@@ -206,7 +207,8 @@ class StatementPage(QWidget):
                 return None
             if path.suffix.lower() != suffix:
                 path = path.with_name(path.name + suffix)
-            saved = self._service.save(self._service.build(request), path)
+            saved = run_job(self, _("Writing the return"), lambda control: self._service.save(
+                self._service.build(request), path, control))
         except (DomainError, ParseError) as error:
             self.status_label.setText(str(error))
             return None
