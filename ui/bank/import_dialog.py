@@ -49,7 +49,7 @@ class BankImportDialog(QDialog):
         self._header: tuple[str, ...] = ()
         self.result_of_import: ImportResult | None = None
         categories = service.categories()
-        self.model = ImportPreviewModel(categories)
+        self.model = ImportPreviewModel(categories, service.policy())
         self._build(categories)
 
     # --- layout ----------------------------------------------------------------------------
