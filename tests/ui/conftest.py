@@ -153,7 +153,7 @@ def fits_at_double_text(qtbot: QtBot, qapp: QApplication, unnamed_controls: Call
     qapp.setFont(base)
 
 
-# --- what the window says, and a keyring in memory -------------------------------------------------
+# --- what the window says, and a keyring in memory ------------------------------------------------
 
 @pytest.fixture
 def told(window: MainWindow) -> list[str]:

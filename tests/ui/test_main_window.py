@@ -265,7 +265,7 @@ def test_saying_nobody_opens_nothing(window: MainWindow, created: CreatedProfile
     open_profile(data_dir, NAME, PASSPHRASE).close()  # its lock was let go
 
 
-# --- the keyboard, names and large text -------------------------------------------------------------
+# --- the keyboard, names and large text -----------------------------------------------------------
 
 def test_add_an_entry_with_the_keyboard_only(qtbot: QtBot, window: MainWindow,
                                              created: CreatedProfile, dialog_driver: NewDriver,
@@ -383,7 +383,7 @@ def test_window_lays_out_at_double_text_size(qtbot: QtBot, window: MainWindow,
     qtbot.waitUntil(lambda: clipped() == [], timeout=3000)
 
 
-# --- locking ---------------------------------------------------------------------------------------
+# --- locking --------------------------------------------------------------------------------------
 
 def test_idle_lock_hides_every_figure(qtbot: QtBot, window: MainWindow) -> None:
     window.open_demo()
