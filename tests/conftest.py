@@ -104,6 +104,22 @@ def demo_ctx(demo_dir: Path) -> Iterator[ProfileContext]:
     opened.close()
 
 
+def read_every_table(ctx: ProfileContext) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every audited table, raw as stored: 'exactly the same' means this."""
+    from app.store.writer import TABLES, all_columns
+
+    with ctx.store.read() as repos:
+        return {table: [tuple(row) for row in repos.conn.exec_driver_sql(
+                    f'SELECT {", ".join(chr(34) + c + chr(34) for c in all_columns(table))} '
+                    f'FROM "{table}" ORDER BY 1, 2')]
+                for table in TABLES}
+
+
+@pytest.fixture
+def db_state() -> Callable[[ProfileContext], dict[str, list[tuple[object, ...]]]]:
+    return read_every_table
+
+
 @pytest.fixture
 def make_profile(data_dir: Path) -> Callable[..., CreatedProfile]:
     """Make a profile without opening it: make_profile(name=..., passphrase=..., any NewProfile

@@ -29,9 +29,12 @@ class AuditRepo:
             query = query.where(T.c.id < before_id)
         return [AuditEvent(*row) for row in self.conn.execute(query)]
 
-    def head(self) -> tuple[int, str] | None:
-        """(id, hash) of the newest event."""
-        row = self.conn.execute(select(T.c.id, T.c.hash).order_by(T.c.id.desc()).limit(1)).first()
+    def head(self, skip_action: str | None = None) -> tuple[int, str] | None:
+        """(id, hash) of the newest event (the newest but those of `skip_action`)."""
+        query = select(T.c.id, T.c.hash).order_by(T.c.id.desc()).limit(1)
+        if skip_action is not None:
+            query = query.where(T.c.action != skip_action)
+        row = self.conn.execute(query).first()
         return None if row is None else (int(row[0]), str(row[1]))
 
     def issued_heads(self) -> list[tuple[int, str]]:

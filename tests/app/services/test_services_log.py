@@ -9,9 +9,8 @@ import pytest
 from app.domain.entries import EntryDraft
 from app.domain.errors import DomainError, ValidationError
 from app.domain.money import Money
-from app.services.ledger import LedgerService
-from app.services.profiles import OpenProfile
-from app.services.services_log import ServicesLogService, VisitDraft, parse_hours
+from app.domain.visits import VisitDraft
+from app.services.context import ProfileContext
 
 TODAY = date(2026, 11, 29)
 
@@ -20,8 +19,8 @@ def _visit(on: date, planned: int, delivered: int, **extra: object) -> VisitDraf
     return VisitDraft(on, "Bright Care Ltd", planned, delivered, 1850, **extra)  # type: ignore[arg-type]
 
 
-def test_timesheet_is_monday_to_sunday(profile: OpenProfile) -> None:
-    log = ServicesLogService(profile)
+def test_timesheet_is_monday_to_sunday(ctx: ProfileContext) -> None:
+    log = ctx.visits
     log.add(_visit(date(2026, 11, 22), 60, 60))  # Sunday before
     a = log.add(_visit(date(2026, 11, 23), 120, 105, late=True))
     b = log.add(_visit(date(2026, 11, 29), 90, 0, missed=True))
@@ -33,10 +32,10 @@ def test_timesheet_is_monday_to_sunday(profile: OpenProfile) -> None:
     assert sheet.cost == Money(3238)  # 1h45 at £18.50 = £32.375, to the nearest penny
 
 
-def test_payment_against_delivered_hours(profile: OpenProfile) -> None:
-    log = ServicesLogService(profile)
+def test_payment_against_delivered_hours(ctx: ProfileContext) -> None:
+    log = ctx.visits
     visits = [log.add(_visit(date(2026, 11, d), 120, m)) for d, m in ((23, 120), (24, 90))]
-    paid = LedgerService(profile).add_entry(
+    paid = ctx.ledger.add_entry(
         EntryDraft(date(2026, 11, 28), Money(-7400), "Bright Care Ltd", "agency_care"),
         today=TODAY)
     cover = log.link_payment(paid.id, [v.id for v in visits])
@@ -45,45 +44,31 @@ def test_payment_against_delivered_hours(profile: OpenProfile) -> None:
     assert cover.delivered_value == Money(6475)
     assert cover.overpaid == Money(925)  # half an hour invoiced but not delivered
     assert log.linked_visits(paid.id) == [v.id for v in visits]
+    # Linking again replaces the earlier choice.
+    log.link_payment(paid.id, [visits[0].id])
+    assert log.linked_visits(paid.id) == [visits[0].id]
 
 
-def test_only_payments_take_links(profile: OpenProfile) -> None:
-    log = ServicesLogService(profile)
-    visit = log.add(_visit(date(2026, 11, 23), 60, 60))
-    money_in = LedgerService(profile).add_entry(
+def test_only_payments_take_links(ctx: ProfileContext) -> None:
+    visit = ctx.visits.add(_visit(date(2026, 11, 23), 60, 60))
+    money_in = ctx.ledger.add_entry(
         EntryDraft(date(2026, 11, 23), Money(5000), "Council", "council_payment"), today=TODAY)
     with pytest.raises(DomainError):
-        log.link_payment(money_in.id, [visit.id])
+        ctx.visits.link_payment(money_in.id, [visit.id])
 
 
-@pytest.mark.parametrize("draft", [
-    VisitDraft(date(2026, 1, 1), " ", 60, 60, 1000),
-    VisitDraft(date(2026, 1, 1), "PA", 60 * 25, 60, 1000),
-    VisitDraft(date(2026, 1, 1), "PA", 60, 60, 100_01),
-    VisitDraft(date(2026, 1, 1), "PA", 60, 30, 1000, missed=True),
-])
-def test_bad_visits_are_refused(profile: OpenProfile, draft: VisitDraft) -> None:
+def test_a_bad_visit_saves_nothing(ctx: ProfileContext) -> None:
     with pytest.raises(ValidationError):
-        ServicesLogService(profile).add(draft)
-    assert ServicesLogService(profile).visits() == []
+        ctx.visits.add(VisitDraft(date(2026, 1, 1), " ", 60, 60, 1000))
+    assert ctx.visits.visits() == []
 
 
-def test_update_and_delete(profile: OpenProfile) -> None:
-    log = ServicesLogService(profile)
+def test_update_delete_and_many_at_once(ctx: ProfileContext) -> None:
+    log = ctx.visits
     visit = log.add(_visit(date(2026, 11, 23), 60, 60, chosen_provider_id=7))
     changed = log.update(visit.id, _visit(date(2026, 11, 23), 60, 45, note=" short "))
     assert (changed.draft.delivered_minutes, changed.draft.note) == (45, "short")
     log.delete(visit.id)
     assert log.visits() == []
-
-
-@pytest.mark.parametrize(("text", "minutes"), [("2", 120), ("1.5", 90), ("1:30", 90),
-                                                ("0.25", 15), (".5", 30)])
-def test_parse_hours(text: str, minutes: int) -> None:
-    assert parse_hours(text) == minutes
-
-
-@pytest.mark.parametrize("text", ["", "two", "1:75", "-1", "1:-5"])
-def test_parse_hours_refuses(text: str) -> None:
-    with pytest.raises(ValidationError):
-        parse_hours(text)
+    ids = log.add_many([_visit(date(2026, 11, d), 60, 60) for d in (23, 24, 25)])
+    assert [v.id for v in log.visits()] == ids
