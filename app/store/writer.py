@@ -296,10 +296,14 @@ BASELINE_ACTOR = "CareLedger"
 
 
 def needs_baseline(conn: Connection) -> bool:
-    """True when the newest event is a version 1 one: nothing yet records full images."""
+    """True when nothing yet records full images: the newest event is a version 1 one, or
+    there is no event at all but there are records (a file from before the audit trail)."""
     detail = conn.exec_driver_sql(
         f"SELECT detail FROM {AUDIT_TABLE} ORDER BY id DESC LIMIT 1").scalar()
-    return detail is not None and not str(detail).endswith(',"v":2}')
+    if detail is None:
+        return any(conn.exec_driver_sql(f"SELECT 1 FROM {_q(table)} LIMIT 1").first()
+                   for table in TABLES)
+    return not str(detail).endswith(',"v":2}')
 
 
 def write_baseline(conn: Connection) -> None:
