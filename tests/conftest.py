@@ -18,6 +18,7 @@ from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
+import sqlcipher3.dbapi2 as sqlcipher  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from app import i18n  # noqa: E402
@@ -26,7 +27,9 @@ from app.domain.money import Money  # noqa: E402
 from app.services.context import ProfileContext, open_context  # noqa: E402
 from app.services.demo import create_demo_profile  # noqa: E402
 from app.services.profiles import CreatedProfile, NewProfile, create_profile  # noqa: E402
-from app.store import keys  # noqa: E402
+from app.store import database, keys  # noqa: E402
+from app.store.profiles import ProfileDirectory, ProfileInfo  # noqa: E402
+from app.store.writer import MIGRATING_FLAG  # noqa: E402
 
 # argon2id at full cost takes ~150 ms; tests make hundreds of profiles. Files record their
 # own cost, so this changes speed only, not behaviour.
@@ -230,3 +233,63 @@ def statement_files() -> st.SearchStrategy[GeneratedStatement]:
 def statement_text() -> st.SearchStrategy[str]:
     """Text a statement cell might hold (printable Latin-1 and the odd line break)."""
     return STATEMENT_TEXT
+
+
+def _make_old_profile(data_dir: Path, name: str, revision: str) -> tuple[ProfileInfo, bytes]:
+    directory = ProfileDirectory(data_dir)
+    folder = directory.new_folder(name)
+    data_key = keys.new_data_key()
+    engine = database.open_engine(folder / "ledger.db", data_key)
+    database.upgrade(engine, revision)
+    with engine.begin() as conn:
+        conn.info[MIGRATING_FLAG] = True  # as that version wrote it, before any guard
+        try:
+            conn.exec_driver_sql(
+                "INSERT INTO person (display_name, council_name, council_reference, nhs_number, "
+                "postcode, managed_by, preferred_language, is_demo) "
+                "VALUES (?, '', '', '', '', 'self', 'en_GB', 0)", (name,))
+        finally:
+            conn.info.pop(MIGRATING_FLAG)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    directory.write_meta(folder, name, False, [keys.wrap(data_key, PASSPHRASE, "passphrase")])
+    info = directory.find(name)
+    assert info is not None
+    return info, data_key
+
+
+@pytest.fixture
+def make_old_profile(data_dir: Path) -> Callable[[str, str], tuple[ProfileInfo, bytes]]:
+    """make_old_profile(name, revision): a profile as an older CareLedger left it (schema at
+    `revision`, one person row, PASSPHRASE); returns its info and data key."""
+    return lambda name, revision: _make_old_profile(data_dir, name, revision)
+
+
+def _data_key(info: ProfileInfo, passphrase: str = PASSPHRASE) -> bytes:
+    wrapped = ProfileDirectory(info.folder.parent.parent).wrapped_keys(info)
+    return keys.unwrap(next(k for k in wrapped if k.purpose == "passphrase"), passphrase)
+
+
+@pytest.fixture
+def data_key_of() -> Callable[..., bytes]:
+    """data_key_of(info, passphrase=PASSPHRASE): the profile's data key, unwrapped as the app
+    does (to check backups, or to change the file behind the app as an attacker would)."""
+    return _data_key
+
+
+@pytest.fixture
+def tamper(data_key_of: Callable[..., bytes]) -> Callable[[ProfileInfo, str], None]:
+    """tamper(info, sql): change a closed profile's file as an attacker with the key would,
+    straight through SQLCipher (past the app and its write guard)."""
+
+    def change(info: ProfileInfo, sql: str) -> None:
+        conn = sqlcipher.connect(str(info.database))
+        try:
+            conn.execute(f"PRAGMA key = \"x'{data_key_of(info).hex()}'\"")
+            conn.execute(sql)
+            conn.commit()
+        finally:
+            conn.close()
+
+    return change
