@@ -64,7 +64,7 @@ def writer(data_dir: Path, seed: int) -> None:
     while True:
         print("phase opening", flush=True)
         profile = open_profile(data_dir, NAME, PASSPHRASE)
-        ledger = LedgerService(profile)
+        ledger = LedgerService(profile.store)
         for _ in range(rng.randint(1, 25)):
             print("phase writing", flush=True)
             memo = f"s{seed}-n{n}"
