@@ -1,4 +1,5 @@
-"""Settings for this computer, and remembering a key in the OS keyring (or failing plainly)."""
+"""Remembering a profile's key in the OS keyring on one's own computer (or failing plainly),
+and forgetting every key when the computer is marked shared."""
 
 from __future__ import annotations
 
@@ -8,9 +9,7 @@ from pathlib import Path
 import keyring
 import keyring.core
 import pytest
-from security_helpers import NAME, PASSPHRASE
 
-from app.domain.errors import ValidationError
 from app.services.computer import (
     forget_profile,
     open_remembered,
@@ -18,8 +17,9 @@ from app.services.computer import (
     set_computer_mode,
 )
 from app.services.profiles import CreatedProfile, open_profile
-from app.settings import ComputerMode, Settings, load_settings, save_settings, settings_path
+from app.settings import ComputerMode
 from app.store.remembered_keys import RememberRefused, RememberResult
+from tests.conftest import NAME, PASSPHRASE
 
 
 def _backend(monkeypatch: pytest.MonkeyPatch, name: str) -> Iterator[None]:
@@ -53,32 +53,6 @@ def _remember_on_own_computer(data_dir: Path) -> RememberResult:
     set_computer_mode(data_dir, ComputerMode.OWN)
     with open_profile(data_dir, NAME, PASSPHRASE) as profile:
         return remember_profile(data_dir, profile)
-
-
-def test_defaults_mean_first_run_and_count_as_shared(tmp_path: Path) -> None:
-    settings = load_settings(tmp_path)
-    assert settings == Settings()
-    assert settings.is_first_run and settings.is_shared
-    assert (settings.idle_lock_minutes, settings.backups_to_keep) == (5, 5)
-
-
-def test_settings_round_trip_as_json(tmp_path: Path) -> None:
-    wanted = Settings(ComputerMode.OWN, idle_lock_minutes=10, backups_to_keep=3, language="cy")
-    save_settings(tmp_path, wanted)
-    assert load_settings(tmp_path) == wanted
-    assert '"computer": "own"' in settings_path(tmp_path).read_text()
-
-
-def test_bad_values_are_refused_plainly() -> None:
-    with pytest.raises(ValidationError, match="120 minutes"):
-        Settings().with_changes(idle_lock_minutes=0)
-    with pytest.raises(ValidationError):
-        Settings().with_changes(language="fr")
-
-
-def test_damaged_settings_file_gives_defaults(tmp_path: Path) -> None:
-    settings_path(tmp_path).write_text('{"idle_lock_minutes": -3}')
-    assert load_settings(tmp_path) == Settings()
 
 
 def test_own_computer_remembers_key_in_file_keyring(
