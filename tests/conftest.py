@@ -279,14 +279,14 @@ def data_key_of() -> Callable[..., bytes]:
 
 
 @pytest.fixture
-def tamper(data_key_of: Callable[..., bytes]) -> Callable[[ProfileInfo, str], None]:
-    """tamper(info, sql): change a closed profile's file as an attacker with the key would,
-    straight through SQLCipher (past the app and its write guard)."""
+def tamper(data_key_of: Callable[..., bytes]) -> Callable[..., None]:
+    """tamper(info, sql, passphrase=PASSPHRASE): change a closed profile's file as an attacker
+    with the key would, straight through SQLCipher (past the app and its write guard)."""
 
-    def change(info: ProfileInfo, sql: str) -> None:
+    def change(info: ProfileInfo, sql: str, passphrase: str = PASSPHRASE) -> None:
         conn = sqlcipher.connect(str(info.database))
         try:
-            conn.execute(f"PRAGMA key = \"x'{data_key_of(info).hex()}'\"")
+            conn.execute(f"PRAGMA key = \"x'{data_key_of(info, passphrase).hex()}'\"")
             conn.execute(sql)
             conn.commit()
         finally:

@@ -1,3 +1,7 @@
+"""`careledger statement` and `careledger forecast` over the demo profile."""
+
+from __future__ import annotations
+
 import csv
 from pathlib import Path
 
@@ -5,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.cli import run
-from tests.app.services.conftest import NAME, PASSPHRASE
+from tests.conftest import DEMO_NAME, PASSPHRASE
 
 
 @pytest.fixture(autouse=True)
@@ -14,7 +18,7 @@ def passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def args(data: Path, out: Path, *extra: str) -> list[str]:
-    return ["--data-dir", str(data), "statement", "--profile", NAME, "--from", "2026-01-01",
+    return ["--data-dir", str(data), "statement", "--profile", DEMO_NAME, "--from", "2026-01-01",
             "--to", "2026-03-31", "--out", str(out), *extra]
 
 
@@ -71,7 +75,7 @@ def test_bad_services_file_is_a_plain_error(demo_dir: Path, tmp_path: Path,
 
 def test_forecast_prints_the_expected_balance(demo_dir: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["--data-dir", str(demo_dir), "forecast", "--profile", NAME,
+    assert run(["--data-dir", str(demo_dir), "forecast", "--profile", DEMO_NAME,
                 "--today", "2026-03-31", "--to", "2026-06-30"]) == 0
     out = capsys.readouterr().out
     assert "Expected on 30 June 2026" in out

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import EXIT_BAD_INPUT, EXIT_OK, run
+from tests.conftest import FIXTURES as ALL_FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "register"
+FIXTURES = ALL_FIXTURES / "register"
 
 
 def careledger(tmp_path: Path, *argv: str) -> int:
