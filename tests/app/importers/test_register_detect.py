@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.domain.providers import OrgForm, ProviderRecord, Rejection, Source
 from app.importers.register_common import RegisterFileError, clean_phone, clean_postcode
@@ -218,3 +222,41 @@ def test_a_field_too_big_to_be_csv_is_a_plain_error(tmp_path: Path) -> None:
     path.write_text(f'{header}\n{first}\n1-2,"{"x" * 200_000}"\n')
     with pytest.raises(RegisterFileError, match="from line 3"):
         list(open_register_file(path).rows())
+
+
+# --- whatever is in a file: records, rejections or a plain error -----------------------------
+
+HSCA_HEADER = (FIXTURES / "cqc_hsca_extract.csv").read_text().splitlines()[0]
+HSCA_WIDTH = len(next(csv.reader([HSCA_HEADER])))
+cells = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(cells, min_size=HSCA_WIDTH - 2, max_size=HSCA_WIDTH + 1), max_size=6))
+def test_any_hsca_rows_give_records_or_rejections(tmp_path: Path,
+                                                  rows: list[list[str]]) -> None:
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    path = tmp_path / "hsca.csv"
+    path.write_text(HSCA_HEADER + "\n" + out.getvalue(), encoding="utf-8")
+    try:
+        reader = open_register_file(path)
+    except RegisterFileError:
+        return  # e.g. a header with no rows: said plainly
+    for row in reader.rows():
+        assert isinstance(row, ProviderRecord | Rejection)
+        if isinstance(row, Rejection):
+            assert row.reason and row.line >= 2
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=200))
+def test_any_bytes_are_a_register_file_error_or_rows(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "anything.json"
+    path.write_bytes(content)
+    try:
+        rows = list(open_register_file(path).rows())
+    except RegisterFileError as error:
+        assert str(error)
+        return
+    assert all(isinstance(r, ProviderRecord | Rejection) for r in rows)
