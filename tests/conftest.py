@@ -293,3 +293,18 @@ def tamper(data_key_of: Callable[..., bytes]) -> Callable[..., None]:
             conn.close()
 
     return change
+
+
+def raw_connection(ctx: ProfileContext) -> Any:
+    """The profile's database opened as an attacker with the key would: straight through the
+    driver, no CareLedger code in between (no writer, no guard, no foreign keys)."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    conn = sqlcipher.connect(str(ctx.info.database), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{ctx.profile.data_key.hex()}'\"")
+    return conn
+
+
+@pytest.fixture
+def behind_the_app() -> Callable[[ProfileContext], Any]:
+    return raw_connection

@@ -20,6 +20,7 @@ from app.domain.money import Money
 from app.domain.policy import Policy
 from app.i18n import _
 from app.importers.bank import ColumnMapping, MappingStore, ParsedStatement, read_statement
+from app.importers.bank.model import StatedBalance
 from app.importers.bank.identity import import_ids
 from app.services.bank_suggest import HISTORY, Suggester, bank_text
 from app.services.ledger import entry_values, now_utc
@@ -52,6 +53,7 @@ class ImportPreview:
     layout: str
     account_id: int
     rows: tuple[PreviewRow, ...]
+    closing: StatedBalance | None = None  # the balance the bank states in the file
 
     def count(self, status: RowStatus) -> int:
         return sum(1 for r in self.rows if r.status is status)
@@ -157,7 +159,7 @@ class BankImportService:
                 preview = self._checked(preview, policy, day, start)
             rows.append(preview)
         rows.sort(key=lambda r: r.line)
-        return ImportPreview(file_name, parsed.layout, account_id, tuple(rows))
+        return ImportPreview(file_name, parsed.layout, account_id, tuple(rows), parsed.closing)
 
     def _checked(self, row: PreviewRow, policy: Policy, day: date, start: date | None
                  ) -> PreviewRow:
@@ -191,6 +193,12 @@ class BankImportService:
             entry_ids = writer.insert_many("entry", [
                 entry_values(_draft(r), preview.account_id, None, self.store.actor, now,
                              import_id=r.import_id) for r in fresh])
+            closing = preview.closing  # the statement's own balance, for the return
+            if closing is not None and repos.accounts.stated(
+                    preview.account_id, closing.on) != closing.balance:
+                writer.insert("bank_balance", {
+                    "account_id": preview.account_id, "on": closing.on,
+                    "balance": closing.balance, "source": preview.file_name[:255]})
         self._passed.clear()
         return ImportResult(len(entry_ids), preview.count(RowStatus.DUPLICATE) + len(new)
                             - len(fresh), preview.count(RowStatus.REJECTED), tuple(entry_ids))

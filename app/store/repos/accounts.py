@@ -37,6 +37,13 @@ class AccountRepo:
         value: date | None = self.conn.execute(select(func.min(A.c.opening_date))).scalar()
         return value
 
+    def stated(self, account_id: int, on: date) -> Money | None:
+        """The balance an imported file stated for the account on that day, if any."""
+        value: Money | None = self.conn.execute(
+            select(B.c.balance).where(B.c.account_id == account_id, B.c.on == on)
+            .order_by(B.c.id.desc()).limit(1)).scalar()
+        return value
+
     def bank_balance(self, up_to: date) -> BankBalance | None:
         """The latest balance a bank stated on or before `up_to`, for all accounts together:
         None unless every account has one, and only for a day all of them share."""
