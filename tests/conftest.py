@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator  # noqa: E402
 from dataclasses import dataclass, replace  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+from typing import Any, Literal  # noqa: E402
 
 import pytest  # noqa: E402
 import sqlcipher3.dbapi2 as sqlcipher  # noqa: E402
@@ -144,9 +144,10 @@ def created(make_profile: Callable[..., CreatedProfile]) -> CreatedProfile:
 
 DATE_FORMS = ("%d/%m/%Y", "%Y-%m-%d", "%d %b %Y")
 ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "utf-16")
+CONTROL_CHARACTERS: tuple[Literal["Cc"]] = ("Cc",)
 # Printable Latin-1 (so every encoding above can write it) and the odd line break inside quotes.
 STATEMENT_TEXT = st.text(alphabet=st.one_of(st.characters(min_codepoint=32, max_codepoint=255,
-                                                          blacklist_categories=("Cc",)),
+                                                          blacklist_categories=CONTROL_CHARACTERS),
                                             st.just("\n")),
                          max_size=30)
 

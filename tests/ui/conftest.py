@@ -166,7 +166,7 @@ def told(window: MainWindow) -> list[str]:
 class MemoryKeyring(KeyringBackend):
     """An in-memory keyring, so “remember on this computer” is tested without the OS one."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

@@ -26,7 +26,7 @@ def _png() -> bytes:
     image.fill(0x336699)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # PySide6 stubs miss QIODevice
     return bytes(buffer.data().data())
 
 

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from app.services.context import ProfileContext
-from ui.bank.import_preview_model import DIRECTION_ROLE, SORT_ROLE, Col, ImportPreviewModel
+from ui.bank.import_preview_model import DIRECTION_ROLE, Col, ImportPreviewModel
+from ui.models.rows_model import SORT_ROLE
 
 TODAY = date(2026, 11, 29)
 MIXED = (b"Date,Description,Amount,Balance\n01/09/2026,SHOP,-1.00,1\n"

@@ -68,4 +68,6 @@ def test_every_control_on_every_tab_has_a_name(
     tabs = make_tabs(qtbot, ctx)
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
-        assert unnamed(tabs.widget(index)) == [], tabs.tabText(index)
+        page = tabs.widget(index)
+        assert page is not None
+        assert unnamed(page) == [], tabs.tabText(index)

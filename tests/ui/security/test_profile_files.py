@@ -63,7 +63,7 @@ def test_back_up_then_restore_keeps_a_copy_of_what_was_there(
 def test_back_up_to_a_missing_folder_says_what_to_do(
         window: MainWindow, created: CreatedProfile, tmp_path: Path, told: list[str]) -> None:
     window.open_with_passphrase(NAME, PASSPHRASE)
-    window.files.choose_backup_destination = lambda s: tmp_path / "gone" / "x"  # type: ignore[method-assign]
+    window.files.choose_backup_destination = lambda suggested: tmp_path / "gone" / "x"  # type: ignore[method-assign]
     assert window.files.back_up() is None
     assert "USB stick" in told[-1]
 
