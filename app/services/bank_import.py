@@ -20,8 +20,8 @@ from app.domain.money import Money
 from app.domain.policy import Policy
 from app.i18n import _
 from app.importers.bank import ColumnMapping, MappingStore, ParsedStatement, read_statement
-from app.importers.bank.model import StatedBalance
 from app.importers.bank.identity import import_ids
+from app.importers.bank.model import StatedBalance
 from app.services.bank_suggest import HISTORY, Suggester, bank_text
 from app.services.ledger import entry_values, now_utc
 from app.store.profile_store import ProfileStore

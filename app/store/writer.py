@@ -296,13 +296,12 @@ BASELINE_ACTOR = "CareLedger"
 
 
 def needs_baseline(conn: Connection) -> bool:
-    """True when nothing yet records full images: the newest event is a version 1 one, or
-    there is no event at all but there are records (a file from before the audit trail)."""
+    """True when records exist that no version 2 event holds the images of: the newest event
+    is a version 1 one, or (a profile from before the history) there is no event at all."""
     detail = conn.exec_driver_sql(
         f"SELECT detail FROM {AUDIT_TABLE} ORDER BY id DESC LIMIT 1").scalar()
     if detail is None:
-        return any(conn.exec_driver_sql(f"SELECT 1 FROM {_q(table)} LIMIT 1").first()
-                   for table in TABLES)
+        return conn.exec_driver_sql("SELECT 1 FROM person LIMIT 1").first() is not None
     return not str(detail).endswith(',"v":2}')
 
 

@@ -34,8 +34,9 @@ def test_statement_matches_the_money_tab(demo_ctx: ProfileContext) -> None:
     summary = demo_ctx.summary.on(QUARTER.end)
     assert statement.reconciliation.closing == summary.balance
     assert statement.position == summary.position
-    assert len(statement.transactions) == len(
-        demo_ctx.store.read().__enter__().entries.between(QUARTER.start, QUARTER.end))
+    with demo_ctx.store.read() as repos:
+        in_quarter = repos.entries.between(QUARTER.start, QUARTER.end)
+    assert len(statement.transactions) == len(in_quarter)
     assert statement.audit_hash == demo_ctx.history.events()[-1].hash
     assert statement.holder.council_reference == "DEMO-0001"
 

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
-from sqlalchemy import func, select
 
 from app.domain.entries import EntryDraft
 from app.domain.errors import DomainError, ValidationError
 from app.domain.money import Money
-from app.services.evidence import EvidenceService
-from app.services.ledger import LedgerService
-from app.services.profiles import OpenProfile
-from app.store.models_bank import EvidenceRow
+from app.services.context import ProfileContext
 
 TODAY = date(2026, 11, 29)
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -22,14 +20,13 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 
 @pytest.fixture
-def two_entries(profile: OpenProfile) -> list[int]:
-    ledger = LedgerService(profile)
-    return [ledger.add_entry(EntryDraft(date(2026, 9, d), Money(-1000 * d), f"Shop {d}",
-                                        "equipment"), today=TODAY).id for d in (1, 2)]
+def two_entries(ctx: ProfileContext) -> list[int]:
+    return [ctx.ledger.add_entry(EntryDraft(date(2026, 9, d), Money(-1000 * d), f"Shop {d}",
+                                            "activities"), today=TODAY).id for d in (1, 2)]
 
 
-def test_attach_view_and_list_missing(profile: OpenProfile, two_entries: list[int]) -> None:
-    service = EvidenceService(profile)
+def test_attach_view_and_list_missing(ctx: ProfileContext, two_entries: list[int]) -> None:
+    service = ctx.evidence
     assert [e.entry_id for e in service.entries_without_evidence()] == two_entries
     stored = service.attach(two_entries[0], "invoice.pdf", PDF)
     assert (stored.media_type, stored.size) == ("application/pdf", len(PDF))
@@ -40,13 +37,13 @@ def test_attach_view_and_list_missing(profile: OpenProfile, two_entries: list[in
     assert service.for_entry(two_entries[0]) == [stored]
 
 
-def test_same_bytes_are_stored_once(profile: OpenProfile, two_entries: list[int]) -> None:
-    service = EvidenceService(profile)
+def test_same_bytes_are_stored_once(ctx: ProfileContext, two_entries: list[int]) -> None:
+    service = ctx.evidence
     first = service.attach(two_entries[0], "receipt.png", PNG)
     second = service.attach(two_entries[1], "copy.png", PNG)
     assert first.id == second.id
-    with profile.session() as s:
-        assert s.scalar(select(func.count(EvidenceRow.id))) == 1
+    with ctx.store.read() as repos:
+        assert repos.conn.exec_driver_sql("SELECT count(*) FROM evidence").scalar() == 1
     service.detach(first.id, two_entries[0])
     assert service.content(first.id)[1] == PNG  # still used by the second entry
     service.detach(first.id, two_entries[1])
@@ -57,16 +54,17 @@ def test_same_bytes_are_stored_once(profile: OpenProfile, two_entries: list[int]
 @pytest.mark.parametrize(("name", "data"), [
     ("notes.pdf", b"just text pretending"), ("empty.pdf", b""), ("", PDF),
 ])
-def test_refuses_what_is_not_a_document(profile: OpenProfile, two_entries: list[int],
+def test_refuses_what_is_not_a_document(ctx: ProfileContext, two_entries: list[int],
                                         name: str, data: bytes) -> None:
     with pytest.raises(ValidationError):
-        EvidenceService(profile).attach(two_entries[0], name, data)
+        ctx.evidence.attach(two_entries[0], name, data)
 
 
-def test_damaged_bytes_are_never_shown(profile: OpenProfile, two_entries: list[int]) -> None:
-    service = EvidenceService(profile)
-    stored = service.attach(two_entries[0], "invoice.pdf", PDF)
-    with profile.session() as s, s.begin():
-        s.get(EvidenceRow, stored.id).data = PDF + b"tampered"  # type: ignore[union-attr]
+def test_damaged_bytes_are_never_shown(ctx: ProfileContext, two_entries: list[int],
+                                       behind_the_app: Callable[[ProfileContext], Any]) -> None:
+    stored = ctx.evidence.attach(two_entries[0], "invoice.pdf", PDF)
+    raw = behind_the_app(ctx)
+    raw.execute("UPDATE evidence SET data = ? WHERE id = ?", (PDF + b"tampered", stored.id))
+    raw.close()
     with pytest.raises(DomainError, match="damaged"):
-        service.content(stored.id)
+        ctx.evidence.content(stored.id)
