@@ -25,8 +25,11 @@ from app.domain.owed import Liabilities
 from app.domain.roles import Role
 from app.domain.visits import VisitDraft
 from app.services.context import ProfileContext, open_context
+from app.services.profiles import CreatedProfile
 from app.services.statements import StatementRequest
+from app.store.profiles import ProfileInfo
 from app.store.writer import TABLES, audited_columns, key_columns
+from tests.conftest import NAME, PASSPHRASE
 
 TODAY = date(2026, 3, 31)
 RUNS = itertools.count()
@@ -327,3 +330,54 @@ def test_heads_on_returns_are_hashes_of_real_events(full_ctx: ProfileContext) ->
     hashes = {e.id: e.hash for e in full_ctx.history.events()}
     assert heads and all(hashes[i] == h for i, h in heads)
     assert hashlib.sha256(b"").hexdigest() not in {h for _i, h in heads}
+
+# --- a closed profile changed through SQLCipher, then opened and verified -----------------------
+# (ported from tests/app/security/test_people_and_history.py)
+
+ENTRY_TODAY = date(2025, 6, 1)
+Tamper = Callable[[ProfileInfo, str], None]
+
+
+def _pa_entry(pence: int) -> EntryDraft:
+    return EntryDraft(date(2025, 5, 3), Money(pence), "Jo Evans (PA)", "pa_wages", "")
+
+
+def _closed_with_entries(data_dir: Path) -> None:
+    """Events: 1 made, 2 and 3 entries added, 4 the first changed."""
+    with open_context(data_dir, NAME, PASSPHRASE) as ctx:
+        first = ctx.ledger.add_entry(_pa_entry(-2500), ENTRY_TODAY)
+        ctx.ledger.add_entry(_pa_entry(-3000), ENTRY_TODAY)
+        ctx.ledger.update_entry(first.id, _pa_entry(-2600), ENTRY_TODAY)
+
+
+def _verify_closed(data_dir: Path) -> tuple[int | None, list[int]]:
+    with open_context(data_dir, NAME, PASSPHRASE, read_only=True) as ctx:
+        check = ctx.history.verify()
+    broken = check.first_broken.id if check.first_broken else None
+    return broken, check.entries_not_matching
+
+
+def test_untouched_history_verifies(created: CreatedProfile, data_dir: Path) -> None:
+    _closed_with_entries(data_dir)
+    assert _verify_closed(data_dir) == (None, [])
+
+
+def test_edited_entry_row_is_found(created: CreatedProfile, data_dir: Path,
+                                   tamper: Tamper) -> None:
+    _closed_with_entries(data_dir)
+    tamper(created.info, "UPDATE entry SET amount = -1 WHERE id = 2")
+    assert _verify_closed(data_dir) == (None, [2])
+
+
+def test_edited_audit_event_is_the_first_broken_link(created: CreatedProfile, data_dir: Path,
+                                                     tamper: Tamper) -> None:
+    _closed_with_entries(data_dir)
+    tamper(created.info, "UPDATE audit_event SET actor = 'Someone' WHERE id = 3")
+    assert _verify_closed(data_dir)[0] == 3
+
+
+def test_deleted_event_breaks_the_chain_at_the_next(created: CreatedProfile, data_dir: Path,
+                                                    tamper: Tamper) -> None:
+    _closed_with_entries(data_dir)
+    tamper(created.info, "DELETE FROM audit_event WHERE id = 2")
+    assert _verify_closed(data_dir)[0] == 3
