@@ -72,8 +72,8 @@ def test_gross_for_a_period_is_each_days_rate_summed(changes: list[tuple[int, in
                   for d, (_d, w) in zip(days, sorted(changes), strict=False))
     s = stream(42000, 0, *later)
     period = Period(APRIL + timedelta(days=first), APRIL + timedelta(days=first + length))
-    exact = sum(Decimal(s.gross_weekly_on(period.start + timedelta(days=n)).pence) / 7
-                for n in range(period.days))
+    exact = sum((Decimal(s.gross_weekly_on(period.start + timedelta(days=n)).pence) / 7
+                 for n in range(period.days)), Decimal(0))
     assert abs(s.gross_for(period).pence - exact) <= Decimal("0.5")
     assert s.days_in(period) == period.days
 
