@@ -43,10 +43,10 @@ JO, SAM, AGENCY = "Jo Evans (PA)", "Sam Patel (PA)", "Sunrise Home Care (demo)"
 def demo_plan() -> dict[str, tuple[str, int]]:
     """The demo's support plan: each line's name and weekly budget (adding up to £440), and
     which categories it pays for, in the language the demo is made in."""
-    return {"personal_care": (_("Personal care from my PAs"), 290_00),
-            "agency": (_("Agency visits"), 75_00),
+    return {"personal_care": (_("Personal care from my PAs"), 325_00),
+            "agency": (_("Agency visits"), 70_00),
             "breaks": (_("Short breaks"), 25_00),
-            "running": (_("Running my PA team"), 50_00)}
+            "running": (_("Running my PA team"), 20_00)}
 
 
 LINE_OF_CATEGORY = {"pa_wages": "personal_care", "agency_care": "agency", "respite": "breaks",

@@ -126,7 +126,7 @@ def test_spending_is_shown_against_each_plan_line(demo_ctx: ProfileContext) -> N
             spent[name] = spent.get(name, 0) - e.amount.pence
     assert {s.name: s.spent.pence for s in statement.plan if s.spent.pence} == spent
     personal = next(s for s in statement.plan if s.name == "Personal care from my PAs")
-    assert personal.budget == Money(round(290_00 * 90 / 7))  # 90 days at £290 a week
+    assert personal.budget == Money(round(325_00 * 90 / 7))  # 90 days at £325 a week
 
 
 # --- a profile built for the case --------------------------------------------------------------
