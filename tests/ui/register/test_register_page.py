@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.services.context import ProfileContext
+from app.services.jobs import JobControl
 from app.services.register import RegisterService
 from tests.conftest import FIXTURES
 from ui.register.add_provider_dialog import AddProviderDialog
@@ -133,8 +134,9 @@ def test_cancelled_import_says_so_and_keeps_the_register(
         qtbot: QtBot, register: RegisterService, monkeypatch: pytest.MonkeyPatch) -> None:
     page = make_page(qtbot, register)
     before = register.size()
-    monkeypatch.setattr("ui.register.import_progress.ImportProgress.wasCanceled",
-                        lambda self: True)
+    # Cancel pressed at once (ui/jobs is tested on its own): the import itself must roll back.
+    monkeypatch.setattr("ui.register.import_progress.run_job", lambda _parent, _title, work:
+                        work(JobControl(is_cancelled=lambda: True)))
     assert page.import_file(REGISTER_FILES / "cqc_hsca_extract.csv") is None
     assert "cancelled" in page.message.text() and register.size() == before
 
