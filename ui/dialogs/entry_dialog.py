@@ -147,8 +147,9 @@ class EntryDialog(QDialog):
         cat = self._selected()
         permission = self._policy.permission(cat.code) if cat else Permission.ALLOWED
         needs_reason = permission is not Permission.ALLOWED
-        self.reason.setVisible(needs_reason or bool(self.reason.text()))
-        self.reason_label.setVisible(self.reason.isVisible())
+        show = needs_reason or bool(self.reason.text())
+        self.reason.setVisible(show)
+        self.reason_label.setVisible(show)  # not isVisible(): false until the dialog shows
         if permission is Permission.NOT_ALLOWED:
             self._warn(_("The council does not usually allow this. "
                          "Only record it if they agreed, and say why."))
