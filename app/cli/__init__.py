@@ -25,6 +25,8 @@ COMMAND_MODULES = [
     "app.cli.security",
     "app.cli.computer",
     "app.cli.bank",
+    "app.cli.accounts",
+    "app.cli.payee_rules",
     "app.cli.services",
     "app.cli.register",
     "app.cli.my_providers",

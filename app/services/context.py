@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from app.importers.bank import MappingStore
+from app.services.accounts import AccountsService
 from app.services.bank_import import BankImportService
 from app.services.evidence import EvidenceService
 from app.services.funding import FundingService
@@ -17,6 +18,7 @@ from app.services.history import HistoryService
 from app.services.ledger import LedgerService
 from app.services.my_providers import MyProvidersService
 from app.services.owed import OwedService
+from app.services.payees import PayeeRulesService
 from app.services.people import PeopleService
 from app.services.plan import PlanService
 from app.services.profiles import (
@@ -100,6 +102,14 @@ class ProfileContext:
     @cached_property
     def imports(self) -> BankImportService:
         return BankImportService(self.store, MappingStore(self.data_dir))
+
+    @cached_property
+    def accounts(self) -> AccountsService:
+        return AccountsService(self.store)
+
+    @cached_property
+    def payee_rules(self) -> PayeeRulesService:
+        return PayeeRulesService(self.store)
 
     @cached_property
     def reconcile(self) -> ReconciliationService:

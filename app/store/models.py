@@ -71,6 +71,9 @@ class AccountRow(Base):
     kind: Mapped[str] = mapped_column(String(20), default="bank")
     opening_balance: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
     opening_date: Mapped[date] = mapped_column(Date)
+    # How many days apart a bank line and an entry may be dated and still be one payment;
+    # None: the usual (app.domain.accounts.MATCH_DAYS).
+    match_days: Mapped[int | None] = mapped_column(Integer)
 
 
 class CategoryRow(Base):

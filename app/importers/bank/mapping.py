@@ -177,3 +177,12 @@ def _amount(mapping: ColumnMapping, record: Record, markers: Markers) -> int:
 def _optional_amount(record: Record, column: int | None) -> int:
     text = _field(record, column)
     return parse_amount(text) if text else 0
+
+
+def role_label(role: str) -> str:
+    """A column's role in plain words, as a preview or the command line names it."""
+    return {"date": _("date"), "description": _("description"), "amount": _("amount"),
+            "money_out": _("money out"), "money_in": _("money in"), "payee": _("paid to or from"),
+            "reference": _("reference"), "bank_id": _("the bank's own number"),
+            "balance": _("balance"), "status": _("status"),
+            "direction": _("in or out")}.get(role, role)

@@ -25,6 +25,7 @@ from app.domain.owed import Liabilities
 from app.domain.roles import Role
 from app.domain.visits import VisitDraft
 from app.services.context import ProfileContext, open_context
+from app.services.payees import RuleDraft
 from app.services.profiles import CreatedProfile
 from app.services.statements import StatementRequest
 from app.store.profiles import ProfileInfo
@@ -107,6 +108,9 @@ def _do(ctx: ProfileContext, op: str, n: int) -> None:
             ctx.reconcile.set_cleared(rec.id, entry.id, not entry.cleared)
     elif op == "import":
         sample = Path(__file__).resolve().parents[2] / "fixtures" / "bank" / "santander.ofx"
+        # Typed by hand first: the first import matches it; a later one finds the lines.
+        ctx.ledger.add_entry(EntryDraft(date(2026, 9, 1), Money(-1234), "Tesco", "activities"),
+                             TODAY)
         ctx.imports.commit(ctx.imports.preview(sample.read_bytes(), "s.ofx", 1, today=TODAY),
                            TODAY)
 
@@ -153,6 +157,10 @@ def full_ctx(make_ctx: Callable[..., ProfileContext], tmp_path: Path) -> Profile
     ctx.reconcile.set_cleared(rec.id, entry.id, True)
     ctx.reconcile.lock(rec.id)
     sample = Path(__file__).resolve().parents[2] / "fixtures" / "bank" / "santander.ofx"
+    # Typed by hand before the statement came: the import matches it (bank_match).
+    ctx.ledger.add_entry(EntryDraft(date(2026, 9, 1), Money(-1234), "Tesco", "activities"),
+                         TODAY)
+    ctx.payee_rules.add(RuleDraft("J EVANS", "Jo Evans (PA)", "pa_wages"))
     ctx.imports.commit(ctx.imports.preview(sample.read_bytes(), "s.ofx", 1, today=TODAY), TODAY)
     ctx.statements.save(ctx.statements.build(StatementRequest(
         Period(date(2025, 4, 1), date(2025, 6, 30)))), tmp_path / "r.csv")
