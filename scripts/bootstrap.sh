@@ -40,7 +40,7 @@ ask_an_administrator() {
     say "    $*"
     say "You cannot install them yourself (that needs root or sudo). Please ask an administrator"
     say "to run this command, then run this script again:"
-    say "    sudo apt-get update && sudo apt-get install -y --no-install-recommends $*"
+    say "    sudo sh -c 'apt-get update && apt-get install -y --no-install-recommends $*'"
     exit 1
 }
 

@@ -1,4 +1,4 @@
-"""`careledger register import FILE` and `careledger register search TEXT ...`."""
+"""`careledger register import FILE | update [--url URL] | search TEXT ... | show ID`."""
 
 from __future__ import annotations
 
@@ -7,14 +7,16 @@ import json
 import sys
 from pathlib import Path
 
-from app.cli import EXIT_BAD_INPUT, EXIT_OK, data_dir
+from app.cli import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, data_dir
 from app.domain.errors import DomainError
 from app.domain.providers import ORG_FORM_LABELS, OrgForm, ProviderSummary
 from app.i18n import _, format_date, ngettext
 from app.importers.register_common import RegisterFileError
+from app.register.download import DownloadError
 from app.register.postcodes import UnknownPostcode, locate
 from app.register.search import DEFAULT_LIMIT, SearchQuery, SortBy
 from app.services.register import ImportReport, RegisterService
+from app.services.register_update import DEFAULT_SOURCES, RegisterUpdater
 
 REJECTIONS_SHOWN = 50
 
@@ -27,6 +29,17 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     load = actions.add_parser("import", help=_("Import a CQC or ORUK file into the register."))
     load.add_argument("file", type=Path)
     load.set_defaults(func=_import)
+
+    update = actions.add_parser(
+        "update", help=_("Download the current register and import it if it has changed."),
+        description=_("Download the current CQC care directory (found on CQC's “Using CQC "
+                      "data” page), or the files or Open Referral UK feeds given with --url, "
+                      "and import what has changed. A failed or cut-off download changes "
+                      "nothing."))
+    update.add_argument("--url", action="append", default=None, metavar="URL",
+                        help=_("A register file, a page linking to one, or an ORUK services "
+                               "feed. May be given more than once."))
+    update.set_defaults(func=_update)
 
     find = actions.add_parser("search", help=_("Search the register."))
     find.add_argument("text", nargs="?", default="")
@@ -59,6 +72,49 @@ def _import(args: argparse.Namespace) -> int:
         service.close()
     _print_report(report)
     return EXIT_OK
+
+
+def _update(args: argparse.Namespace) -> int:
+    service = RegisterService(data_dir(args))
+    updater = RegisterUpdater(service)
+    progress = _TerminalProgress()
+    try:
+        for url in args.url or DEFAULT_SOURCES:
+            print(_("Checking {url}").format(url=url))
+            try:
+                outcome = updater.update(url, progress=progress)
+            except (DownloadError, RegisterFileError) as error:
+                progress.end()
+                print(str(error), file=sys.stderr)
+                return EXIT_ERROR
+            progress.end()
+            if outcome.report is None:
+                print(_("The register from {url} has not changed since the last update.")
+                      .format(url=outcome.url))
+            else:
+                _print_report(outcome.report)
+    finally:
+        service.close()
+    return EXIT_OK
+
+
+class _TerminalProgress:
+    """A percentage on one line, only when a person watches (stderr is a terminal)."""
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not sys.stderr.isatty() or stage not in ("downloading", "downloading pages"):
+            return
+        size = f"{done * 100 // total}%" if total else f"{done // 1024:,} KB"
+        print(f"\r{_('Downloading…')} {size}   ", end="", file=sys.stderr, flush=True)
+        self.shown = True
+
+    def end(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
+            self.shown = False
 
 
 def _print_report(report: ImportReport) -> None:

@@ -93,3 +93,20 @@ def test_show_prints_the_provider_page(tmp_path: Path,
     out = capsys.readouterr().out
     assert "Registered manager:  Mrs Fiona Geraldine Martin" in out
     assert "cqc_api_extract.csv" in out
+
+
+def test_update_downloads_then_says_unchanged(tmp_path: Path, server,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    url = server.put("/hsca.csv", (FIXTURES / "cqc_hsca_extract.csv").read_bytes(),
+                     etag='"1"')
+    assert careledger(tmp_path, "register", "update", "--url", url) == EXIT_OK
+    assert "Added 40, updated 0" in capsys.readouterr().out
+    assert careledger(tmp_path, "register", "update", "--url", url) == EXIT_OK
+    assert "has not changed since the last update" in capsys.readouterr().out
+
+
+def test_update_failure_is_one_plain_line(tmp_path: Path, server,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert careledger(tmp_path, "register", "update", "--url", server.url("/gone.csv")) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "404" in err and "Traceback" not in err
