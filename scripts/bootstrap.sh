@@ -10,12 +10,8 @@ cd "$(dirname "$0")/.."
 MODE=${1:-run}
 LOG="$PWD/.setup.log"
 
-# What Qt needs to open a window (TOOLCHAIN.md); the same list is the .deb's Depends.
-RUNTIME_PACKAGES=(
-    libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
-    libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
-    libxcb-render-util0 libxcb-shape0 libxcb-xkb1
-)
+# What Qt needs to open a window; the same list is the .deb's Depends.
+mapfile -t RUNTIME_PACKAGES < <(grep -v '^#' packaging/system-packages.txt)
 # Only for the tests and the packaging checks.
 TEST_PACKAGES=(xvfb xauth xdotool poppler-utils desktop-file-utils appstream)
 
