@@ -62,3 +62,6 @@ def ledger(open_profile: object) -> object:
     from app.services.ledger import LedgerService
 
     return LedgerService(open_profile)  # type: ignore[arg-type]
+
+
+from tests.http_server import server  # noqa: E402,F401  (the `server` fixture, everywhere)
