@@ -213,6 +213,8 @@ class RegisterPage(QWidget):
         elif total:
             text = ngettext("{count} provider found.", "{count} providers found.",
                             total).format(count=total)
+        elif self._register.size() == 0:
+            text = _("The register is empty: download it or import a register file.")
         else:
             text = _("No providers match. Try fewer words or filters.")
         self.message.setText(text)

@@ -7,6 +7,7 @@ the register's connection stays on the window's thread.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, QSettings, Qt, QThread, Signal
@@ -97,6 +98,10 @@ class _Downloader(QObject):
         self._cancelled = True
 
 
+def _megabytes(size: int) -> str:
+    return format_number(Decimal(size).scaleb(-6), places=1)
+
+
 class RegisterUpdate(QObject):
     """One update: `start()`, then `finished(outcome or None, sentence)` once it is over."""
 
@@ -128,11 +133,10 @@ class RegisterUpdate(QObject):
         if stage == "downloading pages":
             text = _("Downloading page {page} of {pages}…").format(page=done, pages=total)
         elif total:
-            text = _("Downloading… {done} of {total} MB").format(
-                done=format_number(done / 1e6, places=1), total=format_number(total / 1e6,
-                                                                               places=1))
+            text = _("Downloading… {done} of {total} MB").format(done=_megabytes(done),
+                                                                 total=_megabytes(total))
         else:
-            text = _("Downloading… {done} MB").format(done=format_number(done / 1e6, places=1))
+            text = _("Downloading… {done} MB").format(done=_megabytes(done))
         self.progress.setLabelText(text)
         self.progress.setMaximum(total if total else 0)
         if total:
