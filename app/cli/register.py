@@ -156,13 +156,17 @@ def _search(args: argparse.Namespace) -> int:
     service = RegisterService(data_dir(args))
     try:
         results = service.search(query)
+        empty = not results and service.size() == 0
     finally:
         service.close()
     if args.json:
         print(json.dumps([_as_json(r, query.near is not None) for r in results], indent=2,
                          ensure_ascii=False))
         return EXIT_OK
-    if not results:
+    if empty:
+        print(_("The register is empty. To download it, run: careledger register update"),
+              file=sys.stderr)
+    elif not results:
         print(_("No providers match."))
     for r in results:
         distance = f"{r.distance_miles:>6.1f} mi  " if r.distance_miles is not None else ""

@@ -110,3 +110,9 @@ def test_update_failure_is_one_plain_line(tmp_path: Path, server,
     assert careledger(tmp_path, "register", "update", "--url", server.url("/gone.csv")) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "404" in err and "Traceback" not in err
+
+
+def test_search_of_an_empty_register_says_how_to_fill_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert careledger(tmp_path, "register", "search", "care") == EXIT_OK
+    assert "careledger register update" in capsys.readouterr().err
