@@ -2,7 +2,7 @@
 
 Each test says what the server holds: `server.put(path, body, etag=..., last_modified=...)`;
 `server.cut(path)` makes it promise the whole file and close half way; `server.fail(path)`
-answers 500. It records every request with its headers.
+answers 500 and `server.deny(path)` 401. It records every request with its headers.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ class Served:
     etag: str = ""
     last_modified: str = ""
     content_type: str = "application/octet-stream"
-    mode: str = "ok"  # ok | cut | fail
+    mode: str = "ok"  # ok | cut | fail | deny
 
 
 @dataclass
@@ -44,6 +44,9 @@ class LocalServer:
     def fail(self, path: str) -> None:
         self.files[path].mode = "fail"
 
+    def deny(self, path: str) -> None:
+        self.files[path].mode = "deny"
+
 
 def _handler(state: LocalServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
@@ -55,8 +58,9 @@ def _handler(state: LocalServer) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             state.requests.append((self.path, dict(self.headers)))
             served = state.files.get(urlsplit(self.path).path)
-            if served is None or served.mode == "fail":
-                self.send_error(404 if served is None else 500)
+            if served is None or served.mode in ("fail", "deny"):
+                self.send_error(404 if served is None else 500 if served.mode == "fail"
+                                else 401)
                 return
             if served.etag and self.headers.get("If-None-Match") == served.etag or (
                     served.last_modified

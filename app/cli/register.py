@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from app.domain.errors import DomainError
 from app.domain.providers import ORG_FORM_LABELS, OrgForm, ProviderSummary
 from app.i18n import _, format_date, ngettext
 from app.importers.register_common import RegisterFileError
-from app.register.download import DownloadError
+from app.register.cqc_api import KEY_ENV, fetch_provider_facts, remember
+from app.register.download import DownloadError, new_client
 from app.register.postcodes import UnknownPostcode, locate
 from app.register.search import DEFAULT_LIMIT, SearchQuery, SortBy
 from app.services.register import ImportReport, RegisterService
@@ -58,6 +60,10 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     show = actions.add_parser("show", help=_("Show one provider."))
     show.add_argument("source_id")
     show.add_argument("--source", default="cqc")
+    show.add_argument("--cqc-key", default=os.environ.get(KEY_ENV) or None, metavar="KEY",
+                      help=_("A CQC API key (or set {env}): also ask CQC for the provider's "
+                             "ownership, charity and Companies House numbers.").format(
+                          env=KEY_ENV))
     show.set_defaults(func=_show)
 
 
@@ -190,8 +196,14 @@ def _as_json(r: ProviderSummary, with_distance: bool) -> dict[str, object]:
 
 def _show(args: argparse.Namespace) -> int:
     service = RegisterService(data_dir(args))
+    facts = None
     try:
         d = service.provider(args.source, args.source_id)
+        if args.cqc_key and args.source == "cqc":
+            with new_client() as client:
+                facts = fetch_provider_facts(client, args.source_id, args.cqc_key)
+            remember(service.conn, facts)
+            d = service.provider(args.source, args.source_id)
     finally:
         service.close()
     s = d.summary
@@ -208,6 +220,10 @@ def _show(args: argparse.Namespace) -> int:
         (_("Source"), f"{s.source.value.upper()} {s.source_id}, {d.data_file}"),
         (_("Data date"), format_date(d.data_date) if d.data_date else ""),
     ]
+    if facts is not None:
+        rows += [(_("Ownership (CQC)"), facts.ownership_type),
+                 (_("Charity number"), facts.charity_number),
+                 (_("Companies House"), facts.companies_house_number)]
     for label, value in rows:
         if value:
             print(f"{label + ':':<20} {value}")
