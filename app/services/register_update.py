@@ -9,6 +9,7 @@ Last-Modified, and the file's SHA-256) are kept for that address, so the next up
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from app.services.register import ImportReport, RegisterService
 # CQC's open-data page: it links the current care directory (a CSV, updated every month).
 CQC_DATA_PAGE = "https://www.cqc.org.uk/about-us/transparency/using-cqc-data"
 DEFAULT_SOURCES = (CQC_DATA_PAGE,)
+STALE_SECONDS = 6 * 3600  # a temporary download older than this was left by a crash
 
 _STATE_DDL = """CREATE TABLE IF NOT EXISTS download_state (
     url TEXT PRIMARY KEY,
@@ -80,7 +82,9 @@ class RegisterUpdater:
                 client.close()
 
     def read_state(self) -> None:
-        """Read every stored validator now, so `download` needs no database."""
+        """Read every stored validator now, so `download` needs no database; clear away
+        what a download that was killed (power cut, crash) left behind."""
+        _remove_stale_downloads(self.folder)
         rows = self.register.conn.execute(
             "SELECT url, etag, last_modified, sha256 FROM download_state").fetchall()
         self._state = {url: Validators(e, m, s) for url, e, m, s in rows}
@@ -119,6 +123,16 @@ class RegisterUpdater:
         row = self.register.conn.execute("SELECT max(checked_at) FROM download_state"
                                          ).fetchone()
         return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+
+def _remove_stale_downloads(folder: Path, older_than: float = STALE_SECONDS) -> None:
+    now = time.time()
+    for path in folder.glob(".download-*"):
+        try:
+            if now - path.stat().st_mtime > older_than:
+                path.unlink()
+        except OSError:
+            pass  # another update is using it, or it is already gone
 
 
 @contextmanager

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError
 from app.i18n import _, format_number
-from app.register.download import Download
+from app.register.download import Download, DownloadCancelled
 from app.services.register_update import CQC_DATA_PAGE, RegisterUpdater, UpdateOutcome
 from ui.accessibility import named
 from ui.register.import_progress import ImportProgress, summary
@@ -75,7 +75,10 @@ class UpdateSourceDialog(QDialog):
         self.accept()
 
 
-class _Downloader(QObject):
+class _Downloader(QThread):
+    """Downloads on its own thread. It holds no parent and stays in `_RUNNING` until it ends,
+    so a page closed mid-download (the profile locked) only cancels it, never kills it."""
+
     progressed = Signal(str, int, int)
     downloaded = Signal(object)  # a Download
     failed = Signal(str)
@@ -84,6 +87,8 @@ class _Downloader(QObject):
         super().__init__()
         self._updater, self._url = updater, url
         self._cancelled = False
+        _RUNNING.add(self)
+        self.finished.connect(lambda: _RUNNING.discard(self))
 
     def run(self) -> None:
         try:
@@ -91,11 +96,18 @@ class _Downloader(QObject):
                                          lambda: self._cancelled)
         except DomainError as error:
             self.failed.emit(str(error))
-        else:
-            self.downloaded.emit(got)
+            return
+        if self._cancelled:  # cancelled (or the page closed) just as it finished
+            got.discard()
+            self.failed.emit(str(DownloadCancelled()))
+            return
+        self.downloaded.emit(got)
 
     def cancel(self) -> None:
         self._cancelled = True
+
+
+_RUNNING: set[_Downloader] = set()
 
 
 def _megabytes(size: int) -> str:
@@ -110,24 +122,22 @@ class RegisterUpdate(QObject):
     def __init__(self, updater: RegisterUpdater, url: str, parent: QWidget) -> None:
         super().__init__(parent)
         self._updater, self._url, self._parent = updater, url, parent
-        self._thread = QThread(self)
         self._worker = _Downloader(updater, url)
-        self._worker.moveToThread(self._thread)
+        parent.destroyed.connect(self._worker.cancel, Qt.ConnectionType.DirectConnection)
         self.progress = QProgressDialog(_("Connecting…"), _("Cancel"), 0, 0, parent)
         self.progress.setWindowTitle(_("Update the register"))
         self.progress.setAccessibleName(_("Download progress"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.canceled.connect(self._worker.cancel, Qt.ConnectionType.DirectConnection)
-        self._thread.started.connect(self._worker.run)
         self._worker.progressed.connect(self._show_progress)
         self._worker.downloaded.connect(self._install)
-        self._worker.failed.connect(self._failed)  # a method, so it runs on this thread
+        self._worker.failed.connect(self._failed)  # methods of this object: run on its thread
 
     def start(self) -> None:
         self._updater.read_state()
         self.progress.show()
-        self._thread.start()
+        self._worker.start()
 
     def _show_progress(self, stage: str, done: int, total: int) -> None:
         if stage == "downloading pages":
@@ -175,5 +185,4 @@ class RegisterUpdate(QObject):
         self.finished.emit(outcome, text)
 
     def _stop_thread(self) -> None:
-        self._thread.quit()
-        self._thread.wait()
+        self._worker.wait()  # its run() has returned: this only joins the thread

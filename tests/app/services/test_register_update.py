@@ -183,3 +183,16 @@ def test_single_page_feed_is_imported_as_it_came(server, register) -> None:
 def test_an_address_that_is_not_a_web_address_is_refused(register) -> None:
     with pytest.raises(DownloadError, match="not a web address"):
         RegisterUpdater(register).update("file:///etc/passwd")
+
+
+def test_a_killed_download_left_behind_is_cleared_next_time(server, register) -> None:
+    import os
+    import time
+
+    folder = register.path.parent
+    old, recent = folder / ".download-old.csv", folder / ".download-recent.csv"
+    for path in (old, recent):
+        path.write_bytes(first_rows(HSCA, 5))  # what a killed download leaves
+    os.utime(old, (time.time() - 7 * 3600,) * 2)
+    RegisterUpdater(register).update(server.put("/hsca.csv", HSCA))
+    assert not old.exists() and recent.exists()  # a recent one may be another update's
