@@ -94,6 +94,7 @@ class RegisterPage(QWidget):
         self.within.setSpecialValueText(_("Any distance"))
         self.within.setSuffix(_(" miles"))
         self.message = named(QLabel(), _("Search message"))
+        self.message.setWordWrap(True)
 
     def _build_results(self) -> None:
         self.table = named(QTableView(), _("Providers found"))
