@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -143,6 +144,14 @@ def has_command(argv: Sequence[str]) -> bool:
     return args.command is not None
 
 
+def _discard_output() -> None:
+    """The reader has gone: send what is still buffered nowhere (the recipe in Python's
+    signal module documentation), so the exit is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def run(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv))
@@ -152,12 +161,13 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_BAD_INPUT
     try:
         status: int = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not as noise when Python exits
         return status
     except DomainError as error:
         print(str(error), file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # output piped into `head` and the like: not an error
-        sys.stderr.close()
+        _discard_output()
         return EXIT_OK
     except KeyboardInterrupt:
         print(_("Stopped."), file=sys.stderr)
