@@ -152,7 +152,22 @@ def _discard_output() -> None:
     os.close(devnull)
 
 
+def _flush_quietly() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_output()
+
+
 def run(argv: Sequence[str]) -> int:
+    """Run one command; its exit status. Output into a closed pipe is never an error."""
+    try:
+        return _run(argv)
+    finally:  # also after --help and --version, which leave by SystemExit
+        _flush_quietly()
+
+
+def _run(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv))
     set_locale(args.lang)
@@ -161,7 +176,6 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_BAD_INPUT
     try:
         status: int = args.func(args)
-        sys.stdout.flush()  # a closed pipe shows here, not as noise when Python exits
         return status
     except DomainError as error:
         print(str(error), file=sys.stderr)

@@ -126,12 +126,15 @@ def test_output_into_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
     os.close(reader)
     script = ("import sys; from ui.main import main; "
               "sys.exit(main(['--data-dir', sys.argv[1], 'profile', 'list']))")
-    env = {**os.environ, "CARELEDGER_PASSPHRASE": "x"}
+    # Buffered output, as in a login shell: the pipe then breaks when Python flushes at exit.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env["CARELEDGER_PASSPHRASE"] = "x"
     subprocess.run([sys.executable, "-c", "from app.cli import run; import sys; "
                     "sys.exit(run(['--data-dir', sys.argv[1], 'demo']))", str(tmp_path)],
                    env=env, check=True, capture_output=True)
     for argv in (["-c", script, str(tmp_path)],
-                 ["-c", "import sys; from ui.main import main; sys.exit(main(['--help']))"]):
+                 ["-c", "import sys; from ui.main import main; sys.exit(main(['--help']))"],
+                 ["-c", "import sys; from ui.main import main; sys.exit(main(['--version']))"]):
         done = subprocess.run([sys.executable, *argv], stdout=writer, stderr=subprocess.PIPE,
                               text=True, env=env)
         assert done.returncode == 0 and done.stderr == "", done.stderr
