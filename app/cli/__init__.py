@@ -23,6 +23,8 @@ from app.paths import default_data_dir
 COMMAND_MODULES = [
     "app.cli.profiles",
     "app.cli.entries",
+    "app.cli.summary",
+    "app.cli.funding",
     "app.cli.security",
     "app.cli.computer",
     "app.cli.bank",
@@ -44,6 +46,23 @@ EXAMPLES = {
     "demo": 'careledger demo "Demo name"',
     "entries": 'careledger entries list --profile "Ann Example"',
     "entries list": 'careledger entries list --profile "Ann Example" --csv > entries.csv',
+    "entries add": 'careledger entries add --profile "Ann Example" --date 2025-06-02 '
+                   '--payee "Sam PA" --amount -120.50 --category pa_wages',
+    "entries change": 'careledger entries change 41 --profile "Ann Example" --amount -125.00 '
+                      "--confirm",
+    "entries delete": 'careledger entries delete 41 --profile "Ann Example" --confirm',
+    "summary": 'careledger summary --profile "Ann Example" --json',
+    "funding": 'careledger funding list --profile "Ann Example"',
+    "funding add": 'careledger funding add --profile "Ann Example" --stream nhs_phb --weekly 80 '
+                   "--from 2025-10-01",
+    "funding change": 'careledger funding change --profile "Ann Example" --stream council_dp '
+                      "--weekly 440 --from 2026-04-01",
+    "funding end": 'careledger funding end --profile "Ann Example" --stream ilf --on 2026-03-31',
+    "funding list": 'careledger funding list --profile "Ann Example"',
+    "plan": 'careledger plan list --profile "Ann Example"',
+    "plan add": 'careledger plan add "Personal care at home" --profile "Ann Example" '
+                "--weekly-budget 300",
+    "plan list": 'careledger plan list --profile "Ann Example"',
     "backup": 'careledger backup "Ann Example" --out ann.careledger',
     "restore": 'careledger restore ann.careledger --as "Ann Example (copy)"',
     "history": 'careledger history "Ann Example" --verify',

@@ -67,6 +67,10 @@ class RegisterService:
     def close(self) -> None:
         self.conn.close()
 
+    def forget_counts(self) -> None:
+        """Another connection changed the register: drop hints about the old one."""
+        self._filter_counts.clear()
+
     # --- importing -----------------------------------------------------------------------
 
     def import_file(self, path: Path, progress: Progress | None = None,

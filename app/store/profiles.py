@@ -115,6 +115,14 @@ class ProfileDirectory:
         write_atomically(folder / PROFILE_FILE, json.dumps(meta, indent=2))
 
     @staticmethod
+    def set_meta_value(folder: Path, key: str, value: Any) -> None:
+        """Change one value of profile.json, keeping the rest; one atomic write."""
+        meta = ProfileDirectory.read_meta(folder)
+        if meta.get(key) != value:
+            meta[key] = value
+            write_atomically(folder / PROFILE_FILE, json.dumps(meta, indent=2))
+
+    @staticmethod
     def read_meta(folder: Path) -> dict[str, Any]:
         data: dict[str, Any] = json.loads((folder / PROFILE_FILE).read_text(encoding="utf-8"))
         return data

@@ -31,17 +31,13 @@ from app.register.postcodes import locate
 from app.register.search import SearchQuery
 from app.services.my_providers import MyProvidersService
 from app.services.register import COUNT_CAP, ImportReport, RegisterService
-from app.services.register_update import (
-    CQC_DATA_PAGE,
-    RegisterUpdater,
-    UpdateOutcome,
-    never_updated,
-)
+from app.services.register_update import CQC_DATA_PAGE, UpdateOutcome, never_updated
+from app.services.undo import UndoStack
 from ui.accessibility import named
 from ui.register.add_provider_dialog import AddProviderDialog
 from ui.register.import_progress import import_with_progress
 from ui.register.provider_detail import ProviderDetailPanel
-from ui.register.register_update import RegisterUpdate, UpdateSourceDialog
+from ui.register.register_update import UpdateSourceDialog, update_with_progress
 from ui.register.results_model import KEY_ROLE, Col, RegisterResultsModel
 
 TYPING_PAUSE_MS = 150
@@ -58,12 +54,11 @@ class RegisterPage(QWidget):
     register_updated = Signal(str)  # what happened, in a sentence (also in the message line)
 
     def __init__(self, register: RegisterService, my_providers: MyProvidersService | None = None,
-                 parent: QWidget | None = None) -> None:
+                 undo: UndoStack | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._register = register
         self._my_providers = my_providers
-        self.updater = RegisterUpdater(register)
-        self._update: RegisterUpdate | None = None
+        self._undo = undo
         self.setAccessibleName(_("Register of care providers"))
         self.model = RegisterResultsModel(register)
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
@@ -243,35 +238,22 @@ class RegisterPage(QWidget):
         self.message.setText(text)
         return report
 
-    def update_register(self, url: str | None = None) -> RegisterUpdate | None:
+    def update_register(self, url: str | None = None) -> UpdateOutcome | None:
         """Download (asking where from unless `url` is given) and import what has changed;
-        `register_updated` says how it went."""
-        if self._update is not None:
-            return None
+        the message line and `register_updated` say how it went."""
         if url is None:
             dialog = UpdateSourceDialog(self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             url = dialog.url()
-        self._update = RegisterUpdate(self.updater, url, self)
-        self._update.finished.connect(self._updated)
-        self.update_button.setEnabled(False)
-        self.download_now.setEnabled(False)
-        self._update.start()
-        return self._update
-
-    def _updated(self, outcome: UpdateOutcome | None, text: str) -> None:
-        if self._update is not None:
-            self._update.deleteLater()
-        self._update = None
-        self.update_button.setEnabled(True)
-        self.download_now.setEnabled(True)
+        outcome, text = update_with_progress(self._register, url, self)
         if outcome is not None and outcome.report is not None:
             self._rebuild_filter_lists()
             self.run_search()
         self.empty_notice.setVisible(never_updated(self._register))
         self.message.setText(text)
         self.register_updated.emit(text)
+        return outcome
 
     def _rebuild_filter_lists(self) -> None:
         for combo, items in ((self.service, [(f"{kind} ({n})", kind) for kind, n in
@@ -286,9 +268,9 @@ class RegisterPage(QWidget):
 
     def add_current(self) -> AddProviderDialog | None:
         index = self.table.currentIndex()
-        if not index.isValid() or self._my_providers is None:
+        if not index.isValid() or self._my_providers is None or self._undo is None:
             return None
         dialog = AddProviderDialog(self._register.provider(*index.data(KEY_ROLE)),
-                                   self._my_providers, parent=self)
+                                   self._my_providers, self._undo, parent=self)
         dialog.open()
         return dialog

@@ -1,32 +1,24 @@
-"""Update the register from the internet: choose where from, download on a worker thread with a
-progress bar and Cancel, then import on this thread (all or nothing, with its own progress).
-
-The worker only downloads into a temporary file (app.register.download touches no database);
-the register's connection stays on the window's thread.
+"""Update the register from the internet: choose where from, then download, check and import
+on a worker thread (ui.jobs) with a progress bar and Cancel. A failed, cut-off or cancelled
+download, or a file that is not a register, changes nothing.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from urllib.parse import urlsplit
 
-from PySide6.QtCore import QObject, QSettings, Qt, QThread, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QLineEdit,
-    QProgressDialog,
-    QRadioButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget
 
 from app.domain.errors import DomainError
 from app.i18n import _, format_number
-from app.register.download import Download, DownloadCancelled
+from app.services.jobs import JobControl
+from app.services.register import RegisterService
 from app.services.register_update import CQC_DATA_PAGE, RegisterUpdater, UpdateOutcome
 from ui.accessibility import named
-from ui.register.import_progress import ImportProgress, summary
+from ui.jobs import run_job
+from ui.register.import_progress import _STAGES as IMPORT_STAGES
+from ui.register.import_progress import summary
 from ui.widgets import accept_cancel_buttons, message_label
 
 FEED_SETTING = "register/oruk_feed"
@@ -75,114 +67,45 @@ class UpdateSourceDialog(QDialog):
         self.accept()
 
 
-class _Downloader(QThread):
-    """Downloads on its own thread. It holds no parent and stays in `_RUNNING` until it ends,
-    so a page closed mid-download (the profile locked) only cancels it, never kills it."""
-
-    progressed = Signal(str, int, int)
-    downloaded = Signal(object)  # a Download
-    failed = Signal(str)
-
-    def __init__(self, updater: RegisterUpdater, url: str) -> None:
-        super().__init__()
-        self._updater, self._url = updater, url
-        self._cancelled = False
-        _RUNNING.add(self)
-        self.finished.connect(lambda: _RUNNING.discard(self))
-
-    def run(self) -> None:
-        try:
-            got = self._updater.download(self._url, self.progressed.emit,
-                                         lambda: self._cancelled)
-        except DomainError as error:
-            self.failed.emit(str(error))
-            return
-        if self._cancelled:  # cancelled (or the page closed) just as it finished
-            got.discard()
-            self.failed.emit(str(DownloadCancelled()))
-            return
-        self.downloaded.emit(got)
-
-    def cancel(self) -> None:
-        self._cancelled = True
-
-
-_RUNNING: set[_Downloader] = set()
-
-
 def _megabytes(size: int) -> str:
     return format_number(Decimal(size).scaleb(-6), places=1)
 
 
-class RegisterUpdate(QObject):
-    """One update: `start()`, then `finished(outcome or None, sentence)` once it is over."""
+def _label(stage: str, done: int, total: int) -> str:
+    """What the progress bar says at each stage of the download and the import."""
+    if stage == "downloading pages":
+        return _("Downloading page {page} of {pages}…").format(page=done, pages=total)
+    if stage == "downloading" and total:
+        return _("Downloading… {done} of {total} MB").format(done=_megabytes(done),
+                                                             total=_megabytes(total))
+    if stage == "downloading":
+        return _("Downloading… {done} MB").format(done=_megabytes(done))
+    return _(IMPORT_STAGES.get(stage, stage))
 
-    finished = Signal(object, str)
 
-    def __init__(self, updater: RegisterUpdater, url: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._updater, self._url, self._parent = updater, url, parent
-        self._worker = _Downloader(updater, url)
-        parent.destroyed.connect(self._worker.cancel, Qt.ConnectionType.DirectConnection)
-        self.progress = QProgressDialog(_("Connecting…"), _("Cancel"), 0, 0, parent)
-        self.progress.setWindowTitle(_("Update the register"))
-        self.progress.setAccessibleName(_("Download progress"))
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.canceled.connect(self._worker.cancel, Qt.ConnectionType.DirectConnection)
-        self._worker.progressed.connect(self._show_progress)
-        self._worker.downloaded.connect(self._install)
-        self._worker.failed.connect(self._failed)  # methods of this object: run on its thread
+def _update(register: RegisterService, url: str, control: JobControl) -> UpdateOutcome:
+    """On the worker thread, with its own connection (a SQLite connection belongs to the
+    thread that made it): download, check, import, remember."""
+    own = RegisterService(register.path.parent)
+    try:
+        return RegisterUpdater(own).update(
+            url, progress=lambda stage, done, total: control.report(
+                done, total, _label(stage, done, total)),
+            cancelled=control.is_cancelled)
+    finally:
+        own.close()
 
-    def start(self) -> None:
-        self._updater.read_state()
-        self.progress.show()
-        self._worker.start()
 
-    def _show_progress(self, stage: str, done: int, total: int) -> None:
-        if stage == "downloading pages":
-            text = _("Downloading page {page} of {pages}…").format(page=done, pages=total)
-        elif total:
-            text = _("Downloading… {done} of {total} MB").format(done=_megabytes(done),
-                                                                 total=_megabytes(total))
-        else:
-            text = _("Downloading… {done} MB").format(done=_megabytes(done))
-        self.progress.setLabelText(text)
-        self.progress.setMaximum(total if total else 0)
-        if total:
-            self.progress.setValue(min(done, total))
-
-    def _failed(self, text: str) -> None:
-        self._done(None, text)
-
-    def _install(self, got: Download) -> None:
-        self._stop_thread()
-        if self.progress.wasCanceled():
-            got.discard()
-            self._done(None, _("The download was cancelled. The register is unchanged."))
-            return
-        self.progress.hide()
-        name = urlsplit(got.url).path.rstrip("/").rsplit("/", 1)[-1] or urlsplit(got.url).netloc
-        dialog = ImportProgress(name, self._parent)
-        try:
-            outcome = self._updater.install(got, dialog.report, dialog.wasCanceled)
-        except DomainError as error:
-            self._done(None, str(error))
-            return
-        finally:
-            dialog.close()
-            dialog.deleteLater()
-        if outcome.report is None:
-            self._done(outcome, _("The register is up to date: nothing has changed since "
-                                  "the last update."))
-        else:
-            self._done(outcome, summary(outcome.report))
-
-    def _done(self, outcome: UpdateOutcome | None, text: str) -> None:
-        self._stop_thread()
-        self.progress.close()
-        self.progress.deleteLater()
-        self.finished.emit(outcome, text)
-
-    def _stop_thread(self) -> None:
-        self._worker.wait()  # its run() has returned: this only joins the thread
+def update_with_progress(register: RegisterService, url: str, parent: QWidget | None = None
+                         ) -> tuple[UpdateOutcome | None, str]:
+    """(the outcome or None, a plain sentence saying what happened)."""
+    try:
+        outcome = run_job(parent, _("Update the register"),
+                          lambda control: _update(register, url, control))
+    except DomainError as error:  # a failed or cancelled download, or not a register
+        return None, str(error)
+    register.forget_counts()  # the search planner's hints describe the old register
+    if outcome.report is None:
+        return outcome, _("The register is up to date: nothing has changed since the last "
+                          "update.")
+    return outcome, summary(outcome.report)

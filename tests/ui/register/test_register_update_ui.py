@@ -72,18 +72,3 @@ def test_source_dialog_asks_for_a_web_address(qtbot) -> None:  # type: ignore[no
     dialog.feed.setText("https://council.example/api/services")
     dialog._accept()
     assert dialog.url() == "https://council.example/api/services"
-
-
-def test_closing_the_page_mid_download_cancels_it_quietly(qtbot, tmp_path, server) -> None:  # type: ignore[no-untyped-def]
-    from ui.register import register_update
-
-    register = RegisterService(tmp_path / "data")
-    page = RegisterPage(register)  # not given to qtbot: this test deletes it itself
-    page.show()
-    server.put("/big.csv", HSCA * 2000, etag='"big"')  # about 15 MB: still going when closed
-    page.update_register(server.url("/big.csv"))
-    page.close()
-    page.deleteLater()
-    qtbot.waitUntil(lambda: not register_update._RUNNING, timeout=10_000)
-    register.close()
-    assert not list((tmp_path / "data").glob(".download-*"))

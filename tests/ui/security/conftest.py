@@ -1,28 +1,19 @@
-"""An in-memory keyring, so “remember on this computer” can be tested without the OS one."""
+"""A profile with a short history: made (event 1), then two entries added (events 2, 3)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from datetime import date
 
-import keyring
 import pytest
-from memory_keyring import MemoryKeyring
 
-from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    before = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
+from app.domain.entries import EntryDraft
+from app.domain.money import Money
+from app.services.context import ProfileContext
 
 
 @pytest.fixture
-def told(window: MainWindow) -> list[str]:
-    """What the window says in message boxes, kept instead of shown (no modal left open)."""
-    messages: list[str] = []
-    window.tell = lambda title, text: messages.append(text)  # type: ignore[method-assign]
-    return messages
+def history_ctx(ctx: ProfileContext) -> ProfileContext:
+    for pence in (-1000, -2000):
+        ctx.ledger.add_entry(EntryDraft(date(2025, 5, 1), Money(pence), "PA", "pa_wages", ""),
+                             date(2025, 6, 1))
+    return ctx
