@@ -9,6 +9,7 @@ import pytest
 
 from app.cli import EXIT_BAD_INPUT, EXIT_OK, run
 from tests.conftest import FIXTURES as ALL_FIXTURES
+from tests.http_server import LocalServer
 
 FIXTURES = ALL_FIXTURES / "register"
 
@@ -96,7 +97,7 @@ def test_show_prints_the_provider_page(tmp_path: Path,
     assert "cqc_api_extract.csv" in out
 
 
-def test_update_downloads_then_says_unchanged(tmp_path: Path, server,
+def test_update_downloads_then_says_unchanged(tmp_path: Path, server: LocalServer,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     url = server.put("/hsca.csv", (FIXTURES / "cqc_hsca_extract.csv").read_bytes(),
                      etag='"1"')
@@ -106,7 +107,7 @@ def test_update_downloads_then_says_unchanged(tmp_path: Path, server,
     assert "has not changed since the last update" in capsys.readouterr().out
 
 
-def test_update_failure_is_one_plain_line(tmp_path: Path, server,
+def test_update_failure_is_one_plain_line(tmp_path: Path, server: LocalServer,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     assert careledger(tmp_path, "register", "update", "--url", server.url("/gone.csv")) == 1
     err = capsys.readouterr().err

@@ -16,6 +16,7 @@ from app.importers.register_common import RegisterFileError
 from app.register.download import DownloadCancelled, DownloadError
 from app.services.register import RegisterService
 from app.services.register_update import RegisterUpdater, never_updated
+from tests.http_server import LocalServer
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "register"
 HSCA = (FIXTURES / "cqc_hsca_extract.csv").read_bytes()  # header + 40 real rows
@@ -48,7 +49,8 @@ def leftovers(register: RegisterService) -> list[str]:
     return [p.name for p in register.path.parent.iterdir() if p.name.startswith(".download")]
 
 
-def test_first_download_imports_and_remembers_the_validators(server, register) -> None:
+def test_first_download_imports_and_remembers_the_validators(server: LocalServer,
+                                                             register: RegisterService) -> None:
     url = server.put("/hsca.csv", HSCA, etag=ETAG_1, last_modified=MODIFIED)
     assert never_updated(register)
     outcome = RegisterUpdater(register).update(url)
@@ -59,7 +61,8 @@ def test_first_download_imports_and_remembers_the_validators(server, register) -
     assert leftovers(register) == []
 
 
-def test_unchanged_register_is_not_downloaded_again(server, register) -> None:
+def test_unchanged_register_is_not_downloaded_again(server: LocalServer,
+                                                    register: RegisterService) -> None:
     url = server.put("/hsca.csv", HSCA, etag=ETAG_1, last_modified=MODIFIED)
     updater = RegisterUpdater(register)
     updater.update(url)
@@ -72,7 +75,7 @@ def test_unchanged_register_is_not_downloaded_again(server, register) -> None:
     assert snapshot(register)[:2] == before  # no new import run
 
 
-def test_changed_register_is_imported(server, register) -> None:
+def test_changed_register_is_imported(server: LocalServer, register: RegisterService) -> None:
     url = server.put("/hsca.csv", first_rows(HSCA, 30), etag=ETAG_1)
     updater = RegisterUpdater(register)
     assert updater.update(url).report.added == 30  # type: ignore[union-attr]
@@ -86,7 +89,8 @@ def test_changed_register_is_imported(server, register) -> None:
 @pytest.mark.parametrize("failure, said", [("cut", "stopped before the end"),
                                            ("fail", "500")],
                          ids=["cut off half way", "server error"])
-def test_failed_download_changes_nothing(server, register, failure: str, said: str) -> None:
+def test_failed_download_changes_nothing(server: LocalServer, register: RegisterService,
+                                         failure: str, said: str) -> None:
     url = server.put("/hsca.csv", first_rows(HSCA, 30), etag=ETAG_1)
     updater = RegisterUpdater(register)
     updater.update(url)
@@ -99,7 +103,8 @@ def test_failed_download_changes_nothing(server, register, failure: str, said: s
     assert leftovers(register) == []
 
 
-def test_a_file_that_is_not_a_register_changes_nothing(server, register) -> None:
+def test_a_file_that_is_not_a_register_changes_nothing(server: LocalServer,
+                                                       register: RegisterService) -> None:
     url = server.put("/hsca.csv", HSCA, etag=ETAG_1)
     updater = RegisterUpdater(register)
     updater.update(url)
@@ -113,14 +118,15 @@ def test_a_file_that_is_not_a_register_changes_nothing(server, register) -> None
     assert leftovers(register) == []
 
 
-def test_cancel_during_the_download_changes_nothing(server, register) -> None:
+def test_cancel_during_the_download_changes_nothing(server: LocalServer,
+                                                    register: RegisterService) -> None:
     url = server.put("/hsca.csv", HSCA * 20, etag=ETAG_1)  # several chunks long
     with pytest.raises(DownloadCancelled):
         RegisterUpdater(register).update(url, cancelled=lambda: True)
     assert register.size() == 0 and leftovers(register) == []
 
 
-def test_progress_counts_the_bytes(server, register) -> None:
+def test_progress_counts_the_bytes(server: LocalServer, register: RegisterService) -> None:
     url = server.put("/hsca.csv", HSCA, etag=ETAG_1)
     seen: list[tuple[str, int, int]] = []
     RegisterUpdater(register).update(url, progress=lambda *step: seen.append(step))
@@ -128,7 +134,8 @@ def test_progress_counts_the_bytes(server, register) -> None:
     assert downloads[-1] == ("downloading", len(HSCA), len(HSCA))
 
 
-def test_server_without_validators_is_compared_by_content(server, register) -> None:
+def test_server_without_validators_is_compared_by_content(server: LocalServer,
+                                                          register: RegisterService) -> None:
     url = server.put("/hsca.csv", HSCA)  # no ETag, no Last-Modified
     updater = RegisterUpdater(register)
     updater.update(url)
@@ -137,7 +144,8 @@ def test_server_without_validators_is_compared_by_content(server, register) -> N
     assert register.conn.execute("SELECT count(*) FROM import_run").fetchone()[0] == 1
 
 
-def test_page_link_leads_to_the_current_directory(server, register) -> None:
+def test_page_link_leads_to_the_current_directory(server: LocalServer,
+                                                  register: RegisterService) -> None:
     directory = (FIXTURES / "cqc_directory_extract.csv").read_bytes()
     server.put("/sites/default/files/2016-02/01_February_2016_CQC_directory.csv", directory,
                etag='"dir"')
@@ -153,14 +161,16 @@ def test_page_link_leads_to_the_current_directory(server, register) -> None:
     assert server.requests[-1][1]["If-None-Match"] == '"dir"'
 
 
-def test_page_without_a_register_link_is_refused(server, register) -> None:
+def test_page_without_a_register_link_is_refused(server: LocalServer,
+                                                 register: RegisterService) -> None:
     page = server.put("/page", b"<!DOCTYPE html><html><body>No files today</body></html>")
     with pytest.raises(DownloadError, match="no link to a register file"):
         RegisterUpdater(register).update(page)
     assert register.size() == 0
 
 
-def test_paged_oruk_feed_is_read_to_the_last_page(server, register) -> None:
+def test_paged_oruk_feed_is_read_to_the_last_page(server: LocalServer,
+                                                  register: RegisterService) -> None:
     # The official ORUK v3 example page: one service, "page 1 of 10". The server answers
     # every page with it, so pages 2 to 10 repeat the service (rejected as repeats).
     url = server.put("/services", (FIXTURES / "service_list.json").read_bytes(),
@@ -171,7 +181,8 @@ def test_paged_oruk_feed_is_read_to_the_last_page(server, register) -> None:
     assert report is not None and report.added == 1 and len(report.rejected) == 9
 
 
-def test_single_page_feed_is_imported_as_it_came(server, register) -> None:
+def test_single_page_feed_is_imported_as_it_came(server: LocalServer,
+                                                 register: RegisterService) -> None:
     page = json.loads((FIXTURES / "service_list.json").read_text())
     page.update(total_pages=1, last_page=True)  # changed here: the feed has one page
     url = server.put("/services", json.dumps(page).encode(), content_type="application/json")
@@ -180,12 +191,13 @@ def test_single_page_feed_is_imported_as_it_came(server, register) -> None:
     assert [p for p, _h in server.requests] == ["/services"]
 
 
-def test_an_address_that_is_not_a_web_address_is_refused(register) -> None:
+def test_an_address_that_is_not_a_web_address_is_refused(register: RegisterService) -> None:
     with pytest.raises(DownloadError, match="not a web address"):
         RegisterUpdater(register).update("file:///etc/passwd")
 
 
-def test_a_killed_download_left_behind_is_cleared_next_time(server, register) -> None:
+def test_a_killed_download_left_behind_is_cleared_next_time(server: LocalServer,
+                                                            register: RegisterService) -> None:
     import os
     import time
 
