@@ -309,3 +309,6 @@ def raw_connection(ctx: ProfileContext) -> Any:
 @pytest.fixture
 def behind_the_app() -> Callable[[ProfileContext], Any]:
     return raw_connection
+
+
+from tests.http_server import server  # noqa: E402,F401  (the `server` fixture, everywhere)
