@@ -22,6 +22,7 @@ from app.importers.bank.csv_statement import header_of
 from app.importers.bank.mapping import ROLES, role_label
 from app.importers.bank.text import decode, records
 from app.services.bank_import import ImportPreview, ImportResult, RowStatus
+from app.services.bank_preview import summary_text
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -86,18 +87,8 @@ def _nothing_importable(preview: ImportPreview) -> bool:
     return bool(preview.rows) and preview.count(RowStatus.REJECTED) == len(preview.rows)
 
 
-def summary_line(preview: ImportPreview) -> str:
-    """The first line of the report: what the file's lines are (and will be, or were)."""
-    text = _("{new} new, {matched} matched, {duplicates} duplicates, {rejected} rejected").format(
-        new=preview.count(RowStatus.NEW), matched=preview.count(RowStatus.MATCHED),
-        duplicates=preview.count(RowStatus.DUPLICATE),
-        rejected=preview.count(RowStatus.REJECTED))
-    pending = preview.count(RowStatus.PENDING)
-    return text + (_(", {pending} pending").format(pending=pending) if pending else "")
-
-
 def _report(preview: ImportPreview, result: ImportResult | None) -> None:
-    print(summary_line(preview))
+    print(summary_text(preview))
     if preview.columns:
         print(_("Columns recognised from the file: {columns}. If one is wrong, use --columns.")
               .format(columns=", ".join(f"{role_label(role)} = “{name}”"

@@ -97,7 +97,7 @@ class BankImportService:
 
     def remember_mapping(self, header: tuple[str, ...], mapping: ColumnMapping) -> None:
         """Keep the person's column choice so the next file with this header needs none."""
-        if self.mappings is not None and header:
+        if self.mappings is not None and any(header):  # a file without a header: no key
             self.mappings.save(header, mapping)
 
     def read(self, data: bytes, mapping: ColumnMapping | None = None) -> ParsedStatement:
@@ -131,9 +131,11 @@ class BankImportService:
             rows = self._rows(repos, parsed, account_id, days, today or date.today())
         columns = tuple((role, parsed.header[i] if i < len(parsed.header) else str(i + 1))
                         for role, i in parsed.columns) if parsed.guessed else ()
+        width = 1 + max((i for _role, i in parsed.columns), default=-1)
+        header = parsed.header or ("",) * width  # no header: the columns go by number
         return ImportPreview(file_name, parsed.layout, account_id, tuple(rows), parsed.closing,
                              Signs.AMOUNT_COLUMN if reverse else parsed.signs, reverse,
-                             columns, days)
+                             columns, days, header, parsed.columns)
 
     def _rows(self, repos: Repos, parsed: ParsedStatement, account_id: int, days: int,
               day: date) -> list[PreviewRow]:

@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from app.domain.money import Money
+from app.i18n import _
 from app.importers.bank.model import Signs, StatedBalance
 
 
@@ -75,6 +76,14 @@ class ImportPreview:
     reversed: bool = False  # amounts read as a credit card writes them (spending positive)
     columns: tuple[tuple[str, str], ...] = field(default=())  # (role, header) when guessed
     match_days: int = 0
+    # A CSV: its header (blank names for a file without one) and which column was read as
+    # what, so the person can reopen the column chooser to correct a guess.
+    header: tuple[str, ...] = field(default=())
+    roles: tuple[tuple[str, int], ...] = field(default=())
+
+    @property
+    def is_csv(self) -> bool:
+        return bool(self.roles)
 
     def count(self, status: RowStatus) -> int:
         return sum(1 for r in self.rows if r.status is status)
@@ -107,3 +116,14 @@ class ImportPreview:
             return replace(row, status=RowStatus.MATCHED if accepted else RowStatus.NEW)
 
         return replace(self, rows=tuple(choose(r) for r in self.rows))
+
+
+def summary_text(preview: ImportPreview) -> str:
+    """What the file's lines are, in one line: "3 new, 2 matched, 0 duplicates, 0 rejected"
+    (and how many are pending at the bank, when any are)."""
+    text = _("{new} new, {matched} matched, {duplicates} duplicates, {rejected} rejected").format(
+        new=preview.count(RowStatus.NEW), matched=preview.count(RowStatus.MATCHED),
+        duplicates=preview.count(RowStatus.DUPLICATE),
+        rejected=preview.count(RowStatus.REJECTED))
+    pending = preview.count(RowStatus.PENDING)
+    return text + (_(", {pending} pending").format(pending=pending) if pending else "")

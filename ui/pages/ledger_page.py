@@ -30,6 +30,7 @@ from ui.accessibility import named
 from ui.bank.evidence_panel import EvidencePanel
 from ui.bank.import_dialog import BankImportDialog
 from ui.bank.missing_evidence_dialog import MissingEvidenceDialog
+from ui.bank.payee_rules_dialog import PayeeRulesDialog
 from ui.bank.reconcile_dialog import ReconcileDialog
 from ui.dialogs.entry_dialog import EntryDialog
 from ui.models.ledger_model import Col, LedgerModel
@@ -88,20 +89,24 @@ class LedgerPage(QWidget):
         self.reconcile_button = named(QPushButton(_("Chec&k against statement…")),
                                       _("Check against a bank statement"),
                                       _("Tick entries off against the bank's statement."))
+        self.rules_button = named(QPushButton(_("Payee rul&es…")), _("Payee rules"),
+                                  _("See, change or remove what imports remember about payees."))
         for button, slot in ((self.add_button, self.add_entry),
                              (self.edit_button, self.edit_current),
                              (self.delete_button, self.delete_current),
                              (self.undo_button, self.undo), (self.redo_button, self.redo),
                              (self.import_button, self.import_statement),
                              (self.missing_button, self.show_missing_receipts),
-                             (self.reconcile_button, self.reconcile)):
+                             (self.reconcile_button, self.reconcile),
+                             (self.rules_button, self.payee_rules)):
             button.clicked.connect(slot)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button,
                        self.redo_button):
             buttons.addWidget(button)
         buttons.addStretch()
-        for button in (self.missing_button, self.import_button, self.reconcile_button):
+        for button in (self.missing_button, self.import_button, self.rules_button,
+                       self.reconcile_button):
             buttons.addWidget(button)
 
         self.table = named(QTableView(), _("Ledger entries, newest first"))
@@ -189,7 +194,8 @@ class LedgerPage(QWidget):
     def _update_buttons(self) -> None:
         writable = not self.ctx.read_only
         has_row = self.table.currentIndex().isValid()
-        for button in (self.add_button, self.import_button, self.reconcile_button):
+        for button in (self.add_button, self.import_button, self.reconcile_button,
+                       self.rules_button):
             button.setEnabled(writable)
         self.edit_button.setEnabled(writable and has_row)
         self.delete_button.setEnabled(writable and has_row)
@@ -289,9 +295,22 @@ class LedgerPage(QWidget):
     def import_statement(self) -> None:
         if self.ctx.read_only:
             return
-        BankImportDialog(self.ctx.imports, self.undo_stack, self).exec()
+        dialog = BankImportDialog(self.ctx.imports, self.undo_stack, self, self.ctx.accounts,
+                                  self.ctx.payee_rules)
+        added: list[int] = []
+        dialog.imported.connect(lambda _n: added.extend(
+            dialog.result_of_import.entry_ids if dialog.result_of_import else ()))
+        dialog.exec()
         self.refresh()
+        if added:
+            self.reveal_entry(max(added))  # the newest of the lines just added
         self.entry_saved.emit()
+
+    def payee_rules(self) -> None:
+        if self.ctx.read_only:
+            return
+        PayeeRulesDialog(self.ctx.payee_rules, self.categories, self.ledger.policy(),
+                         self.undo_stack, self).exec()
 
     def show_missing_receipts(self) -> None:
         rows = self.ctx.evidence.entries_without_evidence()
@@ -316,7 +335,8 @@ class LedgerPage(QWidget):
         if self.ctx.read_only:
             return
         account_id = self.ctx.imports.account_id(None)
-        ReconcileDialog(self.ctx.reconcile, account_id, self.undo_stack, self).exec()
+        ReconcileDialog(self.ctx.reconcile, account_id, self.undo_stack, self,
+                        self.ctx.imports.accounts()).exec()
         self.refresh()
 
     def confirm(self, question: str) -> bool:
