@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from app.domain.accounts import AccountKind
 from app.domain.entries import EntryDraft
 from app.domain.money import Money
-
 from app.importers.bank import MappingStore
 from app.services.bank_import import BankImportService
 from app.services.context import ProfileContext
