@@ -125,8 +125,7 @@ class BankImportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.close_button.setAccessibleName(_("Cancel the import"))
-        self.rules_button = self.buttons.addButton(_("Payee &rules…"),
-                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.rules_button = QPushButton(_("Payee &rules…"))
         self.rules_button.setAccessibleName(_("Payee rules"))
         self.rules_button.setEnabled(self._rules is not None)
         self.rules_button.clicked.connect(self._edit_rules)
@@ -137,6 +136,7 @@ class BankImportDialog(QDialog):
         self.buttons.accepted.connect(self._commit)
         self.buttons.rejected.connect(self.reject)
 
+        top.insertWidget(2, self.rules_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(account_row)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -85,6 +86,8 @@ class ReconcileDialog(QDialog):
         ticks.addStretch(1)
         self.table = sorted_view(self.model, _("Entries to tick"), Col.DATE, self)
         self.table.horizontalHeader().setAccessibleName(_("Column headings"))
+        self.table.horizontalHeader().setSectionResizeMode(Col.PAYEE,
+                                                           QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(_("Close"))
@@ -174,6 +177,7 @@ class ReconcileDialog(QDialog):
     def _reload(self) -> None:
         assert self.state is not None
         self.model.set_candidates(self._service.candidates(self.state.id), self.state.locked)
+        self.table.resizeColumnsToContents()
         self._show_state(self.state)
 
     def _show_state(self, state: Reconciliation) -> None:
