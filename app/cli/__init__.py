@@ -94,6 +94,19 @@ EXAMPLES = {
     "statement": 'careledger statement --profile "Ann Example" --from 2025-04-01 '
                  "--to 2025-09-30 --out return.pdf --lang cy",
     "forecast": 'careledger forecast --profile "Ann Example"',
+    "accounts": 'careledger accounts list --profile "Ann Example"',
+    "accounts list": 'careledger accounts list --profile "Ann Example"',
+    "accounts add": 'careledger accounts add "DP card" --kind prepaid --opening-balance 250 '
+                    '--profile "Ann Example"',
+    "accounts change": 'careledger accounts change "DP card" --kind credit --match-days 3 '
+                       '--profile "Ann Example"',
+    "payee-rules": 'careledger payee-rules list --profile "Ann Example"',
+    "payee-rules list": 'careledger payee-rules list --profile "Ann Example"',
+    "payee-rules add": 'careledger payee-rules add --words "J EVANS" --payee "Jo Evans (PA)" '
+                       '--category pa_wages --profile "Ann Example"',
+    "payee-rules change": 'careledger payee-rules change 3 --payee "Jo Evans" '
+                          '--profile "Ann Example"',
+    "payee-rules remove": 'careledger payee-rules remove 3 --profile "Ann Example"',
 }
 GLOBAL_OPTIONS = ("--data-dir", "--lang")  # --profile before a command opens the window
 

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from app.domain.categories import Direction
 from app.domain.errors import ValidationError
@@ -31,6 +32,7 @@ received receipt cash withdrawal atm apple google pay sq www com net org http ht
 _TOKEN = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=65536)  # a statement repeats its payees' texts many times
 def words_of(text: str) -> tuple[str, ...]:
     """The words that say who: lower case, no numbers or codes, no bank words, in order."""
     seen: dict[str, None] = {}
@@ -88,11 +90,12 @@ class PayeeBook:
             if words:
                 self._rules[words[0]].append((words, rule))
         self._known = [k for k in known if k.words]
+        self._seen: dict[tuple[tuple[str, ...], Direction], KnownPayee | None] = {}
 
     def rule_for(self, text: str) -> PayeeRule | None:
         """The most particular rule (most words; then the newest) all of whose words the
         bank text holds."""
-        line = set(words_of(text))
+        line = frozenset(words_of(text))
         found = [(len(words), rule.id, rule) for first in line
                  for words, rule in self._rules.get(first, ()) if line.issuperset(words)]
         return max(found, key=lambda f: (f[0], f[1]))[2] if found else None
@@ -101,9 +104,12 @@ class PayeeBook:
         """The known payee whose name the bank text holds (an initial may stand for a first
         name: "J EVANS" is Jo Evans), the longest name first."""
         line = words_of(text)
-        fits = [k for k in self._known if (k.direction in (None, direction))
-                and names_agree(k.words, line)]
-        return max(fits, key=lambda k: len(k.words)) if fits else None
+        key = (line, direction)
+        if key not in self._seen:  # lines with the same words ask the same question
+            fits = [k for k in self._known if (k.direction in (None, direction))
+                    and names_agree(k.words, line)]
+            self._seen[key] = max(fits, key=lambda k: len(k.words)) if fits else None
+        return self._seen[key]
 
 
 def names_agree(name: Sequence[str], line: Sequence[str]) -> bool:

@@ -32,7 +32,7 @@ from app.services.bank_preview import ImportPreview, MatchedEntry, PreviewRow, R
 from app.services.bank_suggest import HISTORY, Suggester, bank_text
 from app.services.jobs import NO_CONTROL, JobControl
 from app.services.ledger import entry_values, now_utc
-from app.services.payees import learn, payee_book
+from app.services.payees import learn_all, payee_book
 from app.store.profile_store import ProfileStore
 from app.store.repos import Repos
 from app.store.writer import Writer
@@ -225,17 +225,11 @@ class BankImportService:
                linked: list[PreviewRow]) -> int:
         """Payee rules from what the person corrected, and from the payee they had typed for
         a payment the bank names differently (certain matches only: never from a guess)."""
-        learned = 0
-        for row in added:
-            if row.corrected:
-                learned += learn(repos, writer, self.store.actor, row.bank_text,
-                                 row.payee, row.category_code)
-        for row in linked:
-            match = row.match
-            if match is not None and match.certain and match.payee.strip() != row.suggested[0]:
-                learned += learn(repos, writer, self.store.actor, row.bank_text, match.payee,
-                                 match.category_code)
-        return learned
+        taught = [(r.bank_text, r.payee, r.category_code) for r in added if r.corrected]
+        taught += [(r.bank_text, r.match.payee, r.match.category_code) for r in linked
+                   if r.match is not None and r.match.certain
+                   and r.match.payee.strip() != r.suggested[0]]
+        return learn_all(repos, writer, self.store.actor, taught)
 
 
 def _account(repos: Repos, account_id: int) -> Account:
@@ -271,20 +265,20 @@ def _link(repos: Repos, writer: Writer, preview: ImportPreview, rows: list[Previ
     """Mark each matched entry as on the statement, and keep the bank line beside it."""
     used: list[int] = []
     links = []
+    entries = repos.entries.by_ids([r.match.entry_id for r in rows if r.match is not None])
     for row in rows:
         assert row.match is not None and row.on is not None and row.amount is not None
-        entry = repos.entries.get(row.match.entry_id)
+        entry = entries.get(row.match.entry_id)
         if entry is None or entry.account_id != preview.account_id \
                 or entry.amount != row.amount or entry.id in used:
             raise ValidationError("line", _(
                 "Line {line}: the entry it matched has been changed or deleted since. Check "
                 "the file again. Nothing was imported.").format(line=row.line))
         used.append(entry.id)
-        if not entry.cleared:
-            writer.update("entry", (entry.id,), {"cleared": True})
         links.append({"entry_id": entry.id, "account_id": preview.account_id,
                       "import_id": row.import_id, "on": row.on, "amount": row.amount,
                       "bank_text": row.bank_text, "source": preview.file_name[:255]})
+    writer.update_many("entry", used, {"cleared": True})
     writer.insert_many("bank_match", links)
     return used
 

@@ -9,7 +9,8 @@ nothing else needs to change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -148,24 +149,40 @@ def learn(repos: Repos, writer: Writer, actor: str, bank_text: str, payee: str,
     """Remember that bank lines like `bank_text` are `payee` (and `category_code`, when a
     rule may hold it), inside the caller's unit of work. False when nothing was learned:
     the text has no words that say who, or a rule already says exactly this."""
-    words = rule_words(bank_text)
-    payee = " ".join(payee.split())[:MAX_PAYEE]
-    if not words or not payee:
-        return False
+    return learn_all(repos, writer, actor, [(bank_text, payee, category_code)]) > 0
+
+
+def learn_all(repos: Repos, writer: Writer, actor: str,
+              taught: Sequence[tuple[str, str, str | None]]) -> int:
+    """learn() for many (bank text, payee, category) at once: one rule per set of words,
+    the most common answer for it (the latest among equals). Returns the rules written."""
+    answers: dict[str, Counter[tuple[str, str | None]]] = defaultdict(Counter)
+    for text, payee, code in taught:
+        words, name = rule_words(text), " ".join(payee.split())[:MAX_PAYEE]
+        if words and name:
+            answers[words][(name, code)] += 1
+    if not answers:
+        return 0
     policy = repos.policy()
-    code = category_code if category_code and not policy.needs_reason(category_code) \
-        and not policy.is_unsorted(category_code) else None
-    rule = repos.payee_rules.by_words(words)
-    if rule is None:
-        writer.insert("payee_rule", {"words": words, "payee": payee, "category_code": code,
-                                     "learned": True, "created_by": actor,
-                                     "created_at": _now()})
-        return True
-    if (rule.payee, rule.category_code) == (payee, code or rule.category_code):
-        return False
-    writer.update("payee_rule", (rule.id,), {"payee": payee,
-                                             "category_code": code or rule.category_code})
-    return True
+    rules = {rule.words: rule for rule in repos.payee_rules.all()}
+    written = 0
+    for words, counts in answers.items():
+        top = max(counts.values())
+        payee, code = [answer for answer in counts if counts[answer] == top][-1]
+        code = code if code and not policy.needs_reason(code) \
+            and not policy.is_unsorted(code) else None
+        rule = rules.get(words)
+        if rule is None:
+            writer.insert("payee_rule", {"words": words, "payee": payee, "category_code": code,
+                                         "learned": True, "created_by": actor,
+                                         "created_at": _now()})
+        elif (rule.payee, rule.category_code) != (payee, code or rule.category_code):
+            writer.update("payee_rule", (rule.id,), {"payee": payee,
+                                                     "category_code": code or rule.category_code})
+        else:
+            continue
+        written += 1
+    return written
 
 
 def _found(rule: PayeeRule | None) -> PayeeRule:
