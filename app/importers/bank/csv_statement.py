@@ -93,6 +93,9 @@ def find_layout(found: list[Record], store: MappingStore | None,
         key = header_key(record.fields)
         preset = find_by_header(key)
         if preset is not None and mapping is None:
+            corrected = store.get(key) if store else None  # the person's own word wins
+            if corrected is not None:
+                return Layout("mapped", corrected, key, found[index + 1:], preset)
             return Layout(preset.name, preset.mapping, key, found[index + 1:], preset)
     if mapping is None:
         preset = find_headerless(found[0])

@@ -57,3 +57,16 @@ def test_damaged_mapping_file_is_ignored(tmp_path: Path) -> None:
 def test_mapping_needs_an_amount_column() -> None:
     with pytest.raises(ValueError):
         ColumnMapping(date=0, description=1)
+
+
+def test_a_correction_to_a_bank_preset_is_remembered_too(tmp_path: Path) -> None:
+    """Starling's preset reads the Reference column as the text; a person who prefers the
+    counter party says so once."""
+    sample = Path(__file__).resolve().parents[3] / "fixtures" / "bank" / "starling.csv"
+    store = MappingStore(tmp_path)
+    header = ("date", "counter party", "reference", "type", "amount (gbp)", "balance (gbp)",
+              "spending category", "notes")
+    store.save(header, ColumnMapping(date=0, description=1, amount=4))
+    parsed = read_statement(sample.read_bytes(), store)
+    assert parsed.layout == "mapped"
+    assert [r.description for r in parsed.rows] == ["TESCO STORES", "ACME LTD", "British Gas"]
