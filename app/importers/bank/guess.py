@@ -58,6 +58,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
 _EXACT_ONLY = {"in", "out", "cr", "dr", "id", "name", "type", "ref", "value", "sum", "when",
                "who", "text", "d/c", "c/d", "note", "notes", "date", "state"}
 _NOISE = re.compile(r"\((?:£|gbp)\)|£|\bgbp\b|[^\w/ ]")
+_FIGURE = re.compile(r"[\s'£+(-]*[0-9][0-9.,\s]*\)?\s*(?:CR|DR)?", re.IGNORECASE)
 
 
 def header_words(name: str) -> str:
@@ -72,6 +73,7 @@ class _Column:
     filled: int = 0
     dates: int = 0
     amounts: int = 0
+    numbers: int = 0  # look like figures, even if not well-formed ones ("1.234")
     directions: int = 0
     text_length: float = 0.0
 
@@ -97,6 +99,7 @@ def _profile(index: int, name: str, data: Sequence[Record]) -> _Column:
     return _Column(index, name, len(values),
                    sum(1 for v in values if _is_date(v)),
                    sum(1 for v in values if _is_amount(v)),
+                   sum(1 for v in values if _FIGURE.fullmatch(v)),
                    sum(1 for v in values if direction_of(v) is not None),
                    sum(len(v) for v in values) / len(values) if values else 0.0)
 
@@ -130,13 +133,15 @@ def _score(role: str, name: str) -> int:
 
 def _fits(role: str, column: _Column, rows: int) -> bool:
     """Do the values agree with the role the header gave?"""
-    dates, amounts = column.mostly(column.dates, _NAMED), column.mostly(column.amounts, _NAMED)
+    # A named money column needs figures, not words; a badly written figure ("1.234") is
+    # still a figure, to be rejected with its line rather than the column refused.
+    dates, figures = column.mostly(column.dates, _NAMED), column.mostly(column.numbers, _NAMED)
     if role == "date":
         return dates
     if role in ("money_out", "money_in"):
-        return column.filled == 0 or (amounts and not dates)
+        return column.filled == 0 or (figures and not dates)
     if role in ("amount", "balance"):
-        return amounts and not dates and column.filled * 2 >= rows
+        return figures and not dates and column.filled * 2 >= rows
     if role == "direction":
         return column.filled > 0 and column.directions >= 0.9 * column.filled
     if role == "status":
