@@ -168,21 +168,28 @@ def learn_all(repos: Repos, writer: Writer, actor: str,
     written = 0
     for words, counts in answers.items():
         top = max(counts.values())
-        payee, code = [answer for answer in counts if counts[answer] == top][-1]
-        code = code if code and not policy.needs_reason(code) \
-            and not policy.is_unsorted(code) else None
+        payee, said = [answer for answer in counts if counts[answer] == top][-1]
         rule = rules.get(words)
+        code = _rule_category(policy, said, rule.category_code if rule else None)
         if rule is None:
             writer.insert("payee_rule", {"words": words, "payee": payee, "category_code": code,
                                          "learned": True, "created_by": actor,
                                          "created_at": _now()})
-        elif (rule.payee, rule.category_code) != (payee, code or rule.category_code):
-            writer.update("payee_rule", (rule.id,), {"payee": payee,
-                                                     "category_code": code or rule.category_code})
+        elif (rule.payee, rule.category_code) != (payee, code):
+            writer.update("payee_rule", (rule.id,), {"payee": payee, "category_code": code})
         else:
             continue
         written += 1
     return written
+
+
+def _rule_category(policy: Policy, said: str | None, before: str | None) -> str | None:
+    """The category a learned rule keeps: what the person chose, when a rule may hold it;
+    none when they chose one needing the council's agreement (each payment needs its own);
+    the rule's own when they said nothing (not sorted yet)."""
+    if not said or policy.is_unsorted(said):
+        return before
+    return None if policy.needs_reason(said) else said
 
 
 def _found(rule: PayeeRule | None) -> PayeeRule:

@@ -272,7 +272,7 @@ def _links(ctx: ProfileContext) -> list[tuple[int, int]]:
 def test_payments_typed_by_hand_are_matched_not_counted_twice(ctx: ProfileContext) -> None:
     tesco = _add(ctx, date(2026, 8, 31), -1234, "Tesco", "activities")
     acme = _add(ctx, date(2026, 9, 1), 200000, "Acme Ltd", "refund_in")
-    balance = ctx.ledger.balance()
+    balance, money = ctx.ledger.balance(), ctx.summary.on(date(2026, 9, 30))
     preview = _preview(ctx, "santander.ofx")
     assert [(r.status, r.match.entry_id if r.match else None) for r in preview.rows] == [
         (RowStatus.MATCHED, tesco), (RowStatus.MATCHED, acme)]
@@ -280,6 +280,7 @@ def test_payments_typed_by_hand_are_matched_not_counted_twice(ctx: ProfileContex
     result = ctx.imports.commit(preview, today=TODAY)
     assert (result.added, result.matched) == (0, 2)
     assert ctx.ledger.count() == 2 and ctx.ledger.balance() == balance
+    assert ctx.summary.on(date(2026, 9, 30)) == money  # weeks held, surplus: as before
     assert ctx.ledger.get_entry(tesco).cleared and ctx.ledger.get_entry(acme).cleared
     assert ctx.ledger.get_entry(tesco).payee == "Tesco"  # the person's own words are kept
     again = _preview(ctx, "santander.ofx")
