@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from app.settings import load_settings
 from app.store import database, keys
 from app.store.attempts import AttemptCounter, Clock
 from app.store.audit_log import append_event
-from app.store.backups import automatic_backup
+from app.store.ledger_file import check_file, damaged
 from app.store.models import (
     AccountRow,
     CategoryRow,
@@ -36,8 +36,10 @@ from app.store.models import (
     PersonRow,
 )
 from app.store.profile_lock import WriterLock
+from app.store.profile_names import check_name
 from app.store.profiles import ProfileDirectory, ProfileInfo
 from app.store.roles import add_role, find_active
+from app.store.session_end import WriteWatch, finish_writing
 
 MIN_PASSPHRASE = 8
 DEMO_PASSPHRASE = "demo"  # shown on the demo's label: the demo holds no real data
@@ -110,6 +112,7 @@ class OpenProfile:
     data_key: bytes = field(default=b"", repr=False)
     lock: WriterLock | None = field(default=None, repr=False)
     backups_to_keep: int = 5
+    write_watch: WriteWatch | None = field(default=None, repr=False)
 
     def session(self) -> Session:
         session = Session(self.engine, expire_on_commit=False)
@@ -125,13 +128,9 @@ class OpenProfile:
 
     def close(self) -> None:
         try:
-            if not self.read_only:
-                # Fold the WAL back into the main file so a copied folder is complete.
-                with self.engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-                if self.data_key:
-                    automatic_backup(self.engine, self.data_key, self.info.folder,
-                                     self.backups_to_keep)
+            if not self.read_only:  # checkpoint; a checked backup only after writes
+                finish_writing(self.engine, self.data_key, self.info.folder,
+                               self.backups_to_keep, self.write_watch)
         finally:
             self.engine.dispose()
             if self.lock is not None:
@@ -146,9 +145,7 @@ def _refuse_flush(*_args: Any) -> None:
 
 
 def validate_new_profile(request: NewProfile, passphrase: str) -> None:
-    name = request.display_name.strip()
-    if not name or len(name) > 100:
-        raise ValidationError("display_name", _("Give the profile a name (up to 100 letters)."))
+    check_name(request.display_name)
     if request.gross_weekly.pence < 0 or request.client_contribution_weekly.pence < 0:
         raise ValidationError("gross_weekly", _("Amounts cannot be less than zero."))
     if request.client_contribution_weekly > request.gross_weekly:
@@ -174,7 +171,14 @@ def list_profiles(data_dir: Path) -> list[ProfileInfo]:
 def create_profile(data_dir: Path, request: NewProfile, passphrase: str) -> CreatedProfile:
     """Make a new encrypted profile. It appears in the list only once it is complete."""
     validate_new_profile(request, passphrase)
+    request = replace(request, display_name=check_name(request.display_name))
     directory = ProfileDirectory(data_dir)
+    taken = directory.find(request.display_name)
+    if taken is not None:
+        raise ValidationError("display_name", _(
+            "There is already a profile called “{name}”. Names that differ only in capitals, "
+            "spaces or punctuation count as the same: add a surname or an initial.").format(
+                name=taken.display_name))
     folder = directory.new_folder(request.display_name.strip())
     recovery_code = keys.new_recovery_code()
     try:
@@ -288,10 +292,15 @@ def open_with_key(data_dir: Path, info: ProfileInfo, data_key: bytes, actor: str
             _("This profile is open in another window or on another computer. "
               "You can open it to read only, or close the other window first.")
         )
+    watch = None
     try:
-        engine = _engine(info, data_key, read_only)
+        try:
+            engine = _engine(info, data_key, read_only)
+        except database.DamagedProfile as error:
+            raise damaged(info.folder, data_key, error) from error
         try:
             who = _check_actor(engine, info, actor)
+            watch = None if read_only else WriteWatch(info.database, data_key)
         except BaseException:
             engine.dispose()
             raise
@@ -300,14 +309,19 @@ def open_with_key(data_dir: Path, info: ProfileInfo, data_key: bytes, actor: str
             lock.release()
         raise
     return OpenProfile(info, engine, who, read_only, data_key, lock,
-                       load_settings(data_dir).backups_to_keep)
+                       load_settings(data_dir).backups_to_keep, watch)
 
 
 def _engine(info: ProfileInfo, data_key: bytes, read_only: bool) -> Engine:
-    """Open the database, bringing an older schema up to date (after keeping a copy)."""
+    """Open the database, bringing an older schema up to date (after keeping a copy).
+    An empty, short or schema-less file is damaged, never a new profile."""
+    check_file(info.database)
     engine = database.open_engine(info.database, data_key)
     try:
-        if database.current_revision(engine) != database.head_revision():
+        revision = database.current_revision(engine)
+        if revision is None:
+            raise database.DamagedProfile(_("The records file of this profile is empty."))
+        if revision != database.head_revision():
             _upgrade(engine, info, read_only)
         if read_only:
             event.listen(engine, "connect", _query_only)

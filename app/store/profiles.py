@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,12 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from app.store.keys import WrappedKey
+from app.store.private import private_folder
+from app.store.profile_names import name_key, slugify
 
 # A plain alias: inside ProfileDirectory the name `list` is the method, not the type.
 WrappedKeys = list[WrappedKey]
 
 PROFILE_FILE = "profile.json"
 DATABASE_FILE = "ledger.db"
+META_LIMIT = 64 * 1024  # a name and two wrapped keys take under 2 KB
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,7 @@ class ProfileInfo:
         return self.folder / DATABASE_FILE
 
 
-def slugify(name: str) -> str:
-    slug = re.sub(r"[^\w]+", "-", name.casefold()).strip("-_")
-    return slug or "profile"
+__all__ = ["ProfileDirectory", "ProfileInfo", "slugify", "write_atomically"]
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -57,6 +57,20 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def parse_meta(raw: bytes) -> dict[str, Any]:
+    """A profile.json's content (also read from inside backups); ValueError if it is not one."""
+    if len(raw) > META_LIMIT:
+        raise ValueError("profile.json too big")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except RecursionError as exc:  # nested thousands deep: not written by CareLedger
+        raise ValueError("profile.json too deep") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("display_name"), str) \
+            or not isinstance(data.get("keys"), list):
+        raise ValueError("not a profile.json")
+    return data
+
+
 class ProfileDirectory:
     def __init__(self, data_dir: Path) -> None:
         self.root = Path(data_dir) / "profiles"
@@ -70,15 +84,20 @@ class ProfileDirectory:
         return sorted((p for p in found if p), key=lambda p: p.display_name.casefold())
 
     def find(self, name: str) -> ProfileInfo | None:
-        wanted = name.casefold()
-        for info in self.list():
-            if info.display_name.casefold() == wanted or info.slug == slugify(name):
-                return info
-        return None
+        """The profile of that name: case, spaces and punctuation do not count. The exact
+        spelling wins should older versions have let two such names in."""
+        profiles = self.list()
+        wanted, key = name.casefold(), name_key(name)
+        exact = [p for p in profiles if p.display_name.casefold() == wanted]
+        same = [p for p in profiles if name_key(p.display_name) == key]
+        if exact or same:
+            return (exact or same)[0]
+        return next((p for p in profiles if p.slug == name), None)
 
     def new_folder(self, display_name: str) -> Path:
         """Reserve a fresh folder for a new profile (exclusive: two callers never share one)."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        private_folder(self.root.parent)  # the data folder: other accounts see no names
+        private_folder(self.root)
         base = slugify(display_name)
         for n in range(1, 1000):
             folder = self.root / (base if n == 1 else f"{base}-{n}")
@@ -116,8 +135,8 @@ class ProfileDirectory:
 
     @staticmethod
     def read_meta(folder: Path) -> dict[str, Any]:
-        data: dict[str, Any] = json.loads((folder / PROFILE_FILE).read_text(encoding="utf-8"))
-        return data
+        """profile.json; ValueError when it is not one (too big, too deep, not an object)."""
+        return parse_meta((folder / PROFILE_FILE).read_bytes()[:META_LIMIT + 1])
 
     def wrapped_keys(self, info: ProfileInfo) -> WrappedKeys:
         return [WrappedKey.from_json(k) for k in self.read_meta(info.folder)["keys"]]

@@ -11,11 +11,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.domain.errors import DomainError
 from app.i18n import _
-from app.services.backups import RestoreResult, export_profile, restore_profile
+from app.services.backups import (
+    RestoreResult,
+    export_profile,
+    profile_in_backup,
+    restore_profile,
+)
 from app.services.passphrases import change_passphrase, recover_access
 from app.settings import load_settings
 from app.store.backup_file import SUFFIX
@@ -58,7 +63,7 @@ class ProfileFiles(QObject):
     def choose_backup_source(self) -> Path | None:
         path, _filter = QFileDialog.getOpenFileName(
             self.window, _("Restore from a backup"), str(Path.home()),
-            _("CareLedger backups (*{suffix})").format(suffix=SUFFIX))
+            _("CareLedger backups (*{suffix} profile.json)").format(suffix=SUFFIX))
         self._after_file_dialog()
         return Path(path) if path else None
 
@@ -87,17 +92,30 @@ class ProfileFiles(QObject):
             "computer.").format(path=written))
         return written
 
+    def confirm_replace(self, name: str) -> bool:
+        answer = QMessageBox.question(self.window, _("Replace a profile?"), _(
+            "There is already a profile called “{name}” on this computer. Replace it with "
+            "the backup? The profile here now is kept whole, with its own passphrase and "
+            "backups, so it can be brought back.").format(name=name))
+        return answer == QMessageBox.StandardButton.Yes
+
     def restore(self) -> RestoreResult | None:
         source = self.choose_backup_source()
         if source is None:
             return None
+        try:
+            _name, existing = profile_in_backup(self.window.data_dir, source)
+        except DomainError as error:
+            self.window.tell(_("Could not restore"), str(error))
+            return None
+        if existing is not None and not self.confirm_replace(existing):
+            return None
         self.window.lock()  # the open profile may be the one the backup replaces
         dialog = PassphraseDialog(
             source.name, lambda passphrase: restore_profile(
-                self.window.data_dir, source, passphrase),
+                self.window.data_dir, source, passphrase, replace=existing is not None),
             self.window, title=_("Restore from a backup"),
-            intro=_("Type the passphrase this backup was made with. A profile of the same "
-                    "name on this computer is kept as a backup file first."),
+            intro=_("Type the passphrase this backup was made with."),
             action=_("&Restore"))
         if not (dialog.exec() and isinstance(dialog.result_value, RestoreResult)):
             return None
@@ -110,8 +128,9 @@ class ProfileFiles(QObject):
     def _describe(result: RestoreResult) -> str:
         text = _("{name} is restored from the backup.").format(name=result.info.display_name)
         if result.kept_copy is not None:
-            text += " " + _("The profile that was here before is kept as a backup file in "
-                            "{path}, in case you need it back.").format(path=result.kept_copy)
+            text += " " + _("The profile that was here before is kept whole in {path}, in "
+                            "case you need it back: restore its profile.json from there.").format(
+                                path=result.kept_copy)
         return text
 
     def change_passphrase(self) -> bool:

@@ -51,6 +51,8 @@ def test_back_up_then_restore_keeps_a_copy_of_what_was_there(
     assert str(written) in told[-1]
     add_entry(window)  # made after the backup: the restore takes it away
     window.files.choose_backup_source = lambda: written  # type: ignore[method-assign]
+    asked: list[str] = []
+    window.files.confirm_replace = lambda name: asked.append(name) or True  # type: ignore[method-assign]
     driver = DialogDriver()
 
     def answer(dialog: PassphraseDialog) -> None:
@@ -64,6 +66,7 @@ def test_back_up_then_restore_keeps_a_copy_of_what_was_there(
     driver.expect(PassphraseDialog, answer)
     window.files.restore()
     driver.check()
+    assert asked == ["Ann Example"]  # asked before anything was replaced
     assert window.profile is None  # locked first: it was the one replaced
     kept = sorted((data_dir / "backups").glob("before-restore-*"))
     assert len(kept) == 1 and str(kept[0]) in told[-1]

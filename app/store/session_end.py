@@ -1,0 +1,68 @@
+"""What happens when a profile opened for writing is closed: fold the WAL back, and take a
+checked backup, but only when the session wrote something (reading never rotates backups).
+
+`PRAGMA data_version` on a connection of our own changes exactly when another connection
+committed a change to the file, so a session that only read leaves it as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from app.domain.errors import DomainError
+from app.failures import explain
+from app.i18n import _
+from app.store.backups import Generations, automatic_backup, keyed
+
+log = logging.getLogger(__name__)
+
+
+class BackupFailed(DomainError):
+    """The session's changes are saved; only the automatic backup after it failed."""
+
+
+class WriteWatch:
+    """Tells whether anyone committed a change to the database since it was made."""
+
+    def __init__(self, path: Path, key: bytes) -> None:
+        self._conn: Any = keyed(path, key)
+        self._start = self._version()
+
+    def _version(self) -> int:
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def wrote(self) -> bool:
+        return self._version() != self._start
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def finish_writing(engine: Engine, key: bytes, folder: Path, recent: int,
+                   watch: WriteWatch | None) -> None:
+    """Checkpoint, then back up when something was written (always when nobody watched).
+
+    Raises BackupFailed, in plain words, when the changes are safe but no backup was made.
+    """
+    try:
+        with engine.connect() as conn:  # a copied folder is then complete
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        if key and (watch is None or watch.wrote()):
+            automatic_backup(engine, key, folder, Generations(recent=recent))
+    except BackupFailed:
+        raise
+    except Exception as error:
+        reason = explain(error)
+        if reason is None:
+            raise
+        log.warning("automatic backup not made: %s", type(error).__name__)
+        raise BackupFailed(_("Your changes are saved, but the automatic backup after them "
+                             "could not be made, so the older backups are kept as they "
+                             "were. {reason}").format(reason=reason)) from error
+    finally:
+        if watch is not None:
+            watch.close()
