@@ -96,8 +96,11 @@ def copy_database(engine: Engine, key: bytes, dest: Path) -> dict[str, int]:
             source.execute("ROLLBACK")
         tighten(tmp)
         if not matches(tmp, key, counts):
-            raise BackupNotVerified(_("The new backup did not match the records, so it was "
-                                      "not kept. The older backups are untouched."))
+            raise BackupNotVerified(_(
+                "CareLedger checks every backup, and this one did not match the records: the "
+                "records file may be damaged. The new backup was not kept; the older ones are "
+                "untouched. If this happens again, restore the newest good backup "
+                "(careledger backup list NAME shows them)."))
         _fsync(tmp)
         os.replace(tmp, dest)
         sync_folder(dest.parent)

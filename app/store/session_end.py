@@ -49,9 +49,10 @@ def finish_writing(engine: Engine, key: bytes, folder: Path, recent: int,
     Raises BackupFailed, in plain words, when the changes are safe but no backup was made.
     """
     try:
+        wrote = watch is None or watch.wrote()  # before the checkpoint, which counts as one
         with engine.connect() as conn:  # a copied folder is then complete
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        if key and (watch is None or watch.wrote()):
+        if key and wrote:
             automatic_backup(engine, key, folder, Generations(recent=recent))
     except BackupFailed:
         raise
