@@ -8,6 +8,7 @@ import sys
 
 from app.cli import EXIT_OK, data_dir
 from app.cli.secrets import read_passphrase
+from app.csv_cells import safe_row
 from app.domain.errors import DomainError
 from app.i18n import _, active_locale, format_date, format_money, pence_to_plain
 from app.services.ledger import LedgerService
@@ -31,8 +32,9 @@ def profile_name(args: argparse.Namespace, own: str | None) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
+    # Read only: listing never writes, so it never waits for (or blocks) another window.
     profile = open_profile(data_dir(args), profile_name(args, args.entries_profile),
-                           read_passphrase())
+                           read_passphrase(), read_only=True)
     try:
         ledger = LedgerService(profile)
         names = {c.code: c.name(active_locale()) for c in ledger.categories()}
@@ -43,10 +45,10 @@ def _list(args: argparse.Namespace) -> int:
         while rows := ledger.page(after):
             for row in rows:
                 e = row.entry
-                if writer:
-                    writer.writerow([e.on.isoformat(), e.payee, e.category_code,
-                                     pence_to_plain(e.amount.pence),
-                                     pence_to_plain(row.balance.pence), e.memo])
+                if writer:  # text cells neutralised: no formula runs in a spreadsheet
+                    writer.writerow(safe_row([e.on.isoformat(), e.payee, e.category_code,
+                                              pence_to_plain(e.amount.pence),
+                                              pence_to_plain(row.balance.pence), e.memo]))
                 else:
                     category = names.get(e.category_code, e.category_code)
                     print(f"{format_date(e.on):>12}  {e.payee[:28]:<28}  {category[:26]:<26}  "

@@ -8,7 +8,7 @@ from pathlib import Path
 import keyring
 import keyring.core
 import pytest
-from security_helpers import NAME, PASSPHRASE
+from security_helpers import NAME, PASSPHRASE, MemoryKeyring
 
 from app.domain.errors import ValidationError
 from app.services.computer import (
@@ -33,10 +33,13 @@ def _backend(monkeypatch: pytest.MonkeyPatch, name: str) -> Iterator[None]:
 
 
 @pytest.fixture
-def file_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))  # where the file backend writes
-    for _ in _backend(monkeypatch, "keyrings.alt.file.PlaintextKeyring"):
-        yield tmp_path / "xdg"
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """A working password store (the OS one is never touched by tests)."""
+    old = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(old)
 
 
 @pytest.fixture
@@ -81,10 +84,10 @@ def test_damaged_settings_file_gives_defaults(tmp_path: Path) -> None:
     assert load_settings(tmp_path) == Settings()
 
 
-def test_own_computer_remembers_key_in_file_keyring(
-        created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
+def test_own_computer_remembers_key_in_the_keyring(
+        created: CreatedProfile, data_dir: Path, memory_keyring: MemoryKeyring) -> None:
     assert _remember_on_own_computer(data_dir).remembered
-    assert (file_keyring / "python_keyring" / "keyring_pass.cfg").exists()
+    assert memory_keyring.stored
     reopened = open_remembered(data_dir, NAME)
     assert reopened is not None
     reopened.close()
@@ -93,7 +96,7 @@ def test_own_computer_remembers_key_in_file_keyring(
 
 
 def test_marking_computer_shared_forgets_keys_and_refuses_remembering(
-        created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
+        created: CreatedProfile, data_dir: Path, memory_keyring: MemoryKeyring) -> None:
     set_computer_mode(data_dir, ComputerMode.OWN)
     with open_profile(data_dir, NAME, PASSPHRASE) as profile:
         remember_profile(data_dir, profile)
@@ -106,7 +109,7 @@ def test_marking_computer_shared_forgets_keys_and_refuses_remembering(
 
 
 def test_first_run_unanswered_refuses_remembering(
-        created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
+        created: CreatedProfile, data_dir: Path, memory_keyring: MemoryKeyring) -> None:
     with open_profile(data_dir, NAME, PASSPHRASE) as profile:
         with pytest.raises(RememberRefused):
             remember_profile(data_dir, profile)
@@ -128,7 +131,7 @@ def test_null_keyring_remembers_nothing(
 
 
 def test_stale_remembered_key_is_forgotten(
-        created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
+        created: CreatedProfile, data_dir: Path, memory_keyring: MemoryKeyring) -> None:
     assert _remember_on_own_computer(data_dir).remembered
     account = f"profile:{created.info.folder.resolve()}"
     keyring.set_password("CareLedger", account, "00" * 32)  # as after a restore over it
