@@ -10,5 +10,12 @@ git archive "$base" | tar -x -C "$work"
 rm -rf "$work/tests/app/safety"
 cp -r tests/app/safety "$work/tests/app/"
 cd "$work"
-QT_QPA_PLATFORM=offscreen "$OLDPWD/.venv/bin/python" -m pytest -q -p no:cacheprovider \
-    tests/app/safety -rf "$@" || true
+# The venv's editable install would find modules added since BASE in the new tree: drop its
+# finder, so that only the old code is imported.
+QT_QPA_PLATFORM=offscreen "$OLDPWD/.venv/bin/python" - -q -p no:cacheprovider tests/app/safety \
+    -rf "$@" <<'PY' || true
+import sys
+sys.meta_path = [f for f in sys.meta_path if "editable" not in repr(f)]
+import pytest
+sys.exit(pytest.main(sys.argv[1:]))
+PY
