@@ -18,7 +18,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy.exc import DBAPIError
 
 from app.domain.errors import DomainError
-from app.i18n import _
+from app.i18n import ParseError, _
 
 log = logging.getLogger("careledger")
 
@@ -27,7 +27,7 @@ _DB_ERRORS = (sqlite3.Error, sqlcipher.Error)
 
 def explain(error: BaseException) -> str | None:
     """Plain words for an expected failure; None when it was not expected."""
-    if isinstance(error, DomainError):
+    if isinstance(error, DomainError | ParseError):
         return str(error)
     if isinstance(error, DBAPIError) and error.orig is not None:
         return explain(error.orig)
@@ -99,8 +99,9 @@ def read_only() -> str:
 
 
 def disk_error() -> str:
-    return _("The disk could not be read or written. It may be failing: make a backup to "
-             "another disk as soon as you can.")
+    return _("The disk could not be read or written. It may be full (free some space and try "
+             "again) or failing (make a backup to another disk as soon as you can). Everything "
+             "saved before this is safe.")
 
 
 def apology(log_path: Path | None) -> str:
@@ -116,7 +117,8 @@ def log_unexpected(error: BaseException) -> None:
     """The kind of error and where in the code: no message, no values (they may be personal)."""
     frames = traceback.extract_tb(error.__traceback__)
     where = "".join(f"  {Path(f.filename).name}:{f.lineno} in {f.name}\n" for f in frames)
-    log.error("unexpected %s\n%s", type(error).__name__, where)
+    kind = type(error)
+    log.error("unexpected %s.%s\n%s", kind.__module__, kind.__qualname__, where)
 
 
 def message_for(error: BaseException, log_path: Path | None) -> tuple[str, bool]:

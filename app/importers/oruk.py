@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -214,7 +215,8 @@ def _open_package(path: Path) -> Callable[[str], str | None]:
         try:
             with archive.open(info) as member:
                 data = member.read(budget[0] + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+                NotImplementedError) as exc:
             raise RegisterFileError(_("{file} is damaged: {member} cannot be unpacked.").format(
                 file=path.name, member=name)) from exc
         return _decode(_take(budget, data, name, path), name)

@@ -62,7 +62,10 @@ def remember_key(settings: Settings, info: ProfileInfo, data_key: bytes) -> Reme
         raise RememberRefused(_("This computer is marked as shared, so CareLedger does not "
                                 "remember passphrases on it."))
     if unsafe_backend():
-        log.info("keyring refused: %s", type(keyring.get_keyring()).__module__)
+        backend = type(keyring.get_keyring()).__module__
+        log.info("keyring refused: %s", backend)
+        if not backend.startswith(UNSAFE_BACKENDS[0]) and "chainer" not in backend:
+            return _no_store()
         return RememberResult(False, _(
             "This computer has no safe password store (only one that keeps passwords in a "
             "plain file), so CareLedger does not remember the passphrase. You will be asked "
@@ -75,11 +78,15 @@ def remember_key(settings: Settings, info: ProfileInfo, data_key: bytes) -> Reme
         log.info("keyring unavailable: %s", type(exc).__name__)
         kept = False
     if not kept:
-        return RememberResult(False, _(
-            "This computer has no working password store, so CareLedger cannot remember "
-            "the passphrase. You will be asked for it each time."))
+        return _no_store()
     return RememberResult(True, _("CareLedger will open this profile on this computer "
                                   "without asking for the passphrase."))
+
+
+def _no_store() -> RememberResult:
+    return RememberResult(False, _(
+        "This computer has no working password store, so CareLedger cannot remember "
+        "the passphrase. You will be asked for it each time."))
 
 
 def recall_key(settings: Settings, info: ProfileInfo) -> bytes | None:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from app.domain.errors import DomainError
-from app.failures import explain
+from app.failures import disk_full, explain
 from app.i18n import _
 from app.store.backups import Generations, automatic_backup, keyed
 
@@ -61,9 +61,12 @@ def finish_writing(engine: Engine, key: bytes, folder: Path, recent: int,
         if reason is None:
             raise
         log.warning("automatic backup not made: %s", type(error).__name__)
-        raise BackupFailed(_("Your changes are saved, but the automatic backup after them "
-                             "could not be made, so the older backups are kept as they "
-                             "were. {reason}").format(reason=reason)) from error
+        if reason == disk_full():
+            reason = _("The disk is full. Free some space: a backup is made the next time the "
+                       "profile is closed after a change.")
+        raise BackupFailed(_("Your changes are saved. The automatic backup after them could "
+                             "not be made, so the older backups are kept as they were. "
+                             "{reason}").format(reason=reason)) from error
     finally:
         if watch is not None:
             watch.close()
