@@ -6,7 +6,7 @@ import logging
 import os
 from pathlib import Path
 
-from app.store.private import FILE_MODE, private_folder
+from app.store.private import FILE_MODE, private_folder, secure_data_dir
 
 LOG_FOLDER = "logs"
 LOG_FILE = "careledger.log"
@@ -21,7 +21,7 @@ def setup_logging(data_dir: Path) -> Path | None:
     if any(getattr(h, "baseFilename", None) == str(path.resolve()) for h in log.handlers):
         return path
     try:
-        private_folder(Path(data_dir))
+        secure_data_dir(Path(data_dir))
         private_folder(path.parent)
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE))
         os.chmod(path, FILE_MODE)

@@ -14,6 +14,7 @@ from app.cli.secrets import PASSPHRASE_ENV
 from app.domain.errors import DomainError
 from app.i18n import _, set_locale
 from app.services.profiles import list_profiles
+from app.services.restore_area import clean_stale
 from app.settings import Settings, load_settings
 from ui.errors import install_exception_hook, setup_logging, show_failure
 from ui.main_window import MainWindow
@@ -30,6 +31,7 @@ def run_window(argv: Sequence[str]) -> int:
     app.setOrganizationName("CareLedger")
     install_exception_hook(log_path)
     try:
+        clean_stale(folder)  # restores that crashed, kept copies past their time
         window = MainWindow(folder, TextSize(app, QSettings()))  # type: ignore[arg-type]
     except Exception as error:  # e.g. a data folder that cannot be read: say so, plainly
         show_failure(error, log_path)

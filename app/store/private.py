@@ -44,6 +44,24 @@ def tighten_tree(root: Path) -> None:
             tighten(Path(folder) / name)
 
 
+# What CareLedger keeps in its data folder; nothing else there is touched (someone may point
+# --data-dir at a folder that holds other things too).
+OWN_ITEMS = ("profiles", "backups", "logs", "settings.json", "bank_mappings.json",
+             "register.db", "register.db-wal", "register.db-shm")
+
+
+def secure_data_dir(data_dir: Path) -> None:
+    """CareLedger's files owner-only; fixes what older versions left readable (0644 backups,
+    a 0755 data folder). The folder itself only when it is CareLedger's own."""
+    data_dir = Path(data_dir)
+    made = not data_dir.exists()
+    data_dir.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    if made or (data_dir / "profiles").is_dir() or not any(data_dir.iterdir()):
+        tighten(data_dir)
+    for name in OWN_ITEMS:
+        tighten_tree(data_dir / name)
+
+
 def create_private(path: Path) -> int:
     """Create `path` exclusively, owner-only; an open file descriptor for writing."""
     return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
