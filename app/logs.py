@@ -20,6 +20,7 @@ def setup_logging(data_dir: Path) -> Path | None:
     path = Path(data_dir) / LOG_FOLDER / LOG_FILE
     if any(getattr(h, "baseFilename", None) == str(path.resolve()) for h in log.handlers):
         return path
+    _stop_logging()  # one data folder, one log: never one file per folder seen (tests)
     try:
         secure_data_dir(Path(data_dir))
         private_folder(path.parent)
@@ -29,7 +30,15 @@ def setup_logging(data_dir: Path) -> Path | None:
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.careledger = True  # type: ignore[attr-defined]
     for logger in (log, logging.getLogger("app")):  # the app's modules log under app.*
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
     return path
+
+
+def _stop_logging() -> None:
+    for logger in (log, logging.getLogger("app")):
+        for handler in [h for h in logger.handlers if getattr(h, "careledger", False)]:
+            logger.removeHandler(handler)
+            handler.close()

@@ -10,7 +10,7 @@ from app.cli.secrets import read_passphrase
 from app.domain.audit import AuditEvent
 from app.domain.errors import DomainError
 from app.domain.roles import Role
-from app.i18n import _, format_when, ngettext
+from app.i18n import _, format_when
 from app.services.auto_backups import BackupListing, list_backups, restore_automatic
 from app.services.backups import export_profile, restore_profile
 from app.services.history import HistoryService
@@ -99,15 +99,8 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def describe_backup(item: BackupListing) -> str:
-    kind = _("automatic") if item.kind == "auto" else _("kept when a backup was restored")
-    if not item.whole:
-        state = _("damaged: cannot be restored")
-    elif item.entries is None:
-        state = _("whole")
-    else:
-        state = ngettext("whole, {n} entry", "whole, {n} entries", item.entries).format(
-            n=item.entries)
-    return f"{item.number:>3}  {format_when(item.made_at)}  {kind}  ({state})"
+    return (f"{item.number:>3}  {format_when(item.made_at)}  {item.kind_label}  "
+            f"({item.state_label})")
 
 
 def _describe(event: AuditEvent) -> str:

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.domain.errors import DomainError
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.services.profiles import ProfileInUse, find_profile, unlock_with_backoff
 from app.services.restore_area import clean_stale
 from app.store.backup_file import check_room
@@ -47,6 +47,20 @@ class BackupListing:
     whole: bool  # opens with the key and SQLite finds nothing wrong
     entries: int | None
     path: Path
+
+
+    @property
+    def kind_label(self) -> str:
+        return _("automatic") if self.kind == "auto" else _("kept when a backup was restored")
+
+    @property
+    def state_label(self) -> str:
+        if not self.whole:
+            return _("damaged: cannot be restored")
+        if self.entries is None:
+            return _("whole")
+        return ngettext("whole, {n} entry", "whole, {n} entries", self.entries).format(
+            n=self.entries)
 
 
 @dataclass(frozen=True)

@@ -240,3 +240,22 @@ def _today():  # type: ignore[no-untyped-def]
     from safety_helpers import TODAY
 
     return TODAY
+
+
+# --- the unexpected ------------------------------------------------------------------------
+
+def test_the_unexpected_is_an_apology_and_a_log_without_personal_data(
+        data_dir: Path, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A bug nobody foresaw: a short apology on screen, and a log of where, never of what."""
+    make(data_dir)
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("Dilys Example paid £312.45 to Sunrise Care")
+
+    monkeypatch.setattr("app.services.ledger.LedgerService.page", broken)
+    status, out = cli(data_dir, "entries", "list", "--profile", NAME, CARELEDGER_PASSPHRASE=PASS)
+    assert status == 1 and APOLOGY in out and "careledger.log" in out
+    assert "Dilys" not in out and "312" not in out
+    log = (data_dir / "logs" / "careledger.log").read_text()
+    assert "RuntimeError" in log and "entries.py" in log
+    assert "Dilys" not in log and "312" not in log and "Sunrise" not in log
