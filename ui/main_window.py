@@ -288,10 +288,14 @@ class MainWindow(QMainWindow):
             self.profile_view = None
             self.ledger_page = None
             self.people_page = None
-        if self.profile is not None:
-            self.profile.close()
-            self.profile = None
-        self.show_profiles()
+        profile, self.profile = self.profile, None
+        try:
+            if profile is not None:
+                profile.close()
+        except DomainError as error:  # saved, but e.g. no room for the backup after it
+            self.tell(_("Backup not made"), str(error))
+        finally:
+            self.show_profiles()
 
     # --- other -----------------------------------------------------------------------------
 
