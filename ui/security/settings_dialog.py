@@ -78,7 +78,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(label_for(_("&Lock after no use for"), self.idle_minutes), self.idle_minutes)
-        form.addRow(label_for(_("&Recent backups to keep of each profile"), self.backups),
+        form.addRow(label_for(_("&Recent backups to keep"), self.backups),
                     self.backups)
         form.addRow(label_for(_("&Language"), self.language), self.language)
         restart = QLabel(_("Older backups are thinned out to one a day for a week, one a week "

@@ -118,3 +118,23 @@ def test_declining_the_offer_changes_nothing(qtbot: QtBot, window: MainWindow,
     assert window.profile is None
     assert "empty" in errors[0] and "newest good backup" in errors[0]
     assert info.database.stat().st_size == 0
+
+
+def test_the_backups_dialog_lays_out_at_double_text(qtbot: QtBot, window: MainWindow,
+                                                    data_dir: Path) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+    make_profile(data_dir)
+    _sessions(data_dir, 2)
+    window.text_size.apply(2.0)
+    dialog = BackupsDialog(NAME, list_backups(data_dir, NAME, PASS))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    hint = dialog.sizeHint()
+    assert hint.width() <= 1280 and hint.height() <= 800
+    clipped = [w.text() for w in dialog.findChildren(QWidget)
+               if isinstance(w, (QAbstractButton, QLabel)) and w.isVisible()
+               and (w.width() < w.minimumSizeHint().width()
+                    or w.height() < w.minimumSizeHint().height())]
+    assert clipped == []
