@@ -12,10 +12,12 @@ from collections.abc import Iterator  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+import keyring  # noqa: E402
 import pytest  # noqa: E402
 
 from app import i18n  # noqa: E402
 from app.store import keys  # noqa: E402
+from tests.memory_keyring import MemoryKeyring  # noqa: E402
 
 # argon2id at full cost takes ~150 ms; tests make hundreds of profiles. Files record their
 # own cost, so this changes speed only, not behaviour.
@@ -29,6 +31,16 @@ def english() -> Iterator[None]:
     i18n.set_locale("en_GB")
     yield
     i18n.set_locale("en_GB")
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """An in-memory keyring, so “remember on this computer” is tested without the OS one."""
+    before = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
 
 
 @pytest.fixture

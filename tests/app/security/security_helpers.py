@@ -5,9 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
-
 from app.domain.funding import Frequency
 from app.domain.money import Money
 from app.services.profiles import NewProfile
@@ -44,22 +41,3 @@ def make_old_profile(data_dir: Path, name: str, revision: str) -> tuple[ProfileI
     assert info is not None
     return info, data_key
 
-
-class MemoryKeyring(KeyringBackend):
-    """A password store in memory: stands in for a real OS keyring in tests."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.stored: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.stored.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.stored[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.stored.pop((service, username), None) is None:
-            raise PasswordDeleteError("nothing stored")

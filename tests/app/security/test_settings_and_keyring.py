@@ -8,7 +8,7 @@ from pathlib import Path
 import keyring
 import keyring.core
 import pytest
-from security_helpers import NAME, PASSPHRASE, MemoryKeyring
+from security_helpers import NAME, PASSPHRASE
 
 from app.domain.errors import ValidationError
 from app.services.computer import (
@@ -20,6 +20,7 @@ from app.services.computer import (
 from app.services.profiles import CreatedProfile, open_profile
 from app.settings import ComputerMode, Settings, load_settings, save_settings, settings_path
 from app.store.remembered_keys import RememberRefused, RememberResult
+from tests.memory_keyring import MemoryKeyring
 
 
 def _backend(monkeypatch: pytest.MonkeyPatch, name: str) -> Iterator[None]:
@@ -30,16 +31,6 @@ def _backend(monkeypatch: pytest.MonkeyPatch, name: str) -> Iterator[None]:
         yield
     finally:
         keyring.set_keyring(old)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    """A working password store (the OS one is never touched by tests)."""
-    old = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(old)
 
 
 @pytest.fixture

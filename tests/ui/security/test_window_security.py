@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from memory_keyring import MemoryKeyring
 from PySide6.QtCore import QSettings
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -21,6 +20,7 @@ from app.services.ledger import LedgerService
 from app.services.people import PeopleService
 from app.services.profiles import OpenProfile, open_profile
 from app.settings import ComputerMode, Settings, load_settings
+from tests.memory_keyring import MemoryKeyring
 from tests.ui.dialogs import DialogDriver
 from tests.ui.test_main_window import PASS, make_profile, unnamed_controls
 from ui import main_window as main_window_module

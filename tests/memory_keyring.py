@@ -1,4 +1,4 @@
-"""An in-memory keyring backend (a unique module name on purpose: imported by basename)."""
+"""An in-memory keyring backend: a working password store that is not the OS one."""
 
 from __future__ import annotations
 
