@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 from dataclasses import dataclass
@@ -24,6 +25,9 @@ WrappedKeys = list[WrappedKey]
 PROFILE_FILE = "profile.json"
 DATABASE_FILE = "ledger.db"
 META_LIMIT = 64 * 1024  # a name and two wrapped keys take under 2 KB
+META_COPY = "backups/profile.json"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -120,18 +124,18 @@ class ProfileDirectory:
         old = self.read_meta(folder) if (folder / PROFILE_FILE).exists() else {}
         if "created" in old:
             meta["created"] = old["created"]
-        write_atomically(folder / PROFILE_FILE, json.dumps(meta, indent=2))
+        self._write_meta_file(folder, json.dumps(meta, indent=2))
 
     def replace_keys(self, folder: Path, keys: WrappedKeys) -> None:
         """Swap the wrapped keys, keeping the rest; one atomic write, the database untouched."""
         meta = self.read_meta(folder)
         meta["keys"] = [k.to_json() for k in keys]
-        write_atomically(folder / PROFILE_FILE, json.dumps(meta, indent=2))
+        self._write_meta_file(folder, json.dumps(meta, indent=2))
 
     def rename(self, folder: Path, display_name: str) -> None:
         meta = self.read_meta(folder)
         meta["display_name"] = display_name
-        write_atomically(folder / PROFILE_FILE, json.dumps(meta, indent=2))
+        self._write_meta_file(folder, json.dumps(meta, indent=2))
 
     @staticmethod
     def read_meta(folder: Path) -> dict[str, Any]:
@@ -141,10 +145,45 @@ class ProfileDirectory:
     def wrapped_keys(self, info: ProfileInfo) -> WrappedKeys:
         return [WrappedKey.from_json(k) for k in self.read_meta(info.folder)["keys"]]
 
+    @staticmethod
+    def _write_meta_file(folder: Path, text: str) -> None:
+        """profile.json, and its copy in backups/: without the wrapped keys in it nothing of
+        the profile (backups included) can be opened, so one damaged file must not lose it."""
+        write_atomically(folder / PROFILE_FILE, text)
+        if (folder / META_COPY).parent.is_dir():
+            write_atomically(folder / META_COPY, text)
+
     def _read_info(self, folder: Path) -> ProfileInfo | None:
         try:
             meta = self.read_meta(folder)
+        except (OSError, ValueError):
+            meta = self._repair_meta(folder)
+        try:
             return ProfileInfo(folder.name, str(meta["display_name"]),
                                bool(meta.get("is_demo")), folder)
-        except (OSError, ValueError, KeyError):
+        except (KeyError, TypeError):
             return None  # a half-made or foreign folder is not a profile
+
+    @staticmethod
+    def _repair_meta(folder: Path) -> dict[str, Any]:
+        """profile.json from its copy when it is damaged or gone (a sync tool, a bad disk)."""
+        try:
+            raw = (folder / META_COPY).read_bytes()[:META_LIMIT + 1]
+            meta = parse_meta(raw)
+        except (OSError, ValueError):
+            return {}
+        write_atomically(folder / PROFILE_FILE, raw.decode("utf-8"))
+        log.warning("a damaged profile.json was put back from its copy")
+        return meta
+
+
+def keep_meta_copy(folder: Path) -> None:
+    """Refresh backups/profile.json from profile.json (profiles made before the copy existed)."""
+    try:
+        text = (Path(folder) / PROFILE_FILE).read_text(encoding="utf-8")
+        parse_meta(text.encode("utf-8"))
+        copy = Path(folder) / META_COPY
+        if not copy.exists() or copy.read_text(encoding="utf-8") != text:
+            write_atomically(copy, text)
+    except (OSError, ValueError):
+        pass  # nothing good to copy

@@ -17,6 +17,7 @@ from app.domain.errors import DomainError
 from app.failures import disk_full, explain
 from app.i18n import _
 from app.store.backups import Generations, automatic_backup, keyed
+from app.store.profiles import keep_meta_copy
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,7 @@ def finish_writing(engine: Engine, key: bytes, folder: Path, recent: int,
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         if key and wrote:
             automatic_backup(engine, key, folder, Generations(recent=recent))
+            keep_meta_copy(folder)  # the wrapped keys, for when profile.json is damaged
     except BackupFailed:
         raise
     except Exception as error:

@@ -107,3 +107,21 @@ def test_no_backup_at_all_says_so(data_dir: Path) -> None:
         open_profile(data_dir, NAME, PASS)
     assert getattr(raised.value, "backup", "no such attribute") is None
     assert "no automatic backup" in str(raised.value)
+
+
+@pytest.mark.parametrize("damage", [b"", b"{", b"\0" * 900])
+def test_a_damaged_profile_json_does_not_lose_the_profile(data_dir: Path, with_backups: Path,
+                                                          damage: bytes, cli) -> None:  # type: ignore[no-untyped-def]
+    """Its wrapped keys are the only way into the records and every backup: a copy is kept."""
+    (with_backups / "profile.json").write_bytes(damage)
+    status, out = cli(data_dir, "profile", "list")
+    assert status == 0 and NAME in out
+    assert count_entries(data_dir) == 3
+
+
+def test_the_copy_follows_a_passphrase_change(data_dir: Path, with_backups: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    new = "a brand new passphrase"
+    assert cli(data_dir, "profile", "passwd", NAME, CARELEDGER_PASSPHRASE=PASS,
+               CARELEDGER_NEW_PASSPHRASE=new)[0] == 0
+    (with_backups / "profile.json").write_bytes(b"")
+    assert count_entries(data_dir, passphrase=new) == 3
