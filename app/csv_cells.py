@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 # The ASCII starts OWASP lists, spaces before them, and their full-width forms.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
-PLAIN_NUMBER = re.compile(r"[-+]?[\d,]*\d(\.\d+)?")
+PLAIN_NUMBER = re.compile(r"-?[\d,]*\d(\.\d+)?")  # how amounts are written: no "+"
 
 
 def neutralise(cell: str) -> str:
