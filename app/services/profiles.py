@@ -292,7 +292,6 @@ def open_with_key(data_dir: Path, info: ProfileInfo, data_key: bytes, actor: str
             _("This profile is open in another window or on another computer. "
               "You can open it to read only, or close the other window first.")
         )
-    watch = None
     try:
         try:
             engine = _engine(info, data_key, read_only)
