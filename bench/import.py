@@ -22,12 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from app.domain.audit import Cause  # noqa: E402
 from app.domain.funding import Frequency  # noqa: E402
 from app.domain.money import Money  # noqa: E402
 from app.importers.bank import read_statement  # noqa: E402
 from app.importers.bank.identity import import_ids  # noqa: E402
-from app.services.bank_import import BankImportService, RowStatus  # noqa: E402
-from app.services.profiles import NewProfile, create_profile, open_profile  # noqa: E402
+from app.services.bank_import import RowStatus  # noqa: E402
+from app.services.context import ProfileContext, open_context  # noqa: E402
+from app.services.profiles import NewProfile, create_profile  # noqa: E402
 
 PAYEES = ["TESCO STORES", "J EVANS PA WAGES", "HMRC CUMBERNAULD", "NEST PENSIONS",
           "CARE AGENCY LTD", "COUNCIL DIRECT PAYMENT", "DAY CENTRE", "TAXI FIRM"]
@@ -47,23 +49,28 @@ def statement_csv(rows: int, rng: random.Random) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def fill_ledger(profile, count: int, rng: random.Random, known: list[tuple]) -> None:  # type: ignore[no-untyped-def]
-    """Bulk-load history straight into the store (not timed): older entries plus some
+def fill_ledger(ctx: ProfileContext, count: int, rng: random.Random,
+                known: list[tuple]) -> None:  # type: ignore[type-arg]
+    """Load history through the one writer (not timed): older entries plus some
     already-imported lines of the statement, so duplicates are really found."""
     now = datetime(2024, 1, 1)
     rows = []
     for n in range(count - len(known)):
         on = date(2015, 1, 1) + timedelta(days=n // 30)
-        rows.append((on, -rng.randint(100, 90000), 1, f"{rng.choice(PAYEES)} {n % 97}",
-                     "other_out", "", "", "", 0, 0, None, "bench", now))
+        rows.append(_entry(on, -rng.randint(100, 90000), f"{rng.choice(PAYEES)} {n % 97}",
+                           "", None, now))
     for on, pence, text, import_id in known:
-        rows.append((on, pence, 1, text, "other_out" if pence < 0 else "refund_in", "", text,
-                     "", 0, 0, import_id, "bench", now))
-    with profile.engine.begin() as conn:
-        conn.exec_driver_sql(
-            'INSERT INTO entry ("on", amount, account_id, payee, category_code, '
-            "support_plan_line, memo, approval_reason, cleared, reconciled, import_id, "
-            "created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        rows.append(_entry(on, pence, text, text, import_id, now))
+    with ctx.store.write(Cause("bench")) as (_repos, writer):
+        writer.insert_many("entry", rows)
+
+
+def _entry(on: date, pence: int, payee: str, memo: str, import_id: str | None,
+           now: datetime) -> dict[str, object]:
+    return {"on": on, "amount": Money(pence), "account_id": 1, "payee": payee,
+            "category_code": "pa_wages" if pence < 0 else "refund_in", "plan_line_id": None,
+            "memo": memo, "approval_reason": "", "cleared": False, "reconciled": False,
+            "import_id": import_id, "created_by": "bench", "created_at": now}
 
 
 def raw_baseline(values: list[tuple]) -> float:
@@ -100,9 +107,9 @@ def main() -> None:
         request = NewProfile(display_name="Bench", gross_weekly=Money(40000),
                              frequency=Frequency.FOUR_WEEKLY, start=date(2015, 1, 1))
         create_profile(Path(folder), request, "bench passphrase")
-        profile = open_profile(Path(folder), "Bench", "bench passphrase")
-        fill_ledger(profile, options.ledger, rng, already)
-        service = BankImportService(profile)
+        ctx = open_context(Path(folder), "Bench", "bench passphrase")
+        fill_ledger(ctx, options.ledger, rng, already)
+        service = ctx.imports
         cpu0, t0 = time.process_time(), time.perf_counter()
         parsed = service.read(data)
         t1 = time.perf_counter()
@@ -110,7 +117,7 @@ def main() -> None:
         t2 = time.perf_counter()
         result = service.commit(preview, today=date(2026, 1, 1))
         t3, cpu = time.perf_counter(), time.process_time() - cpu0
-        profile.close()
+        ctx.close()
     new = [r for r in preview.rows if r.status is RowStatus.NEW]
     raw = raw_baseline([(r.on.isoformat(), r.amount.pence if r.amount else 0, 1, r.payee,
                          r.category_code, r.bank_text, r.import_id) for r in new])

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.domain.entries import EntryDraft  # noqa: E402
 from app.domain.funding import Frequency  # noqa: E402
 from app.domain.money import Money  # noqa: E402
-from app.services.ledger import PAGE_SIZE, LedgerService  # noqa: E402
-from app.services.profiles import NewProfile, create_profile, list_profiles, open_profile  # noqa: E402
+from app.services.context import open_context  # noqa: E402
+from app.services.ledger import PAGE_SIZE  # noqa: E402
+from app.services.profiles import NewProfile, create_profile, list_profiles  # noqa: E402
 from app.store.profiles import ProfileDirectory  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.models.ledger_model import Col, LedgerModel  # noqa: E402
@@ -43,8 +44,8 @@ def build(data_dir: Path, entries: int) -> None:
     start = date.today() - timedelta(days=entries // 20)
     create_profile(data_dir, NewProfile(NAME, Money(42000), Frequency.FOUR_WEEKLY, start),
                    PASSPHRASE)
-    with open_profile(data_dir, NAME, PASSPHRASE) as profile:
-        ledger = LedgerService(profile)
+    with open_context(data_dir, NAME, PASSPHRASE) as ctx:
+        ledger = ctx.ledger
         chunk = 10_000
         for first in range(0, entries, chunk):
             drafts = []
@@ -61,21 +62,21 @@ def build(data_dir: Path, entries: int) -> None:
 def time_app(data_dir: Path) -> tuple[float, float, float]:
     """Seconds to unlock, to show the first page with balances, and to walk every page."""
     t0 = time.perf_counter()
-    profile = open_profile(data_dir, NAME, PASSPHRASE)
+    ctx = open_context(data_dir, NAME, PASSPHRASE)
     t1 = time.perf_counter()
     try:
-        ledger = LedgerService(profile)
+        ledger = ctx.ledger
         names = {c.code: c.name("en_GB") for c in ledger.categories()}
         t2 = time.perf_counter()
         model = LedgerModel(ledger, names)
-        ledger.summary(date.today())
+        ctx.summary.on(date.today())
         model.data(model.index(0, Col.BALANCE))
         t3 = time.perf_counter()
         while model.canFetchMore():
             model.fetchMore()
         t4 = time.perf_counter()
     finally:
-        profile.close()
+        ctx.close()
     return t1 - t0, t3 - t2, t4 - t3
 
 
@@ -151,8 +152,8 @@ def main() -> None:
     walk = statistics.median(r[2] for r in app_runs)
     raw_first = statistics.median(r[0] for r in raw_runs)
     raw_walk = statistics.median(r[1] for r in raw_runs)
-    with open_profile(data_dir, NAME, PASSPHRASE, read_only=True) as profile:
-        count = LedgerService(profile).count()
+    with open_context(data_dir, NAME, PASSPHRASE, read_only=True) as ctx:
+        count = ctx.ledger.count()
     print(f"entries: {count:,}   median of {args.repeat} runs")
     print(f"unlock (argon2id + open + schema check): {unlock * 1000:8.1f} ms")
     print(f"first page + balances + summary, app:    {first * 1000:8.1f} ms")

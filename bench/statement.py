@@ -26,9 +26,12 @@ from app.domain.categories import load_categories  # noqa: E402
 from app.domain.council_rules import find_template  # noqa: E402
 from app.domain.funding import Frequency, Funder, FundingKind, FundingStream, Period  # noqa: E402
 from app.domain.money import Money  # noqa: E402
+from app.domain.person import Holder  # noqa: E402
+from app.domain.policy import Policy  # noqa: E402
 from app.i18n import format_date, format_money  # noqa: E402
 from app.statements import build  # noqa: E402
-from app.statements.model import Holder, StatementEntry, StatementInputs  # noqa: E402
+from app.statements.builder import Ledger  # noqa: E402
+from app.statements.model import StatementEntry, StatementInputs  # noqa: E402
 from app.statements.pdf import render_pdf  # noqa: E402
 
 YEAR = Period(date(2025, 4, 1), date(2026, 3, 31))
@@ -74,11 +77,14 @@ def time_bare(rows: list[StatementEntry], out: Path) -> tuple[float, float]:
 
 def time_statement(rows: list[StatementEntry], out: Path) -> tuple[float, float, float]:
     wall, start = time.perf_counter(), time.process_time()
-    stream = FundingStream(Funder.COUNCIL, FundingKind.DIRECT_PAYMENT, Money(44000),
-                           Frequency.FOUR_WEEKLY, YEAR.start, Money(3500))
+    stream = FundingStream.flat(Funder.COUNCIL, FundingKind.DIRECT_PAYMENT, Money(44000),
+                                Frequency.FOUR_WEEKLY, YEAR.start, Money(3500))
+    policy = Policy(find_template("yearly_4_weeks_contingency"),
+                    {c.code: c for c in load_categories()})
+    uncleared = [e for e in rows if not e.cleared]
     statement = build(YEAR, holder=Holder("Alex Example", "Demo Borough Council", "DEMO-0001"),
-                      rule=find_template("yearly_4_weeks_contingency"), streams=[stream],
-                      categories=load_categories(), opening=Money(50000), entries=rows,
+                      policy=policy, streams=[stream],
+                      ledger=Ledger(Money(50000), rows, uncleared),
                       inputs=StatementInputs(audit_hash="0" * 64, generated_on=YEAR.end))
     built = time.process_time()
     render_pdf(statement, out)

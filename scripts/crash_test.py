@@ -65,8 +65,7 @@ def writer(data_dir: Path, seed: int) -> None:
     """The child: write until killed, saying each step on stdout."""
     from app.domain.entries import EntryDraft
     from app.domain.money import Money
-    from app.services.ledger import LedgerService
-    from app.services.profiles import open_profile
+    from app.services.context import open_context
 
     rng = random.Random(seed)
     n = 0
@@ -74,8 +73,8 @@ def writer(data_dir: Path, seed: int) -> None:
     print("ready", flush=True)  # imports done: the random delay starts from here
     while True:
         print("phase opening", flush=True)
-        profile = open_profile(data_dir, NAME, PASSPHRASE)
-        ledger = LedgerService(profile)
+        ctx = open_context(data_dir, NAME, PASSPHRASE)
+        ledger = ctx.ledger
         for _ in range(rng.randint(1, 6)):
             print("phase writing", flush=True)
             memo = f"s{seed}-n{n}"
@@ -84,7 +83,7 @@ def writer(data_dir: Path, seed: int) -> None:
             print(f"committed {memo}", flush=True)
             n += 1
         print("phase closing", flush=True)  # checkpoint, automatic backup, unlock
-        profile.close()
+        ctx.close()
         print("backed up", flush=True)
 
 

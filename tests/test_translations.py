@@ -5,6 +5,7 @@ from __future__ import annotations
 import gettext
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.extract import extract_from_dir
@@ -19,7 +20,9 @@ def catalog(path: Path) -> dict[str, str]:
     """msgid -> msgstr; a plural message is keyed by its singular and gives its first form."""
     with path.open("rb") as handle:
         found = {}
-        for m in read_po(handle):
+        message: Any
+        for message in read_po(handle):
+            m = message
             if not m.id:
                 continue
             key = m.id if isinstance(m.id, str) else m.id[0]
@@ -48,7 +51,7 @@ def test_catalogs_are_merged_and_compiled(lang: str) -> None:
     assert set(catalog(TRANSLATIONS / "careledger.pot")) <= set(catalog(po_path))
     mo = gettext.translation("careledger", str(TRANSLATIONS), languages=[lang])
     with po_path.open("rb") as handle:
-        messages = [m for m in read_po(handle) if m.id]
+        messages: list[Any] = [m for m in read_po(handle) if m.id]
     for m in messages:
         if isinstance(m.id, str):
             if m.string:

@@ -18,8 +18,8 @@ from app import __version__
 from app.domain.errors import DomainError
 from app.i18n import _, active_locale
 from app.services.computer import ComputerService, open_remembered
+from app.services.context import ProfileContext
 from app.services.demo import DEFAULT_DEMO_NAME, create_demo_profile
-from app.services.people import PeopleService
 from app.services.profiles import (
     DEMO_PASSPHRASE,
     NewProfile,
@@ -34,6 +34,7 @@ from app.store.ledger_file import LedgerDamaged
 from app.store.profiles import ProfileInfo
 from ui.dialogs.new_profile_dialog import NewProfileDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
+from ui.jobs import run_job
 from ui.pages.ledger_page import LedgerPage
 from ui.pages.profile_tabs import ProfileTabs
 from ui.pages.profiles_page import ProfilesPage
@@ -54,7 +55,7 @@ class MainWindow(QMainWindow):
         self.computer = ComputerService(data_dir)
         self.files = ProfileFiles(self)
         self.text_size = text_size or TextSize(QApplication.instance())  # type: ignore[arg-type]
-        self.profile: OpenProfile | None = None
+        self.ctx: ProfileContext | None = None
         self.ledger_page: LedgerPage | None = None
         self.people_page: PeoplePage | None = None
         self.profile_view: ProfileTabs | None = None
@@ -135,10 +136,15 @@ class MainWindow(QMainWindow):
         self.restore_automatic_action.setEnabled(opened or any_profiles)
         self.forgotten_action.setEnabled(opened or any_profiles)
 
+    @property
+    def profile(self) -> OpenProfile | None:
+        """The open profile itself (its files, key and engine), for the File menu."""
+        return self.ctx.profile if self.ctx is not None else None
+
     def current_profile_name(self) -> str | None:
         """The open profile, or else the one chosen in the list."""
-        if self.profile is not None:
-            return self.profile.info.display_name
+        if self.ctx is not None:
+            return self.ctx.info.display_name
         row = self.profiles_page.list.currentIndex().row()
         if 0 <= row < self.profiles_page.model.rowCount():
             return self.profiles_page.model.profile_at(row).display_name
@@ -213,15 +219,16 @@ class MainWindow(QMainWindow):
 
     def enter_profile(self, profile: OpenProfile) -> OpenProfile | None:
         """Ask who is at the keyboard when several people act for it, then show it."""
-        people = [] if profile.read_only else PeopleService(profile).list()
+        ctx = ProfileContext(profile, self.data_dir)
+        people = [] if profile.read_only else ctx.people.list()
         if len(people) > 1:
             dialog = WhoIsUsingDialog(people, self)
             name = dialog.chosen_name() if dialog.exec() else None
             if name is None:
-                profile.close()  # nobody said who they are: nothing is opened
+                ctx.close()  # nobody said who they are: nothing is opened
                 return None
-            PeopleService(profile).act_as(name)
-        self.show_profile(profile)
+            ctx.people.act_as(name)
+        self.show_profile(ctx)
         return profile
 
     def open_with_passphrase(self, name: str, passphrase: str) -> None:
@@ -240,34 +247,33 @@ class MainWindow(QMainWindow):
 
         dialog = NewProfileDialog(create, self)
         if dialog.exec() and isinstance(dialog.created, OpenProfile):
-            self.show_profile(dialog.created)
+            self.show_profile(ProfileContext(dialog.created, self.data_dir))
 
     def show_recovery_code(self, name: str, code: str) -> None:
         RecoveryCodeDialog(name, code, parent=self).exec()
 
     def open_demo(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        """Made on a worker thread (a few seconds) with progress; then opened."""
+        existing = next((p for p in list_profiles(self.data_dir) if p.is_demo), None)
+        name = existing.display_name if existing else DEFAULT_DEMO_NAME
         try:
-            existing = next((p for p in list_profiles(self.data_dir) if p.is_demo), None)
-            name = existing.display_name if existing else DEFAULT_DEMO_NAME
             if existing is None:
-                create_demo_profile(self.data_dir, name, DEMO_PASSPHRASE)
+                run_job(self, _("Making the demo"), lambda control: create_demo_profile(
+                    self.data_dir, name, DEMO_PASSPHRASE, control=control))
             profile = open_profile(self.data_dir, name, DEMO_PASSPHRASE)
         except DomainError as error:
-            QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, _("Could not open the demo"), str(error))
+            self.show_profiles()
             return
-        QApplication.restoreOverrideCursor()
         self.enter_profile(profile)
 
-    def show_profile(self, profile: OpenProfile) -> None:
+    def show_profile(self, ctx: ProfileContext) -> None:
         self.lock()
-        self.profile = profile
-        self.profile_view = ProfileTabs(profile, self.data_dir)
+        self.ctx = ctx
+        profile = ctx.profile
+        self.profile_view = ProfileTabs(ctx)
         self.ledger_page = self.profile_view.ledger_page
-        self.people_page = PeoplePage(PeopleService(profile), profile.read_only)
-        self.people_page.person_added.connect(self.profile_view.history_page.refresh)
-        self.profile_view.addTab(self.people_page, _("P&eople"))
+        self.people_page = self.profile_view.people_page
         self.stack.addWidget(self.profile_view)
         self.stack.setCurrentWidget(self.profile_view)
         self._enable_profile_actions(opened=True, any_profiles=True)
@@ -282,16 +288,15 @@ class MainWindow(QMainWindow):
         """Close the open profile and hide every figure: back to the profile list."""
         self.idle_lock.stop()
         if self.profile_view is not None:
-            self.profile_view.close_pages()
             self.stack.removeWidget(self.profile_view)
             self.profile_view.deleteLater()
             self.profile_view = None
             self.ledger_page = None
             self.people_page = None
-        profile, self.profile = self.profile, None
+        ctx, self.ctx = self.ctx, None
         try:
-            if profile is not None:
-                profile.close()
+            if ctx is not None:
+                ctx.close()
         except DomainError as error:  # saved, but e.g. no room for the backup after it
             self.tell(_("Backup not made"), str(error))
         finally:

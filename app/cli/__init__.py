@@ -21,6 +21,8 @@ from app.paths import default_data_dir
 COMMAND_MODULES = [
     "app.cli.profiles",
     "app.cli.entries",
+    "app.cli.summary",
+    "app.cli.funding",
     "app.cli.security",
     "app.cli.computer",
     "app.cli.bank",

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli import EXIT_BAD_INPUT, EXIT_OK, data_dir
-from app.cli.entries import profile_name
-from app.cli.secrets import read_passphrase
+from app.cli.common import opened
 from app.i18n import _
 from app.importers.bank import (
     ColumnMapping,
@@ -21,8 +20,7 @@ from app.importers.bank.csv_statement import header_of
 from app.importers.bank.mapping import ROLES
 from app.importers.bank.reader import read_statement_bytes
 from app.importers.bank.text import decode, records
-from app.services.bank_import import BankImportService, ImportPreview, RowStatus
-from app.services.profiles import open_profile
+from app.services.bank_import import ImportPreview, RowStatus
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -56,15 +54,11 @@ def _import_bank(args: argparse.Namespace) -> int:
     except UnreadableStatement as error:
         print(str(error), file=sys.stderr)
         return EXIT_BAD_INPUT
-    profile = open_profile(data_dir(args), profile_name(args, args.bank_profile),
-                           read_passphrase())
-    try:
-        service = BankImportService(profile, store)
+    with opened(args, args.bank_profile, read_only=args.dry_run) as ctx:
+        service = ctx.imports
         preview = service.preview_parsed(parsed, args.file.name, service.account_id(args.account))
         if not args.dry_run:
             service.commit(preview)
-    finally:
-        profile.close()
     _report(preview)
     return EXIT_OK
 

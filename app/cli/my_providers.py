@@ -7,17 +7,14 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from app.cli import EXIT_OK, data_dir
-from app.cli.entries import profile_name
-from app.cli.secrets import read_passphrase
+from app.cli import EXIT_OK
+from app.cli.common import opened
 from app.domain.chosen_providers import ChosenProviderDraft, ProviderKind, ValueForMoney
 from app.domain.errors import DomainError
 from app.domain.funding import Period
 from app.domain.money import Money
 from app.i18n import _, format_money, format_number, ngettext, parse_date, parse_money
-from app.services.my_providers import MyProvidersService, draft_from_register
-from app.services.profiles import open_profile
-from app.services.register import RegisterService
+from app.services.my_providers import draft_from_register
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -54,21 +51,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     value.set_defaults(func=_value)
 
 
-def _service(args: argparse.Namespace) -> MyProvidersService:
-    profile = open_profile(data_dir(args), profile_name(args, args.providers_profile),
-                           read_passphrase())
-    return MyProvidersService(profile, RegisterService(data_dir(args)))
-
-
-def _close(service: MyProvidersService) -> None:
-    service.profile.close()
-    if service.register is not None:
-        service.register.close()
-
-
 def _add(args: argparse.Namespace) -> int:
-    service = _service(args)
-    try:
+    with opened(args, args.providers_profile) as ctx:
+        service = ctx.providers
         draft = ChosenProviderDraft(
             name=args.name, start=parse_date(args.start) if args.start else date.today(),
             kind=ProviderKind(args.kind), payee_name=args.payee, notes=args.notes,
@@ -79,19 +64,14 @@ def _add(args: argparse.Namespace) -> int:
                             payee_name=draft.payee_name, notes=draft.notes,
                             agreed_hourly_rate=draft.agreed_hourly_rate)
         chosen = service.add(draft)
-    finally:
-        _close(service)
     print(_("Added {name} to My providers (number {id}).").format(name=chosen.name,
                                                                   id=chosen.id))
     return EXIT_OK
 
 
 def _list(args: argparse.Namespace) -> int:
-    service = _service(args)
-    try:
-        providers = service.providers()
-    finally:
-        _close(service)
+    with opened(args, args.providers_profile, read_only=True) as ctx:
+        providers = ctx.providers.providers()
     if not providers:
         print(_("No providers yet. Add one with: careledger providers add"))
     for p in providers:
@@ -102,11 +82,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _end(args: argparse.Namespace) -> int:
-    service = _service(args)
-    try:
-        ended = service.end(args.id, parse_date(args.on))
-    finally:
-        _close(service)
+    with opened(args, args.providers_profile) as ctx:
+        ended = ctx.providers.end(args.id, parse_date(args.on))
     print(_("{name} ends on {date}.").format(name=ended.name, date=args.on))
     return EXIT_OK
 
@@ -125,11 +102,8 @@ def _hours(pairs: list[str]) -> dict[int, Decimal]:
 def _value(args: argparse.Namespace) -> int:
     period = Period(parse_date(args.start), parse_date(args.end))
     hours = _hours(args.hours)
-    service = _service(args)
-    try:
-        values = service.value_for_money_all(period, hours)
-    finally:
-        _close(service)
+    with opened(args, args.providers_profile, read_only=True) as ctx:
+        values = ctx.providers.value_for_money_all(period, hours)
     for v in values:
         print(_value_line(v))
     return EXIT_OK

@@ -29,6 +29,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     create.add_argument("--council", default="")
     create.add_argument("--reference", default="", help=_("Council reference."))
     create.add_argument("--weeks-limit", type=int, default=8)
+    create.add_argument("--opening-balance", default="0", help=_(
+        "Money already in the account on the start date, e.g. 1250.00"))
     create.set_defaults(func=_create)
 
     listing = actions.add_parser("list", help=_("List the profiles on this computer."))
@@ -50,6 +52,7 @@ def _create(args: argparse.Namespace) -> int:
         council_name=args.council,
         council_reference=args.reference,
         weeks_held_limit=args.weeks_limit,
+        opening_balance=_money(args.opening_balance),
     )
     created = create_profile(data_dir(args), request, read_passphrase(confirm=True))
     print(_("Created profile “{name}”.").format(name=created.info.display_name))

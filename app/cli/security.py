@@ -13,8 +13,8 @@ from app.domain.roles import Role
 from app.i18n import _, format_when
 from app.services.auto_backups import BackupListing, list_backups, restore_automatic
 from app.services.backups import export_profile, restore_profile
-from app.services.history import HistoryService
-from app.services.people import PeopleService
+from app.services.context import open_context
+from app.services.history import Difference
 from app.services.profiles import open_profile
 
 EXIT_HISTORY_BROKEN = 3
@@ -103,25 +103,50 @@ def describe_backup(item: BackupListing) -> str:
             f"({item.state_label})")
 
 
+MAX_SHOWN = 50
+
+
+def _describe_difference(difference: Difference) -> str:
+    key = "/".join(str(k) for k in difference.key)
+    if difference.kind == "changed":
+        return _("{table} {key} was changed outside CareLedger: {columns}").format(
+            table=difference.table, key=key, columns=", ".join(difference.columns))
+    if difference.kind == "missing":
+        return _("{table} {key} was removed outside CareLedger.").format(
+            table=difference.table, key=key)
+    return _("{table} {key} was added outside CareLedger.").format(
+        table=difference.table, key=key)
+
+
 def _describe(event: AuditEvent) -> str:
     what = f"{event.action} {event.entity} {event.entity_id}"
     return f"#{event.id}  {event.at}  {event.actor}  {what}"
 
 
 def _history(args: argparse.Namespace) -> int:
-    with open_profile(data_dir(args), args.name, read_passphrase(), read_only=True) as profile:
-        service = HistoryService(profile)
+    with open_context(data_dir(args), args.name, read_passphrase(), read_only=True) as ctx:
         if not args.verify:
-            for event in service.events():
+            for event in ctx.history.events():
                 print(_describe(event))
             return EXIT_OK
-        check = service.verify()
+        check = ctx.history.verify()
     if check.first_broken is not None:
         print(_("The history has been changed outside CareLedger. First broken link:"))
         print(_describe(check.first_broken))
-    if check.entries_not_matching:
-        print(_("These entries do not match their history: {ids}").format(
-            ids=", ".join(str(i) for i in check.entries_not_matching)))
+    for difference in check.differences[:MAX_SHOWN]:
+        print(_describe_difference(difference))
+    if len(check.differences) > MAX_SHOWN:
+        print(_("… and {n} more records that do not match their history.").format(
+            n=len(check.differences) - MAX_SHOWN))
+    if check.v1_entries_not_matching:
+        print(_("These entries did not match their older history when CareLedger was "
+                "updated: {ids}").format(ids=", ".join(map(str, check.v1_entries_not_matching))))
+    for head in check.missing_heads:
+        print(_("A return or this computer was shown history up to {hash}, and that part of "
+                "the history is no longer here.").format(hash=head[:16]))
+    for evidence_id in check.damaged_documents:
+        print(_("Document {id} is damaged: its bytes are not the ones stored.").format(
+            id=evidence_id))
     if not check.is_whole:
         return EXIT_HISTORY_BROKEN
     print(_("The history is whole: {n} events checked.").format(n=check.events_checked))
@@ -130,11 +155,10 @@ def _history(args: argparse.Namespace) -> int:
 
 def _people(args: argparse.Namespace) -> int:
     read_only = args.add is None
-    with open_profile(data_dir(args), args.name, read_passphrase(),
-                      read_only=read_only) as profile:
-        service = PeopleService(profile)
+    with open_context(data_dir(args), args.name, read_passphrase(),
+                      read_only=read_only) as ctx:
         if args.add is not None:
-            service.add(args.add, Role(args.role))
-        for person in service.list():
+            ctx.people.add(args.add, Role(args.role))
+        for person in ctx.people.list():
             print(f"{person.name}  ({person.role.label()})")
     return EXIT_OK

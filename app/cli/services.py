@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 from datetime import date, timedelta
 
-from app.cli import EXIT_OK, data_dir
-from app.cli.entries import profile_name
-from app.cli.secrets import read_passphrase
+from app.cli import EXIT_OK
+from app.cli.common import opened
+from app.domain.visits import Visit, VisitDraft, parse_hours
 from app.i18n import _, format_date, format_money, parse_date, parse_money
-from app.services.profiles import open_profile
-from app.services.services_log import ServicesLogService, Visit, VisitDraft, parse_hours
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,10 +43,6 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     link.set_defaults(func=_link)
 
 
-def _service(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    profile = open_profile(data_dir(args), profile_name(args, args.services_profile),
-                           read_passphrase())
-    return profile, ServicesLogService(profile)
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -57,18 +51,15 @@ def _add(args: argparse.Namespace) -> int:
     draft = VisitDraft(parse_date(args.date) if args.date else date.today(), args.provider,
                        planned, delivered, parse_money(args.rate), args.missed, args.late,
                        args.note, args.provider_id)
-    profile, service = _service(args)
-    try:
-        visit = service.add(draft)
-    finally:
-        profile.close()
+    with opened(args, args.services_profile) as ctx:
+        visit = ctx.visits.add(draft)
     print(_("Logged visit {id}: {line}").format(id=visit.id, line=_line(visit)))
     return EXIT_OK
 
 
 def _list(args: argparse.Namespace) -> int:
-    profile, service = _service(args)
-    try:
+    with opened(args, args.services_profile, read_only=True) as ctx:
+        service = ctx.visits
         if args.week:
             sheet = service.timesheet(parse_date(args.week))
             visits = list(sheet.visits)
@@ -77,9 +68,7 @@ def _list(args: argparse.Namespace) -> int:
                 end=format_date(sheet.week_start + timedelta(days=6))))
         else:
             visits = service.visits(parse_date(args.start) if args.start else None,
-                                  parse_date(args.end) if args.end else None)
-    finally:
-        profile.close()
+                                    parse_date(args.end) if args.end else None)
     if not visits:
         print(_("No visits logged for that time."))
     for visit in visits:
@@ -94,11 +83,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _link(args: argparse.Namespace) -> int:
-    profile, service = _service(args)
-    try:
-        cover = service.link_payment(args.entry, args.visits)
-    finally:
-        profile.close()
+    with opened(args, args.services_profile) as ctx:
+        cover = ctx.visits.link_payment(args.entry, args.visits)
     print(_("Paid {paid} for {planned} invoiced; {delivered} delivered, worth {value}.").format(
         paid=format_money(cover.paid.pence), planned=_hours(cover.planned_minutes),
         delivered=_hours(cover.delivered_minutes),

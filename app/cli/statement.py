@@ -7,12 +7,12 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from app.cli import EXIT_OK, data_dir
-from app.cli.secrets import read_passphrase
-from app.domain.council_rules import return_period
+from app.cli import EXIT_OK
+from app.cli.common import opened
 from app.domain.errors import DomainError, ValidationError
 from app.domain.funding import Period
 from app.domain.money import Money
+from app.domain.owed import Liabilities
 from app.files import InputRefused, read_limited
 from app.i18n import (
     N_,
@@ -24,10 +24,8 @@ from app.i18n import (
     parse_money,
     set_locale,
 )
-from app.services.profiles import open_profile
-from app.services.statements import StatementRequest, StatementService
+from app.services.statements import StatementRequest
 from app.statements.inputs import services_from_file
-from app.statements.model import Liabilities
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -71,14 +69,22 @@ def _money(text: str | None) -> Money:
     return Money(parse_money(text)) if text else Money(0)
 
 
+def _owed(args: argparse.Namespace) -> Liabilities | None:
+    """What the flags say is owed at the period's end; None when no flag is given."""
+    flags = (args.wages_owed, args.hmrc_due, args.pension_due, args.unpaid_invoices)
+    if all(flag is None for flag in flags):
+        return None
+    try:
+        return Liabilities(*(_money(flag) for flag in flags))
+    except ParseError as error:
+        raise ValidationError("owed", str(error)) from error
+
+
 def _request(args: argparse.Namespace) -> StatementRequest:
     try:
-        liabilities = Liabilities(_money(args.wages_owed), _money(args.hmrc_due),
-                                  _money(args.pension_due), _money(args.unpaid_invoices))
         return StatementRequest(
             period=Period(parse_date(args.start), parse_date(args.end)),
             bank_balance=Money(parse_money(args.bank_balance)) if args.bank_balance else None,
-            liabilities=liabilities,
             services=services_from_file(args.services) if args.services else None,
             outcomes=_read_text(args.outcomes),
             generated_on=parse_date(args.produced_on) if args.produced_on else None,
@@ -103,16 +109,14 @@ def _statement(args: argparse.Namespace) -> int:
         raise DomainError(_("Say which profile with --profile NAME."))
     if args.statement_lang:
         set_locale(args.statement_lang)
-    request = _request(args)
+    request, owed = _request(args), _owed(args)
     if args.out.suffix.lower() not in (".pdf", ".csv"):
         raise ValidationError("out", _("Save as a .pdf or a .csv file."))
-    profile = open_profile(data_dir(args), name, read_passphrase())
-    try:
-        service = StatementService(profile)
-        statement = service.build(request)
-        service.save(statement, args.out)
-    finally:
-        profile.close()
+    with opened(args, name) as ctx:
+        if owed is not None:  # kept in the profile, so the Money tab counts it too
+            ctx.owed.set(request.period.end, owed)
+        statement = ctx.statements.build(request)
+        ctx.statements.save(statement, args.out)
     print(_("Saved the return to {path}.").format(path=args.out))
     return EXIT_OK
 
@@ -126,13 +130,9 @@ def _forecast(args: argparse.Namespace) -> int:
         end = parse_date(args.end) if args.end else None
     except ParseError as error:
         raise ValidationError("date", str(error)) from error
-    profile = open_profile(data_dir(args), name, read_passphrase())
-    try:
-        service = StatementService(profile)
-        end = end or return_period(service.chosen_rule().return_frequency, today).end
-        result = service.forecast(today, end)
-    finally:
-        profile.close()
+    with opened(args, name, read_only=True) as ctx:
+        result = ctx.statements.forecast(today, end)
+        end = result.end
     print(_("Balance now: {now}. Expected on {date}: {then} (lowest {low} on {low_date}).")
           .format(now=format_money(result.opening.pence), date=format_date(end, "long"),
                   then=format_money(result.closing.pence), low=format_money(result.lowest.pence),

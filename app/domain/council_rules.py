@@ -15,10 +15,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from app.domain.categories import Category, Permission
+from app.domain.categories import Permission
 from app.domain.errors import ValidationError
 from app.domain.funding import Period
-from app.domain.money import Money
 from app.i18n import _
 from app.paths import RESOURCES
 
@@ -59,23 +58,10 @@ class CouncilRule:
             return self.declaration_cy
         return self.declaration_en
 
-    def permission(self, category: Category) -> Permission:
-        """The rule's word on a category, falling back to the category's own default."""
-        return dict(self.permissions).get(category.code, category.permission)
-
     @property
     def allowed_weeks(self) -> int:
         """Weeks of funding that may be held before the excess counts as surplus."""
         return self.weeks_held_limit + self.contingency_weeks
-
-    def surplus(self, balance: Money, gross_weekly: Money, liabilities: Money) -> Money:
-        """Money above the limit plus contingency, after what is still owed (never negative).
-
-        Without a weekly budget there is no limit to measure against, so no surplus."""
-        if gross_weekly.pence <= 0:
-            return Money(0)
-        kept = gross_weekly.times(self.allowed_weeks) + liabilities
-        return Money(max(0, balance.pence - kept.pence))
 
 
 def return_period(frequency: ReturnFrequency, today: date) -> Period:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from app.domain.categories import Category, Direction, Permission
+from app.domain.categories import Direction, Permission
 from app.domain.errors import NeedsConfirmation, ValidationError
 from app.domain.money import Money
-from app.i18n import _, active_locale, format_money
+from app.domain.policy import Policy
+from app.i18n import _, active_locale, format_date, format_money
 
 LARGEST_ENTRY = Money(100_000_000)  # £1,000,000: anything bigger is a typing slip
 EARLIEST_DATE = date(2000, 1, 1)
 MAX_PAYEE = 200
 MAX_MEMO = 2000
+MAX_PLAN_LINE = 100
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class EntryDraft:
     category_code: str
     memo: str = ""
     approval_reason: str = ""
+    plan_line: str = ""  # the support-plan line's name; blank for none
+    account_id: int | None = None  # None: the profile's first account
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,10 @@ class Entry:
     account_id: int
     created_by: str
     created_at: datetime
+    plan_line_id: int | None = None
+    cleared: bool = False
+    reconciled: bool = False
+    import_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -50,10 +58,13 @@ class LedgerRow:
     balance: Money
 
 
-def validate(draft: EntryDraft, categories: dict[str, Category], today: date) -> EntryDraft:
-    """Check a draft; returns it tidied (trimmed text) or raises a plain-language error."""
+def validate(draft: EntryDraft, policy: Policy, today: date,
+             records_start: date | None = None) -> EntryDraft:
+    """Check a draft against the ledger's rules and the council's; returns it tidied (trimmed
+    text) or raises a plain-language error."""
     payee = draft.payee.strip()
     memo = draft.memo.strip()
+    plan_line = " ".join(draft.plan_line.split())
     if draft.amount.pence == 0:
         raise ValidationError("amount", _("Type an amount that is not zero."))
     if abs(draft.amount) > LARGEST_ENTRY:
@@ -65,11 +76,15 @@ def validate(draft: EntryDraft, categories: dict[str, Category], today: date) ->
         )
     if draft.on < EARLIEST_DATE or draft.on > today + timedelta(days=366):
         raise ValidationError("on", _("The date must be between 2000 and a year from today."))
+    if records_start is not None and draft.on < records_start:
+        raise ValidationError("on", _(
+            "That date is before the records start on {start}. Money from before then is in "
+            "the opening balance.").format(start=format_date(records_start)))
     if not payee:
         raise ValidationError("payee", _("Say who the money was paid to or came from."))
-    if len(payee) > MAX_PAYEE or len(memo) > MAX_MEMO:
+    if len(payee) > MAX_PAYEE or len(memo) > MAX_MEMO or len(plan_line) > MAX_PLAN_LINE:
         raise ValidationError("memo", _("That text is too long. Make it shorter."))
-    category = categories.get(draft.category_code)
+    category = policy.categories.get(draft.category_code)
     if category is None:
         raise ValidationError("category", _("Choose a category from the list."))
     incoming = draft.amount.pence > 0
@@ -81,11 +96,16 @@ def validate(draft: EntryDraft, categories: dict[str, Category], today: date) ->
         )
         raise ValidationError("category", message.format(name=category.name(active_locale())))
     reason = draft.approval_reason.strip()
-    if category.permission is Permission.NOT_ALLOWED and not reason:
-        raise NeedsConfirmation(
-            _(
-                "The council does not usually allow spending on “{name}”. "
-                "If you have agreed it with them, give the reason."
-            ).format(name=category.name(active_locale()))
-        )
-    return EntryDraft(draft.on, draft.amount, payee, draft.category_code, memo, reason)
+    if policy.needs_reason(category.code) and not reason:
+        raise NeedsConfirmation(reason_question(policy.permission(category.code),
+                                                category.name(active_locale())))
+    return replace(draft, payee=payee, memo=memo, approval_reason=reason, plan_line=plan_line)
+
+
+def reason_question(permission: Permission, name: str) -> str:
+    """What a form asks when spending needs the council's agreement recorded."""
+    if permission is Permission.NOT_ALLOWED:
+        return _("The council does not usually allow spending on “{name}”. "
+                 "If you have agreed it with them, give the reason.").format(name=name)
+    return _("The council must agree spending on “{name}” first. Say when and how they "
+             "agreed it, for example “email from the council, 3 May”.").format(name=name)

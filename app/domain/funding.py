@@ -1,7 +1,8 @@
-"""Funding streams, monitoring periods and weeks held."""
+"""Funding streams (with weekly rates that change from a date), monitoring periods, weeks held."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -29,31 +30,35 @@ class FundingKind(StrEnum):
     INDIVIDUAL_SERVICE_FUND = "isf"
 
 
-@dataclass(frozen=True)
-class FundingStream:
-    funder: Funder
-    kind: FundingKind
-    gross_weekly: Money
-    frequency: Frequency
-    start: date
-    client_contribution_weekly: Money = Money(0)
-    end: date | None = None
+class StreamType(StrEnum):
+    """The kinds of stream a person names (`careledger funding add --stream ...`)."""
 
-    def gross_payment(self) -> Money:
-        """The gross amount one payment covers at this frequency."""
-        if self.frequency is Frequency.WEEKLY:
-            return self.gross_weekly
-        if self.frequency is Frequency.FOUR_WEEKLY:
-            return self.gross_weekly.times(4)
-        # Monthly: 52 weeks spread over 12 months, rounded to the penny.
-        return Money.from_decimal(self.gross_weekly.to_decimal() * 52 / 12)
+    COUNCIL_DP = "council_dp"
+    NHS_PHB = "nhs_phb"
+    ILF = "ilf"
+    ISF = "isf"
 
-    def net_payment(self) -> Money:
-        """What the funder pays in: gross less the person's own contribution."""
-        weekly_net = self.gross_weekly - self.client_contribution_weekly
-        return FundingStream(
-            self.funder, self.kind, weekly_net, self.frequency, self.start
-        ).gross_payment()
+    @property
+    def funder(self) -> Funder:
+        return {"council_dp": Funder.COUNCIL, "nhs_phb": Funder.NHS, "ilf": Funder.ILF,
+                "isf": Funder.COUNCIL}[self.value]
+
+    @property
+    def kind(self) -> FundingKind:
+        return {"council_dp": FundingKind.DIRECT_PAYMENT,
+                "nhs_phb": FundingKind.PERSONAL_HEALTH_BUDGET,
+                "ilf": FundingKind.DIRECT_PAYMENT,
+                "isf": FundingKind.INDIVIDUAL_SERVICE_FUND}[self.value]
+
+    @classmethod
+    def of(cls, funder: Funder, kind: FundingKind) -> StreamType:
+        if kind is FundingKind.INDIVIDUAL_SERVICE_FUND:
+            return cls.ISF
+        if funder is Funder.NHS:
+            return cls.NHS_PHB
+        if funder is Funder.ILF:
+            return cls.ILF
+        return cls.COUNCIL_DP
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,123 @@ class Period:
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class Rate:
+    """What a stream pays a week from `start` until the next rate (or the stream's end)."""
+
+    start: date
+    gross_weekly: Money
+    contribution_weekly: Money = Money(0)
+
+
+@dataclass(frozen=True)
+class RateSpan:
+    """A run of days at one rate inside a period."""
+
+    rate: Rate
+    days: int
+
+
+@dataclass(frozen=True)
+class FundingStream:
+    funder: Funder
+    kind: FundingKind
+    frequency: Frequency
+    start: date
+    rates: tuple[Rate, ...]  # sorted by start; the first starts on `start`
+    end: date | None = None
+    id: int = 0
+
+    @classmethod
+    def flat(cls, funder: Funder, kind: FundingKind, gross_weekly: Money, frequency: Frequency,
+             start: date, contribution_weekly: Money | None = None, end: date | None = None,
+             id: int = 0) -> FundingStream:
+        """A stream at one rate all along."""
+        rate = Rate(start, gross_weekly, contribution_weekly or Money(0))
+        return cls(funder, kind, frequency, start, (rate,), end, id)
+
+    @property
+    def stream_type(self) -> StreamType:
+        return StreamType.of(self.funder, self.kind)
+
+    def running_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def rate_on(self, day: date) -> Rate | None:
+        """The rate in force on `day`, or None when the stream is not running then."""
+        if not self.running_on(day):
+            return None
+        current = None
+        for rate in self.rates:
+            if rate.start <= day:
+                current = rate
+        return current
+
+    def gross_weekly_on(self, day: date) -> Money:
+        rate = self.rate_on(day)
+        return rate.gross_weekly if rate else Money(0)
+
+    def spans(self, period: Period) -> list[RateSpan]:
+        """The days of `period` the stream ran, split where its rate changed."""
+        first = max(period.start, self.start)
+        last = min(period.end, self.end or period.end)
+        spans = []
+        for index, rate in enumerate(self.rates):
+            following = self.rates[index + 1].start if index + 1 < len(self.rates) else None
+            start = max(first, rate.start)
+            end = min(last, following - timedelta(days=1)) if following else last
+            if end >= start:
+                spans.append(RateSpan(rate, (end - start).days + 1))
+        return spans
+
+    def days_in(self, period: Period) -> int:
+        return sum(span.days for span in self.spans(period))
+
+    def gross_for(self, period: Period) -> Money:
+        """Gross funding for the days of `period` the stream ran, pro rata, to the penny."""
+        return pro_rata_spans((s.rate.gross_weekly, s.days) for s in self.spans(period))
+
+    def contribution_for(self, period: Period) -> Money:
+        return pro_rata_spans((s.rate.contribution_weekly, s.days) for s in self.spans(period))
+
+    def payment_on(self, day: date) -> Money:
+        """What the funder pays in on a payment day: the net of one payment at that day's rate."""
+        rate = self.rate_on(day)
+        if rate is None:
+            return Money(0)
+        return payment_for(rate.gross_weekly - rate.contribution_weekly, self.frequency)
+
+
+def payment_for(weekly: Money, frequency: Frequency) -> Money:
+    """The amount one payment covers at this frequency."""
+    if frequency is Frequency.WEEKLY:
+        return weekly
+    if frequency is Frequency.FOUR_WEEKLY:
+        return weekly.times(4)
+    # Monthly: 52 weeks spread over 12 months, rounded to the penny.
+    return Money.from_decimal(weekly.to_decimal() * 52 / 12)
+
+
+def pro_rata_spans(spans: Iterable[tuple[Money, int]]) -> Money:
+    """Weekly amounts for so many days each, summed exactly and rounded once to the penny."""
+    exact = sum((Decimal(weekly.pence) * days / 7 for weekly, days in spans), Decimal(0))
+    return Money(int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+
+
+def gross_weekly_on(streams: Sequence[FundingStream], day: date) -> Money:
+    """The gross weekly funding of every stream running on `day`, at that day's rates."""
+    return Money(sum(s.gross_weekly_on(day).pence for s in streams))
+
+
+def contribution_weekly_on(streams: Sequence[FundingStream], day: date) -> Money:
+    return Money(sum(rate.contribution_weekly.pence for s in streams
+                     if (rate := s.rate_on(day)) is not None))
 
 
 def financial_quarter(today: date) -> Period:
@@ -84,3 +206,14 @@ def weeks_held(balance: Money, gross_weekly: Money) -> Decimal | None:
         return None
     weeks = Decimal(balance.pence) / Decimal(gross_weekly.pence)
     return weeks.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class StreamRequest:
+    """What a person asks when adding a stream or a new rate to one."""
+
+    stream_type: StreamType
+    gross_weekly: Money
+    start: date
+    frequency: Frequency = Frequency.FOUR_WEEKLY
+    contribution_weekly: Money = Money(0)

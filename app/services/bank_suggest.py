@@ -1,8 +1,9 @@
 """Suggesting payee and category for imported bank lines from what the ledger already says.
 
 An earlier import of the same bank text wins (the person may have corrected payee and category
-then); next an entry whose payee is that text. Categories the council does not allow are never
-suggested: the person must choose those knowingly.
+then); next an entry whose payee is that text. Categories the council must agree are never
+suggested (the policy says which): the person chooses those knowingly and gives the reason.
+A line nothing is known about goes to "not sorted yet", never to a category needing agreement.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import Connection, bindparam, text
 
-from app.domain.categories import Category, Direction, Permission
+from app.domain.categories import Direction
+from app.domain.policy import Policy
 
 CHUNK = 5000  # texts per query: well under SQLite's limit on bound values
 # SQLite gives a bare column the values of the row that max() picked: the latest entry
@@ -32,8 +34,6 @@ _LATEST_BY_MEMO = text(
 ).bindparams(bindparam("texts", expanding=True), bindparam("codes", expanding=True))
 
 HISTORY = timedelta(days=731)  # how far back suggestions look from a statement's first line
-DEFAULT_IN = "refund_in"
-DEFAULT_OUT = "other_out"
 
 
 @dataclass(frozen=True)
@@ -47,19 +47,19 @@ def _key(value: str) -> str:
 
 
 class Suggester:
-    def __init__(self, conn: Connection, categories: dict[str, Category],
-                 texts: Iterable[str], since: date) -> None:
+    def __init__(self, conn: Connection, policy: Policy, texts: Iterable[str],
+                 since: date) -> None:
         """Look up entries from `since` on for `texts` (bank and payee texts of one statement).
 
         A window keeps a long ledger quick (the date index narrows the scan); two years
         still catches yearly bills such as insurance.
         """
-        self.categories = categories
+        self.policy = policy
         self.by_bank_text: dict[tuple[str, bool], Suggestion] = {}
         self.by_payee: dict[tuple[str, bool], Suggestion] = {}
         # SQLite's lower() folds ASCII only; the texts are lowered the same way here.
         wanted = sorted({t.lower() for t in texts if t})
-        usable = [c.code for c in categories.values() if c.permission is not Permission.NOT_ALLOWED]
+        usable = [c.code for c in policy.usable_without_reason() if not policy.is_unsorted(c.code)]
         for start in range(0, len(wanted), CHUNK):
             params = {"texts": wanted[start:start + CHUNK], "codes": usable,
                       "since": since.isoformat()}
@@ -76,11 +76,7 @@ class Suggester:
         return Suggestion(payee_text, self.default_category(incoming))
 
     def default_category(self, incoming: bool) -> str:
-        wanted = DEFAULT_IN if incoming else DEFAULT_OUT
-        if wanted in self.categories:
-            return wanted
-        direction = Direction.IN if incoming else Direction.OUT
-        return next(c.code for c in self.categories.values() if c.direction is direction)
+        return self.policy.unsorted_code(Direction.IN if incoming else Direction.OUT)
 
 
 def bank_text(description: str, reference: str) -> str:

@@ -8,6 +8,7 @@ what council guidance describes.
 from __future__ import annotations
 
 import random
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,11 +16,11 @@ from app.domain.chosen_providers import ChosenProviderDraft, ProviderKind
 from app.domain.entries import EntryDraft
 from app.domain.funding import Frequency, Funder, FundingKind, FundingStream
 from app.domain.money import Money
+from app.domain.visits import VisitDraft
 from app.i18n import _
-from app.services.ledger import LedgerService
-from app.services.my_providers import MyProvidersService
-from app.services.profiles import NewProfile, create_profile, open_profile
-from app.services.services_log import ServicesLogService, VisitDraft
+from app.services.context import open_context
+from app.services.jobs import NO_CONTROL, Cancelled, JobControl
+from app.services.profiles import NewProfile, create_profile
 from app.store.profiles import ProfileInfo
 
 DEFAULT_DEMO_NAME = "Demo – Alex Example"
@@ -37,6 +38,20 @@ def demo_request(name: str, start: date) -> NewProfile:
 
 
 JO, SAM, AGENCY = "Jo Evans (PA)", "Sam Patel (PA)", "Sunrise Home Care (demo)"
+
+
+def demo_plan() -> dict[str, tuple[str, int]]:
+    """The demo's support plan: each line's name and weekly budget (adding up to £440), and
+    which categories it pays for, in the language the demo is made in."""
+    return {"personal_care": (_("Personal care from my PAs"), 325_00),
+            "agency": (_("Agency visits"), 70_00),
+            "breaks": (_("Short breaks"), 25_00),
+            "running": (_("Running my PA team"), 20_00)}
+
+
+LINE_OF_CATEGORY = {"pa_wages": "personal_care", "agency_care": "agency", "respite": "breaks",
+                    "paye_ni": "running", "pension": "running", "payroll_fee": "running",
+                    "insurance": "running", "dbs": "running"}
 JO_RATE, SAM_RATE, AGENCY_RATE = 1260, 1400, 2400  # pence an hour
 
 
@@ -72,17 +87,19 @@ def demo_visits(start: date, end: date, seed: int = 2024) -> list[VisitDraft]:
 def demo_entries(start: date, end: date, seed: int = 2024) -> list[EntryDraft]:
     """A year of entries between start and end, the same every time for the same seed."""
     rng = random.Random(seed)
-    stream = FundingStream(Funder.COUNCIL, FundingKind.DIRECT_PAYMENT, GROSS_WEEKLY,
-                           Frequency.FOUR_WEEKLY, start, CONTRIBUTION_WEEKLY)
+    plan = demo_plan()
+    stream = FundingStream.flat(Funder.COUNCIL, FundingKind.DIRECT_PAYMENT, GROSS_WEEKLY,
+                                Frequency.FOUR_WEEKLY, start, CONTRIBUTION_WEEKLY)
     drafts: list[EntryDraft] = []
 
     def add(on: date, pence: int, payee: str, code: str, memo: str = "") -> None:
         if start <= on <= end:
-            drafts.append(EntryDraft(on, Money(pence), payee, code, memo))
+            line = plan[LINE_OF_CATEGORY[code]][0] if code in LINE_OF_CATEGORY else ""
+            drafts.append(EntryDraft(on, Money(pence), payee, code, memo, plan_line=line))
 
     for week, (day, hours) in enumerate(_jo_hours(start, end, seed)):
         if week % 4 == 0:
-            add(day, stream.net_payment().pence, "Demo Borough Council", "council_payment",
+            add(day, stream.payment_on(day).pence, "Demo Borough Council", "council_payment",
                 _("Four-weekly direct payment"))
         add(day + timedelta(days=4), -(hours * JO_RATE), JO, "pa_wages",
             _("{hours} hours at £12.60").format(hours=hours))
@@ -112,21 +129,31 @@ def demo_entries(start: date, end: date, seed: int = 2024) -> list[EntryDraft]:
 
 
 def create_demo_profile(data_dir: Path, name: str, passphrase: str,
-                        today: date | None = None) -> tuple[ProfileInfo, int]:
+                        today: date | None = None,
+                        control: JobControl = NO_CONTROL) -> tuple[ProfileInfo, int]:
     today = today or date.today()
     start = today - timedelta(days=364)
+    control.step(0, 4, _("Making the demo profile…"))
     info = create_profile(data_dir, demo_request(name, start), passphrase).info
-    profile = open_profile(data_dir, info.display_name, passphrase)
     try:
-        added = LedgerService(profile).add_entries(demo_entries(start, today), today)
-        providers = MyProvidersService(profile)
+        return info, _fill(data_dir, info, passphrase, start, today, control)
+    except Cancelled:
+        shutil.rmtree(info.folder, ignore_errors=True)  # no half-made demo left behind
+        raise
+
+
+def _fill(data_dir: Path, info: ProfileInfo, passphrase: str, start: date, today: date,
+          control: JobControl) -> int:
+    with open_context(data_dir, info.display_name, passphrase) as ctx:
+        for line, weekly in demo_plan().values():
+            ctx.plan.add(line, Money(weekly))
+        control.step(1, 4, _("Adding a year of payments…"))
+        added = ctx.ledger.add_entries(demo_entries(start, today), today)
+        control.step(2, 4, _("Adding providers and visits…"))
         for name, kind, rate in ((JO, ProviderKind.PA, JO_RATE), (SAM, ProviderKind.PA, SAM_RATE),
                                  (AGENCY, ProviderKind.LOCAL, AGENCY_RATE)):
-            providers.add(ChosenProviderDraft(name=name, start=start, kind=kind,
-                                              agreed_hourly_rate=Money(rate)))
-        log = ServicesLogService(profile)
-        for visit in demo_visits(start, today):
-            log.add(visit)
-    finally:
-        profile.close()
-    return info, len(added)
+            ctx.providers.add(ChosenProviderDraft(name=name, start=start, kind=kind,
+                                                  agreed_hourly_rate=Money(rate)))
+        ctx.visits.add_many(demo_visits(start, today))
+    control.report(4, 4, "")
+    return len(added)

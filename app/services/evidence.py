@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from sqlalchemy import delete, exists, select
-from sqlalchemy.orm import Session
-
+from app.domain.audit import Cause
 from app.domain.errors import DomainError, ValidationError
 from app.i18n import _
-from app.services.profiles import OpenProfile
-from app.store.audit_log import append_event
-from app.store.models import EntryRow
-from app.store.models_bank import EvidenceLinkRow, EvidenceRow
+from app.services.ledger import now_utc
+from app.store.profile_store import ProfileStore
 
 MAX_BYTES = 20 * 1024 * 1024  # a phone photo or a scanned invoice is far smaller
 MAX_NAME = 255
@@ -62,80 +58,64 @@ def media_type_of(data: bytes) -> str | None:
     return None
 
 
-def _evidence(row: EvidenceRow) -> Evidence:
-    return Evidence(row.id, row.name, row.media_type, row.sha256, row.size, row.added_at)
-
-
 class EvidenceService:
-    def __init__(self, profile: OpenProfile) -> None:
-        self.profile = profile
+    def __init__(self, store: ProfileStore) -> None:
+        self.store = store
 
     def attach(self, entry_id: int, name: str, data: bytes) -> Evidence:
         """Keep `data` (an image or PDF) with the entry; returns what was stored."""
         media_type = _check(name, data)
         digest = hashlib.sha256(data).hexdigest()
-        with self.profile.session() as s, s.begin():
-            _entry(s, entry_id)
-            row = s.scalars(select(EvidenceRow).where(EvidenceRow.sha256 == digest)).first()
-            if row is None:
-                row = EvidenceRow(name=name.strip()[:MAX_NAME], media_type=media_type,
-                                  sha256=digest, size=len(data), data=data,
-                                  added_by=self.profile.actor,
-                                  added_at=datetime.now(UTC).replace(tzinfo=None))
-                s.add(row)
-                s.flush()
-            if s.get(EvidenceLinkRow, (row.id, entry_id)) is None:
-                s.add(EvidenceLinkRow(evidence_id=row.id, entry_id=entry_id))
-                append_event(s, self.profile.actor, "attach", "evidence", row.id,
-                             {"entry_id": entry_id, "name": row.name, "sha256": digest})
-            return _evidence(row)
+        with self.store.write(Cause("attach")) as (repos, writer):
+            if repos.entries.get(entry_id) is None:
+                raise DomainError(_("That entry no longer exists. It may have been deleted."))
+            evidence_id = repos.evidence.by_sha256(digest)
+            if evidence_id is None:
+                evidence_id = writer.insert("evidence", {
+                    "name": name.strip()[:MAX_NAME], "media_type": media_type,
+                    "sha256": digest, "size": len(data), "data": data,
+                    "added_by": self.store.actor, "added_at": now_utc()})
+            if not repos.evidence.is_linked(evidence_id, entry_id):
+                writer.insert("evidence_link", {"evidence_id": evidence_id,
+                                                "entry_id": entry_id})
+            return _evidence(repos.evidence.meta(evidence_id))
 
     def detach(self, evidence_id: int, entry_id: int) -> None:
         """Unlink; the bytes go too once no entry uses them."""
-        with self.profile.session() as s, s.begin():
-            link = s.get(EvidenceLinkRow, (evidence_id, entry_id))
-            if link is None:
+        with self.store.write(Cause("detach")) as (repos, writer):
+            if not repos.evidence.is_linked(evidence_id, entry_id):
                 raise DomainError(_("That document is not attached to this entry."))
-            s.delete(link)
-            s.flush()
-            append_event(s, self.profile.actor, "detach", "evidence", evidence_id,
-                         {"entry_id": entry_id})
-            still_used = s.scalar(select(exists().where(
-                EvidenceLinkRow.evidence_id == evidence_id)))
-            if not still_used:
-                s.execute(delete(EvidenceRow).where(EvidenceRow.id == evidence_id))
+            writer.delete("evidence_link", (evidence_id, entry_id))
+            if not repos.evidence.is_linked(evidence_id):
+                writer.delete("evidence", (evidence_id,))
 
     def for_entry(self, entry_id: int) -> list[Evidence]:
-        with self.profile.session() as s:
-            rows = s.scalars(select(EvidenceRow).join(EvidenceLinkRow).where(
-                EvidenceLinkRow.entry_id == entry_id).order_by(EvidenceRow.id))
-            return [_evidence(r) for r in rows]
+        with self.store.read() as repos:
+            return [_evidence(row) for row in repos.evidence.for_entry(entry_id)]
 
     def content(self, evidence_id: int) -> tuple[Evidence, bytes]:
         """The stored bytes, checked against their sha256 so damage is never shown as a receipt."""
-        with self.profile.session() as s:
-            row = s.get(EvidenceRow, evidence_id)
-            if row is None:
-                raise DomainError(_("That document no longer exists."))
-            if hashlib.sha256(row.data).hexdigest() != row.sha256:
-                raise DomainError(_("This document is damaged. Attach it again from the original."))
-            return _evidence(row), row.data
+        with self.store.read() as repos:
+            meta, data = repos.evidence.meta(evidence_id), repos.evidence.data(evidence_id)
+        if meta is None or data is None:
+            raise DomainError(_("That document no longer exists."))
+        evidence = _evidence(meta)
+        if hashlib.sha256(data).hexdigest() != evidence.sha256:
+            raise DomainError(_("This document is damaged. Attach it again from the original."))
+        return evidence, data
 
     def entries_without_evidence(self, start: date | None = None, end: date | None = None,
                                  money_out_only: bool = True) -> list[EntryWithoutEvidence]:
         """Entries a council may ask a receipt for and that have none, oldest first."""
-        query = select(EntryRow.id, EntryRow.on, EntryRow.payee, EntryRow.amount).where(
-            ~exists().where(EvidenceLinkRow.entry_id == EntryRow.id))
-        if money_out_only:
-            query = query.where(EntryRow.amount < 0)
-        if start is not None:
-            query = query.where(EntryRow.on >= start)
-        if end is not None:
-            query = query.where(EntryRow.on <= end)
-        with self.profile.session() as s:
-            rows = s.execute(query.order_by(EntryRow.on, EntryRow.id))
-            return [EntryWithoutEvidence(i, on, payee, amount.pence)
-                    for i, on, payee, amount in rows]
+        with self.store.read() as repos:
+            return [EntryWithoutEvidence(e.id, e.on, e.payee, e.amount.pence)
+                    for e in repos.entries.without_evidence(start, end, money_out_only)]
+
+
+def _evidence(meta: tuple[int, str, str, str, int, datetime] | None) -> Evidence:
+    if meta is None:
+        raise DomainError(_("That document no longer exists."))
+    return Evidence(*meta)
 
 
 def _check(name: str, data: bytes) -> str:
@@ -151,10 +131,3 @@ def _check(name: str, data: bytes) -> str:
         raise ValidationError("file", _("Only photos (JPEG, PNG, HEIC, WebP, GIF) and PDF files "
                                         "can be attached."))
     return media_type
-
-
-def _entry(s: Session, entry_id: int) -> EntryRow:
-    row = s.get(EntryRow, entry_id)
-    if row is None:
-        raise DomainError(_("That entry no longer exists. It may have been deleted."))
-    return row

@@ -1,103 +1,143 @@
 """The audit trail as people read it, and the check that nobody changed it behind the app.
 
-Two checks: the hash chain holds (no event edited, removed or inserted), and every entry in
-the ledger is exactly as its last audit event left it (no entry edited, added or removed
-without an event).
+Verify checks, in turn:
+- the hash chain holds (no event edited, removed or inserted in the middle);
+- every audited table, column by column, is exactly what replaying the history gives
+  (state = after), so a record edited, added or removed without an event shows;
+- the entries a profile held when it was upgraded from version 1 events match those events;
+- every history head quoted by a return produced (and the head kept beside the profile) is
+  still in the chain, so a deleted tail or a rewritten chain shows even with fresh hashes;
+- every stored document still has the bytes its sha256 says.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from app.domain.audit import AuditEvent, EventBody, decode, first_broken_link, replay
+from app.domain.audit_v1 import checked_fields_of, replay_entries
+from app.store.profile_store import ProfileStore
+from app.store.writer import TABLES, audited_columns, key_columns
 
-from app.domain.audit import AuditEvent, first_broken_link
-from app.services.bank_import import SNAPSHOT_FIELDS
-from app.services.ledger import entry_snapshot  # what the ledger writes into events
-from app.services.profiles import OpenProfile
-from app.store.audit_log import load_events, to_event
-from app.store.models import AuditEventRow, EntryRow
+BASELINE = "baseline"
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A record that is not as its history says: `columns` name what differs."""
+
+    table: str
+    key: tuple[Any, ...]
+    kind: str  # "changed", "not in the history" (added behind the app), "missing" (removed)
+    columns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class HistoryCheck:
     events_checked: int
     first_broken: AuditEvent | None
-    entries_not_matching: list[int] = field(default_factory=list)  # entry ids, ascending
+    differences: tuple[Difference, ...] = ()
+    missing_heads: tuple[str, ...] = ()  # heads a return quoted that the chain no longer has
+    damaged_documents: tuple[int, ...] = ()
+    v1_entries_not_matching: tuple[int, ...] = ()
+
+    @property
+    def entries_not_matching(self) -> list[int]:
+        ids = {int(d.key[0]) for d in self.differences if d.table == "entry"}
+        return sorted(ids | set(self.v1_entries_not_matching))
 
     @property
     def is_whole(self) -> bool:
-        return self.first_broken is None and not self.entries_not_matching
-
-
-# What the history check compares: the fields every kind of entry event records.
-CHECKED_FIELDS = ("on", "amount_pence", "payee", "category", "memo")
-
-
-def _checked(snapshot: dict[str, Any]) -> dict[str, Any]:
-    return {k: snapshot.get(k) for k in CHECKED_FIELDS}
-
-
-def replay_entries(events: list[AuditEvent]) -> dict[int, dict[str, Any]]:
-    """Each entry's checked fields as the audit trail says they should be now.
-
-    Entry events come in these shapes (see ledger.py, bank_import.py, entry_snapshots.py):
-    one snapshot (create); {"before", "after"} (update); {"before": {...}} (delete);
-    {"entries": [[id, on, amount, payee, category, memo, import_id], ...]} (a bank import);
-    {"entry_ids", "before": [...]} (entries removed, e.g. an undo); {"entry_ids"} alone
-    (removed entries put back exactly as they were). Other events change no checked field.
-    """
-    state: dict[int, dict[str, Any]] = {}
-    removed: dict[int, dict[str, Any]] = {}
-    for event in events:
-        if event.entity != "entry":
-            continue
-        detail = json.loads(event.detail)
-        if "entries" in detail:
-            for row in detail["entries"]:
-                state[int(row[0])] = _checked(dict(zip(SNAPSHOT_FIELDS, row, strict=False)))
-        elif isinstance(detail.get("before"), list):
-            for entry_id in detail["entry_ids"]:
-                if entry_id in state:
-                    removed[entry_id] = state.pop(entry_id)
-        elif "entry_ids" in detail:
-            for entry_id in detail["entry_ids"]:
-                if entry_id in removed:
-                    state[entry_id] = removed.pop(entry_id)
-        elif event.action == "create":
-            state[int(event.entity_id)] = _checked(detail)
-        elif event.action == "update":
-            state[int(event.entity_id)] = _checked(detail["after"])
-        elif event.action == "delete":
-            state.pop(int(event.entity_id), None)
-    return state
+        return (self.first_broken is None and not self.differences and not self.missing_heads
+                and not self.damaged_documents and not self.v1_entries_not_matching)
 
 
 class HistoryService:
-    def __init__(self, profile: OpenProfile) -> None:
-        self.profile = profile
+    def __init__(self, store: ProfileStore, known_heads: Sequence[str] = ()) -> None:
+        self.store = store
+        self.known_heads = tuple(known_heads)  # e.g. the head kept in profile.json
 
     def events(self) -> list[AuditEvent]:
         """Oldest first, as the chain runs."""
-        with self.profile.session() as s:
-            return load_events(s)
+        with self.store.read() as repos:
+            return repos.audit.events()
 
     def page(self, before_id: int | None = None, limit: int = 200) -> list[AuditEvent]:
         """Newest first: up to `limit` events older than `before_id` (a long trail is paged)."""
-        with self.profile.session() as s:
-            query = select(AuditEventRow).order_by(AuditEventRow.id.desc()).limit(limit)
-            if before_id is not None:
-                query = query.where(AuditEventRow.id < before_id)
-            return [to_event(row) for row in s.scalars(query)]
+        with self.store.read() as repos:
+            return repos.audit.page(before_id, limit)
+
+    def head(self) -> tuple[int, str] | None:
+        with self.store.read() as repos:
+            return repos.audit.head()
 
     def verify(self) -> HistoryCheck:
-        with self.profile.session() as s:
-            events = load_events(s)
-            actual = {row.id: _checked(json.loads(json.dumps(entry_snapshot(row))))
-                      for row in s.scalars(select(EntryRow))}
-        expected = replay_entries(events)
-        differing = sorted(i for i in expected.keys() | actual.keys()
-                           if expected.get(i) != actual.get(i))
-        return HistoryCheck(len(events), first_broken_link(events), differing)
+        with self.store.read() as repos:
+            events = repos.audit.events()
+            issued = [h for _i, h in repos.audit.issued_heads()]
+            actual = {table: _rows(repos.conn, table) for table in TABLES}
+            damaged = _damaged_documents(repos.conn)
+        bodies = [decode(e) for e in events]
+        expected = replay(b for b in bodies if b.version == 2)
+        differences = tuple(_compare(table, expected.get(table, {}), actual[table])
+                            for table in sorted(TABLES))
+        hashes = {e.hash for e in events}
+        missing = tuple(dict.fromkeys(h for h in (*issued, *self.known_heads)
+                                      if h and h not in hashes))
+        return HistoryCheck(len(events), first_broken_link(events),
+                            tuple(d for group in differences for d in group), missing,
+                            damaged, _v1_mismatches(events, bodies))
+
+
+def _rows(conn: Any, table: str) -> dict[tuple[Any, ...], dict[str, Any]]:
+    columns = audited_columns(table)
+    keys = key_columns(table)
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    found = {}
+    for row in conn.exec_driver_sql(f'SELECT {quoted} FROM "{table}"'):
+        image = dict(zip(columns, row, strict=True))
+        found[tuple(image[k] for k in keys)] = image
+    return found
+
+
+def _compare(table: str, expected: dict[tuple[Any, ...], Any],
+             actual: dict[tuple[Any, ...], dict[str, Any]]) -> list[Difference]:
+    differences = []
+    columns = audited_columns(table)
+    for key in sorted(expected.keys() | actual.keys(), key=repr):
+        want, have = expected.get(key), actual.get(key)
+        if want is None:
+            differences.append(Difference(table, key, "not in the history"))
+        elif have is None:
+            differences.append(Difference(table, key, "missing"))
+        else:
+            changed = tuple(c for c in columns if want.get(c) != have.get(c))
+            if changed:
+                differences.append(Difference(table, key, "changed", changed))
+    return differences
+
+
+def _v1_mismatches(events: Iterable[AuditEvent], bodies: Sequence[EventBody]
+                   ) -> tuple[int, ...]:
+    """Entries whose version 1 history does not match what the upgrade's baseline found."""
+    at = next((i for i, b in enumerate(bodies) if b.cause.kind == BASELINE), None)
+    if not at:  # no baseline, or one first in the chain: a file from before the audit trail
+        return ()
+    baseline = bodies[at]
+    found = {int(c.key[0]): checked_fields_of(dict(c.after or {}))
+             for c in baseline.changes if c.table == "entry"}
+    wanted = replay_entries(events)
+    return tuple(sorted(i for i in wanted.keys() | found.keys()
+                        if wanted.get(i) != found.get(i)))
+
+
+def _damaged_documents(conn: Any) -> tuple[int, ...]:
+    damaged = []
+    for evidence_id, data, digest in conn.exec_driver_sql(
+            "SELECT id, data, sha256 FROM evidence ORDER BY id"):
+        if hashlib.sha256(data).hexdigest() != digest:
+            damaged.append(int(evidence_id))
+    return tuple(damaged)

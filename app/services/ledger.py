@@ -1,37 +1,28 @@
 """Use cases on the ledger: read pages with balances, add, change and delete entries.
 
-Each public method is one unit of work: one session, one transaction, one audit event per
-change. Callers get frozen dataclasses, never ORM rows.
+Each public method is one unit of work: one transaction, one audit event (through the one
+writer). Callers get frozen dataclasses, never rows.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal_column, select
-from sqlalchemy.orm import Session
-
-from app.domain.audit import AuditEvent
-from app.domain.categories import Category, Direction, Permission
+from app.domain.accounts import Account
+from app.domain.audit import Cause
+from app.domain.categories import Category
 from app.domain.entries import Entry, EntryDraft, LedgerRow, validate
 from app.domain.errors import DomainError, NeedsConfirmation
-from app.domain.funding import Period, financial_quarter, weeks_held
 from app.domain.money import Money
+from app.domain.person import Holder
+from app.domain.plan import PlanLine
+from app.domain.policy import Policy
 from app.i18n import _
-from app.services.profiles import OpenProfile
-from app.store.audit_log import append_event, append_events, load_events
-from app.store.ledger_pages import balance_after, entries_below
-from app.store.models import (
-    AccountRow,
-    CategoryRow,
-    CouncilRuleRow,
-    EntryRow,
-    FundingStreamRow,
-    PersonRow,
-)
+from app.store.profile_store import ProfileStore
+from app.store.repos import Repos
+from app.store.writer import Writer
 
 PAGE_SIZE = 200
 
@@ -40,90 +31,63 @@ class ReconciledEntryChange(NeedsConfirmation):
     """The entry was checked against a bank statement; changing it needs a clear yes."""
 
 
-def _check_reconciled(row: EntryRow, confirmed: bool) -> None:
-    if row.reconciled and not confirmed:
-        raise ReconciledEntryChange(
-            _("This entry has been checked against a bank statement. "
-              "Change it only if the statement was wrong.")
-        )
-
-
 class EntryNotFound(DomainError):
     pass
 
 
-@dataclass(frozen=True)
-class ProfileDetails:
-    """Who the ledger belongs to, for headings."""
-
-    display_name: str
-    council_name: str
-    council_reference: str
-
-
-@dataclass(frozen=True)
-class LedgerSummary:
-    balance: Money
-    period: Period
-    money_in: Money
-    money_out: Money  # a positive figure: what went out
-    gross_weekly: Money
-    weeks_held: Decimal | None
-    weeks_limit: int
-
-    @property
-    def over_limit(self) -> bool:
-        return self.weeks_held is not None and self.weeks_held > self.weeks_limit
+def _check_reconciled(entry: Entry, confirmed: bool, deleting: bool = False) -> None:
+    if entry.reconciled and not confirmed:
+        raise ReconciledEntryChange(
+            _("This entry has been checked against a bank statement. "
+              "Delete it only if the statement was wrong.") if deleting else
+            _("This entry has been checked against a bank statement. "
+              "Change it only if the statement was wrong."))
 
 
-def _pence(value: Money | int | None) -> int:
-    """A SQL sum over a Money column comes back as Money (or int when empty via COALESCE)."""
-    if isinstance(value, Money):
-        return value.pence
-    return int(value or 0)
-
-
-
-
-def _entry(row: EntryRow) -> Entry:
-    return Entry(row.id, row.on, row.amount, row.payee, row.category_code, row.memo,
-                 row.approval_reason, row.account_id, row.created_by, row.created_at)
-
-
-def _category(row: CategoryRow) -> Category:
-    return Category(row.code, row.name_en, row.name_cy, row.grp, Direction(row.direction),
-                    Permission(row.permission))
-
-
-def entry_snapshot(row: EntryRow) -> dict[str, Any]:
-    return {"on": row.on.isoformat(), "amount_pence": row.amount.pence, "payee": row.payee,
-            "category": row.category_code, "memo": row.memo,
-            "approval_reason": row.approval_reason, "account_id": row.account_id}
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class LedgerService:
-    def __init__(self, profile: OpenProfile) -> None:
-        self.profile = profile
+    def __init__(self, store: ProfileStore) -> None:
+        self.store = store
 
     # --- reading -------------------------------------------------------------------------
 
     def categories(self) -> list[Category]:
-        with self.profile.session() as s:
-            # rowid is insertion order, i.e. the order of the category data file.
-            query = select(CategoryRow).order_by(literal_column("rowid"))
-            return [_category(r) for r in s.scalars(query)]
+        with self.store.read() as repos:
+            return repos.categories.all()
+
+    def policy(self) -> Policy:
+        with self.store.read() as repos:
+            return repos.policy()
+
+    def plan_lines(self) -> list[PlanLine]:
+        with self.store.read() as repos:
+            return repos.plan.lines()
+
+    def accounts(self) -> list[Account]:
+        with self.store.read() as repos:
+            return repos.accounts.all()
+
+    def holder(self) -> Holder:
+        with self.store.read() as repos:
+            holder = repos.people.holder()
+        if holder is None:
+            raise DomainError(_("This profile has no budget holder recorded."))
+        return holder
 
     def count(self) -> int:
-        with self.profile.session() as s:
-            return s.scalar(select(func.count(EntryRow.id))) or 0
+        with self.store.read() as repos:
+            return repos.entries.count()
 
     def get_entry(self, entry_id: int) -> Entry:
-        with self.profile.session() as s:
-            return _entry(self._row(s, entry_id))
+        with self.store.read() as repos:
+            return _found(repos.entries.get(entry_id))
 
-    def balance(self) -> Money:
-        with self.profile.session() as s:
-            return self._balance(s)
+    def balance(self, up_to: date | None = None) -> Money:
+        with self.store.read() as repos:
+            return repos.entries.balance(up_to)
 
     def page(self, after: tuple[date, int] | None = None, limit: int = PAGE_SIZE,
              balance_above: Money | None = None) -> list[LedgerRow]:
@@ -132,130 +96,105 @@ class LedgerService:
         `balance_above` is the balance before the row just above (known to a caller walking
         down page by page); without it the first balance is summed from the ledger.
         """
-        with self.profile.session() as s:
-            entries = entries_below(s, after, limit)
+        with self.store.read() as repos:
+            entries = repos.entries.below(after, limit)
             if not entries:
                 return []
             balance = (balance_above.pence if balance_above is not None
-                       else balance_after(s, entries[0]))
+                       else repos.entries.balance_after(entries[0]).pence)
         page = []
         for entry in entries:
             page.append(LedgerRow(entry, Money(balance)))
             balance -= entry.amount.pence
         return page
 
-    def summary(self, today: date) -> LedgerSummary:
-        period = financial_quarter(today)
-        with self.profile.session() as s:
-            money_in, money_out = s.execute(
-                select(
-                    func.coalesce(func.sum(case((EntryRow.amount > 0, EntryRow.amount))), 0),
-                    func.coalesce(func.sum(case((EntryRow.amount < 0, EntryRow.amount))), 0),
-                ).where(and_(EntryRow.on >= period.start, EntryRow.on <= period.end))
-            ).one()
-            balance = self._balance(s, up_to=today)
-            stream = s.scalars(select(FundingStreamRow).order_by(FundingStreamRow.id)).first()
-            rule = s.scalars(select(CouncilRuleRow).order_by(CouncilRuleRow.id)).first()
-        gross = stream.gross_weekly if stream else Money(0)
-        return LedgerSummary(
-            balance=balance, period=period, money_in=Money(_pence(money_in)),
-            money_out=Money(-_pence(money_out)), gross_weekly=gross,
-            weeks_held=weeks_held(balance, gross), weeks_limit=rule.weeks_held_limit if rule else 8,
-        )
-
-    def details(self) -> ProfileDetails:
-        with self.profile.session() as s:
-            person = s.scalars(select(PersonRow).order_by(PersonRow.id)).first()
-        if person is None:
-            return ProfileDetails(self.profile.info.display_name, "", "")
-        return ProfileDetails(person.display_name, person.council_name, person.council_reference)
-
-    def audit_events(self) -> list[AuditEvent]:
-        with self.profile.session() as s:
-            return load_events(s)
+    def is_reconciled(self, entry_id: int) -> bool:
+        return self.get_entry(entry_id).reconciled
 
     # --- changing ------------------------------------------------------------------------
 
     def add_entry(self, draft: EntryDraft, today: date | None = None) -> Entry:
-        return self.add_entries([draft], today)[0]
+        return self.add_entries([draft], today, Cause("add"))[0]
 
-    def add_entries(self, drafts: list[EntryDraft], today: date | None = None) -> list[Entry]:
+    def add_entries(self, drafts: Sequence[EntryDraft], today: date | None = None,
+                    cause: Cause | None = None) -> list[Entry]:
         """Record several entries all-or-nothing: one bad draft and none is saved."""
-        with self.profile.session() as s, s.begin():
-            categories = self._categories(s)
-            account_id = self._default_account(s)
-            now = datetime.now(UTC).replace(tzinfo=None)
+        with self.store.write(cause or Cause("add")) as (repos, writer):
+            policy, day = repos.policy(), today or date.today()
+            start, now = repos.accounts.records_start(), now_utc()
             rows = []
             for draft in drafts:
-                clean = validate(draft, categories, today or date.today())
-                rows.append(EntryRow(
-                    on=clean.on, amount=clean.amount, payee=clean.payee,
-                    category_code=clean.category_code, memo=clean.memo,
-                    approval_reason=clean.approval_reason, account_id=account_id,
-                    support_plan_line="", cleared=False, reconciled=False,
-                    created_by=self.profile.actor, created_at=now,
-                ))
-            s.add_all(rows)
-            s.flush()  # one batched INSERT; gives every row its id for the audit events
-            append_events(s, self.profile.actor,
-                          [("create", "entry", row.id, entry_snapshot(row)) for row in rows])
-            return [_entry(row) for row in rows]
+                clean = validate(draft, policy, day, start)
+                rows.append(entry_values(clean, self._account_id(repos, clean),
+                                         self._plan_line_id(repos, writer, clean.plan_line),
+                                         self.store.actor, now))
+            ids = writer.insert_many("entry", rows)
+            return [_found(repos.entries.get(i)) for i in ids]
 
     def update_entry(self, entry_id: int, draft: EntryDraft, today: date | None = None,
                      confirmed: bool = False) -> Entry:
         """Change an entry. One checked against a bank statement changes only when the
         person has `confirmed` it, and the audit event says so."""
-        with self.profile.session() as s, s.begin():
-            clean = validate(draft, self._categories(s), today or date.today())
-            row = self._row(s, entry_id)
-            _check_reconciled(row, confirmed)
-            before = entry_snapshot(row)
-            row.on, row.amount, row.payee = clean.on, clean.amount, clean.payee
-            row.category_code, row.memo = clean.category_code, clean.memo
-            row.approval_reason = clean.approval_reason
-            s.flush()
-            detail: dict[str, Any] = {"before": before, "after": entry_snapshot(row)}
-            if row.reconciled:
-                detail["reconciled_entry_changed"] = True
-            append_event(s, self.profile.actor, "update", "entry", row.id, detail)
-            return _entry(row)
+        with self.store.write(Cause("change", about={"reconciled": confirmed})) as (
+                repos, writer):
+            old = _found(repos.entries.get(entry_id))
+            _check_reconciled(old, confirmed)
+            clean = validate(draft, repos.policy(), today or date.today(),
+                             repos.accounts.records_start())
+            writer.update("entry", (entry_id,), {
+                "on": clean.on, "amount": clean.amount, "payee": clean.payee,
+                "category_code": clean.category_code, "memo": clean.memo,
+                "approval_reason": clean.approval_reason,
+                "account_id": self._account_id(repos, clean, old.account_id),
+                "plan_line_id": self._plan_line_id(repos, writer, clean.plan_line)})
+            return _found(repos.entries.get(entry_id))
 
     def delete_entry(self, entry_id: int, confirmed: bool = False) -> None:
-        with self.profile.session() as s, s.begin():
-            row = self._row(s, entry_id)
-            _check_reconciled(row, confirmed)
-            append_event(s, self.profile.actor, "delete", "entry", row.id,
-                         {"before": entry_snapshot(row)})
-            s.delete(row)
-
-    def is_reconciled(self, entry_id: int) -> bool:
-        with self.profile.session() as s:
-            return bool(self._row(s, entry_id).reconciled)
+        """Delete an entry with its links (receipts, checks, visits paid): all come back on
+        undo, and the history keeps every image."""
+        with self.store.write(Cause("delete", about={"reconciled": confirmed})) as (
+                repos, writer):
+            _check_reconciled(_found(repos.entries.get(entry_id)), confirmed, deleting=True)
+            writer.delete("entry", (entry_id,))
 
     # --- helpers -------------------------------------------------------------------------
 
     @staticmethod
-    def _row(s: Session, entry_id: int) -> EntryRow:
-        row = s.get(EntryRow, entry_id)
-        if row is None:
-            raise EntryNotFound(_("That entry no longer exists. It may have been deleted."))
-        return row
-
-    @staticmethod
-    def _categories(s: Session) -> dict[str, Category]:
-        return {r.code: _category(r) for r in s.scalars(select(CategoryRow))}
-
-    @staticmethod
-    def _default_account(s: Session) -> int:
-        account_id = s.scalar(select(AccountRow.id).order_by(AccountRow.id).limit(1))
-        if account_id is None:
+    def _account_id(repos: Repos, draft: EntryDraft, current: int | None = None) -> int:
+        if draft.account_id is not None:
+            if repos.accounts.get(draft.account_id) is None:
+                raise DomainError(_("That account no longer exists."))
+            return draft.account_id
+        if current is not None:
+            return current
+        account = repos.accounts.first()
+        if account is None:
             raise DomainError(_("This profile has no account to record money in."))
-        return account_id
+        return account.id
 
     @staticmethod
-    def _balance(s: Session, up_to: date | None = None) -> Money:
-        opening = s.scalar(select(func.coalesce(func.sum(AccountRow.opening_balance), 0)))
-        query = select(func.coalesce(func.sum(EntryRow.amount), 0))
-        if up_to is not None:
-            query = query.where(EntryRow.on <= up_to)
-        return Money(_pence(opening) + _pence(s.scalar(query)))
+    def _plan_line_id(repos: Repos, writer: Writer, name: str) -> int | None:
+        """The plan line called `name`; a name not in the plan yet is added to it."""
+        if not name:
+            return None
+        line = repos.plan.find(name)
+        if line is not None:
+            return line.id
+        return writer.insert("plan_line", {"name": name, "weekly_budget": None})
+
+
+def entry_values(draft: EntryDraft, account_id: int, plan_line_id: int | None, actor: str,
+                 now: datetime, import_id: str | None = None, cleared: bool = False
+                 ) -> dict[str, Any]:
+    """The stored fields of a new entry."""
+    return {"on": draft.on, "amount": draft.amount, "account_id": account_id,
+            "payee": draft.payee, "category_code": draft.category_code,
+            "plan_line_id": plan_line_id, "memo": draft.memo,
+            "approval_reason": draft.approval_reason, "cleared": cleared, "reconciled": False,
+            "import_id": import_id, "created_by": actor, "created_at": now}
+
+
+def _found(entry: Entry | None) -> Entry:
+    if entry is None:
+        raise EntryNotFound(_("That entry no longer exists. It may have been deleted."))
+    return entry

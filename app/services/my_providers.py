@@ -7,17 +7,14 @@ Each call is one unit of work with one audit event per change; callers get froze
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
+from app.domain.audit import Cause
 from app.domain.chosen_providers import (
     ChosenProvider,
     ChosenProviderDraft,
-    ProviderKind,
     ValueForMoney,
     cost_per_hour,
     cost_per_hour_of_minutes,
@@ -29,44 +26,24 @@ from app.domain.funding import Period
 from app.domain.money import Money
 from app.domain.providers import ProviderDetail, Source
 from app.i18n import _
-from app.services.profiles import OpenProfile
+from app.services.ledger import now_utc
 from app.services.register import ProviderNotFound, RegisterService
-from app.store.audit_log import append_event
-from app.store.models import EntryRow
-from app.store.models_bank import ServiceVisitRow
-from app.store.models_register import ChosenProviderRow
+from app.store.profile_store import ProfileStore
+from app.store.repos import Repos
 
-ENTITY = "chosen_provider"
+TABLE = "chosen_provider"
 
 
 class ChosenProviderNotFound(DomainError):
     pass
 
 
-def _record(row: ChosenProviderRow) -> ChosenProvider:
-    return ChosenProvider(row.id, row.name, row.payee_name, Source(row.source), row.source_id,
-                          row.postcode, ProviderKind(row.kind), row.agreed_hourly_rate,
-                          row.start_date, row.end_date, row.notes, row.own_rating)
-
-
-def _snapshot(row: ChosenProviderRow) -> dict[str, Any]:
-    rate = row.agreed_hourly_rate
-    return {"name": row.name, "payee_name": row.payee_name, "source": row.source,
-            "source_id": row.source_id, "postcode": row.postcode, "kind": row.kind,
-            "agreed_hourly_rate_pence": rate.pence if rate is not None else None,
-            "start": row.start_date.isoformat(),
-            "end": row.end_date.isoformat() if row.end_date else None,
-            "notes": row.notes, "own_rating": row.own_rating}
-
-
-def _fill(row: ChosenProviderRow, draft: ChosenProviderDraft) -> None:
-    row.name = draft.name.strip()
-    row.payee_name = (draft.payee_name or draft.name).strip()
-    row.source, row.source_id = draft.source.value, draft.source_id.strip()
-    row.postcode, row.kind = draft.postcode.strip().upper(), draft.kind.value
-    row.agreed_hourly_rate = draft.agreed_hourly_rate
-    row.start_date, row.end_date = draft.start, draft.end
-    row.notes, row.own_rating = draft.notes.strip(), draft.own_rating
+def _fields(draft: ChosenProviderDraft) -> dict[str, Any]:
+    return {"name": draft.name.strip(), "payee_name": (draft.payee_name or draft.name).strip(),
+            "source": draft.source.value, "source_id": draft.source_id.strip(),
+            "postcode": draft.postcode.strip().upper(), "kind": draft.kind.value,
+            "agreed_hourly_rate": draft.agreed_hourly_rate, "start_date": draft.start,
+            "end_date": draft.end, "notes": draft.notes.strip(), "own_rating": draft.own_rating}
 
 
 def draft_from_register(detail: ProviderDetail, start: date, **fields: Any
@@ -78,31 +55,24 @@ def draft_from_register(detail: ProviderDetail, start: date, **fields: Any
 
 
 class MyProvidersService:
-    def __init__(self, profile: OpenProfile, register: RegisterService | None = None) -> None:
-        self.profile = profile
+    def __init__(self, store: ProfileStore, register: RegisterService | None = None) -> None:
+        self.store = store
         self.register = register
 
     # --- changing ------------------------------------------------------------------------
 
     def add(self, draft: ChosenProviderDraft) -> ChosenProvider:
         validate_draft(draft)
-        with self.profile.session() as s, s.begin():
-            row = ChosenProviderRow(created_at=datetime.now(UTC).replace(tzinfo=None))
-            _fill(row, draft)
-            s.add(row)
-            s.flush()
-            append_event(s, self.profile.actor, "add", ENTITY, row.id, _snapshot(row))
-            return _record(row)
+        with self.store.write(Cause("add")) as (repos, writer):
+            provider_id = writer.insert(TABLE, {**_fields(draft), "created_at": now_utc()})
+            return _found(repos, provider_id)
 
     def update(self, provider_id: int, draft: ChosenProviderDraft) -> ChosenProvider:
         validate_draft(draft)
-        with self.profile.session() as s, s.begin():
-            row = self._row(s, provider_id)
-            before = _snapshot(row)
-            _fill(row, draft)
-            append_event(s, self.profile.actor, "update", ENTITY, row.id,
-                         {"before": before, "after": _snapshot(row)})
-            return _record(row)
+        with self.store.write(Cause("change")) as (repos, writer):
+            _found(repos, provider_id)
+            writer.update(TABLE, (provider_id,), _fields(draft))
+            return _found(repos, provider_id)
 
     def end(self, provider_id: int, on: date) -> ChosenProvider:
         """Stop using a provider from a date; its history and payments stay."""
@@ -113,53 +83,34 @@ class MyProvidersService:
         return self.update(provider_id, ChosenProviderDraft(start=current.start, end=on,
                                                             **fields))
 
+    def remove(self, provider_id: int) -> None:
+        """Take a provider off My providers (payments and visits to them stay)."""
+        with self.store.write(Cause("delete")) as (repos, writer):
+            _found(repos, provider_id)
+            writer.delete(TABLE, (provider_id,))
+
     # --- reading -------------------------------------------------------------------------
 
     def get(self, provider_id: int) -> ChosenProvider:
-        with self.profile.session() as s:
-            return _record(self._row(s, provider_id))
+        with self.store.read() as repos:
+            return _found(repos, provider_id)
 
     def providers(self, on: date | None = None) -> list[ChosenProvider]:
         """Every chosen provider by name, or only those in use on the day `on`."""
-        with self.profile.session() as s:
-            rows = s.scalars(select(ChosenProviderRow).order_by(
-                func.lower(ChosenProviderRow.name), ChosenProviderRow.id))
-            records = [_record(r) for r in rows]
+        with self.store.read() as repos:
+            records = repos.providers.all()
         return [r for r in records if on is None or r.active_on(on)]
 
     def payments(self, period: Period) -> dict[str, tuple[Money, int]]:
         """Money out per payee key in the period: (total paid as a positive sum, count)."""
-        with self.profile.session() as s:
-            rows = s.execute(
-                select(EntryRow.payee, func.sum(EntryRow.amount), func.count(EntryRow.id))
-                .where(EntryRow.amount < 0, EntryRow.on >= period.start,
-                       EntryRow.on <= period.end)
-                .group_by(EntryRow.payee)).all()
-        totals: dict[str, tuple[Money, int]] = {}
-        for payee, total, number in rows:
-            pence = total.pence if isinstance(total, Money) else int(total or 0)
-            paid, count = totals.get(payee_key(payee), (Money(0), 0))
-            totals[payee_key(payee)] = (Money(paid.pence - pence), count + int(number))
-        return totals
+        with self.store.read() as repos:
+            return repos.entries.paid_by_payee(period)
 
     def delivered_minutes(self, period: Period) -> tuple[dict[int, int], dict[str, int]]:
         """Minutes of care delivered in the period, from the services log: by chosen
         provider id, and by provider name for visits not linked to one."""
-        with self.profile.session() as s:
-            rows = s.execute(
-                select(ServiceVisitRow.chosen_provider_id, ServiceVisitRow.provider_name,
-                       func.sum(ServiceVisitRow.delivered_minutes))
-                .where(ServiceVisitRow.on >= period.start, ServiceVisitRow.on <= period.end)
-                .group_by(ServiceVisitRow.chosen_provider_id, ServiceVisitRow.provider_name)
-            ).all()
-        by_id: dict[int, int] = {}
-        by_name: dict[str, int] = {}
-        for provider_id, name, minutes in rows:
-            if provider_id is not None:
-                by_id[provider_id] = by_id.get(provider_id, 0) + int(minutes or 0)
-            else:
-                by_name[payee_key(name)] = by_name.get(payee_key(name), 0) + int(minutes or 0)
-        return by_id, by_name
+        with self.store.read() as repos:
+            return repos.visits.delivered_minutes(period)
 
     def value_for_money(self, provider_id: int, period: Period | None = None,
                         hours_delivered: Decimal | None = None,
@@ -209,8 +160,9 @@ class MyProvidersService:
             return "", None
         return summary.rating, summary.rating_date
 
-    def _row(self, s: Session, provider_id: int) -> ChosenProviderRow:
-        row = s.get(ChosenProviderRow, provider_id)
-        if row is None:
-            raise ChosenProviderNotFound(_("That provider is not in My providers."))
-        return row
+
+def _found(repos: Repos, provider_id: int) -> ChosenProvider:
+    provider = repos.providers.get(provider_id)
+    if provider is None:
+        raise ChosenProviderNotFound(_("That provider is not in My providers."))
+    return provider

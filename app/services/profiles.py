@@ -6,18 +6,20 @@ someone recorded as allowed may act, and only one window writes a profile at a t
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import time
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, event
-from sqlalchemy.orm import Session
 
+from app.domain.audit import Cause
 from app.domain.categories import load_categories
+from app.domain.council_rules import find_template, rule_to_json
 from app.domain.errors import DomainError, ValidationError
 from app.domain.funding import Frequency, Funder, FundingKind
 from app.domain.money import Money
@@ -26,20 +28,15 @@ from app.i18n import _, ngettext
 from app.settings import load_settings
 from app.store import database, keys
 from app.store.attempts import AttemptCounter, Clock
-from app.store.audit_log import append_event
-from app.store.ledger_file import check_file, damaged
-from app.store.models import (
-    AccountRow,
-    CategoryRow,
-    CouncilRuleRow,
-    FundingStreamRow,
-    PersonRow,
-)
+from app.store.ledger_file import check_file, damaged, read_revision
 from app.store.profile_lock import WriterLock
 from app.store.profile_names import check_name
+from app.store.profile_store import ProfileStore, ReadOnlyProfile
 from app.store.profiles import ProfileDirectory, ProfileInfo
-from app.store.roles import add_role, find_active
 from app.store.session_end import WriteWatch, finish_writing
+from app.store.writer import Writer
+
+__all__ = ["ReadOnlyProfile"]  # raised by writes to a profile opened read-only
 
 MIN_PASSPHRASE = 8
 DEMO_PASSPHRASE = "demo"  # shown on the demo's label: the demo holds no real data
@@ -59,10 +56,6 @@ class TooManyAttempts(DomainError):
 
 class ProfileInUse(DomainError):
     """Someone else has the profile open for writing; it can still be opened read-only."""
-
-
-class ReadOnlyProfile(DomainError):
-    pass
 
 
 class NotAllowedToAct(DomainError):
@@ -93,6 +86,7 @@ class NewProfile:
     funder: Funder = Funder.COUNCIL
     kind: FundingKind = FundingKind.DIRECT_PAYMENT
     weeks_held_limit: int = 8
+    rule_template: str = "quarterly_8_weeks"
     opening_balance: Money = Money(0)
     account_name: str = field(default="")
     is_demo: bool = False
@@ -102,7 +96,7 @@ class NewProfile:
 class OpenProfile:
     """An unlocked profile: the engine over its decrypted database, and who is at the keyboard.
 
-    Opened read-only (someone else is writing), every flush is refused with ReadOnlyProfile.
+    Opened read-only (someone else is writing), every write is refused with ReadOnlyProfile.
     """
 
     info: ProfileInfo
@@ -113,12 +107,10 @@ class OpenProfile:
     lock: WriterLock | None = field(default=None, repr=False)
     backups_to_keep: int = 5
     write_watch: WriteWatch | None = field(default=None, repr=False)
+    store: ProfileStore = field(init=False, repr=False)
 
-    def session(self) -> Session:
-        session = Session(self.engine, expire_on_commit=False)
-        if self.read_only:
-            event.listen(session, "before_flush", _refuse_flush)
-        return session
+    def __post_init__(self) -> None:
+        self.store = ProfileStore(self.engine, lambda: self.actor, self.read_only)
 
     def __enter__(self) -> OpenProfile:
         return self
@@ -128,20 +120,30 @@ class OpenProfile:
 
     def close(self) -> None:
         try:
-            if not self.read_only:  # checkpoint; a checked backup only after writes
+            if not self.read_only:
+                # The history's head noted, a checkpoint, and a checked backup: only after a
+                # session that wrote something.
                 finish_writing(self.engine, self.data_key, self.info.folder,
-                               self.backups_to_keep, self.write_watch)
+                               self.backups_to_keep, self.write_watch, self.store.wrote,
+                               lambda: keep_history_head(self.info.folder, self.store))
         finally:
             self.engine.dispose()
             if self.lock is not None:
                 self.lock.release()
 
 
-def _refuse_flush(*_args: Any) -> None:
-    raise ReadOnlyProfile(
-        _("This profile is open in another window, so here it can only be read. "
-          "Close the other window to make changes.")
-    )
+def keep_history_head(folder: Path, store: ProfileStore) -> None:
+    """Keep the newest history event's hash beside the profile (in profile.json): verify then
+    notices when the history's newest events are removed from the database."""
+    with store.read() as repos:
+        head = repos.audit.head()
+    if head is not None:
+        ProfileDirectory.set_meta_value(folder, "history_head", head[1])
+
+
+def known_history_heads(folder: Path) -> list[str]:
+    head = ProfileDirectory.read_meta(folder).get("history_head")
+    return [str(head)] if head else []
 
 
 def validate_new_profile(request: NewProfile, passphrase: str) -> None:
@@ -188,10 +190,9 @@ def create_profile(data_dir: Path, request: NewProfile, passphrase: str) -> Crea
         engine = database.open_engine(folder / "ledger.db", data_key)
         try:
             database.upgrade(engine)
-            with Session(engine) as session, session.begin():
-                _seed(session, request)
-                append_event(session, request.display_name.strip(), "create", "person", 1,
-                             {"display_name": request.display_name.strip()})
+            store = ProfileStore(engine, lambda: request.display_name.strip())
+            with store.write(Cause("create_profile")) as (_repos, writer):
+                _seed(writer, request)
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
@@ -205,31 +206,35 @@ def create_profile(data_dir: Path, request: NewProfile, passphrase: str) -> Crea
     return CreatedProfile(info, recovery_code)
 
 
-def _seed(session: Session, request: NewProfile) -> None:
-    session.add(PersonRow(
-        display_name=request.display_name.strip(), council_name=request.council_name.strip(),
-        council_reference=request.council_reference.strip(), nhs_number="", postcode="",
-        managed_by="self", preferred_language="en_GB", is_demo=request.is_demo,
-    ))
-    session.add(FundingStreamRow(
-        funder=request.funder.value, kind=request.kind.value, gross_weekly=request.gross_weekly,
-        client_contribution_weekly=request.client_contribution_weekly,
-        frequency=request.frequency.value, start_date=request.start,
-    ))
-    session.add(CouncilRuleRow(
-        name=request.council_name.strip(), return_frequency="quarterly",
-        weeks_held_limit=request.weeks_held_limit, contingency_weeks=0,
-    ))
-    session.add(AccountRow(
-        name=request.account_name or _("Care account"), kind="bank",
-        opening_balance=request.opening_balance, opening_date=request.start,
-    ))
-    add_role(session, request.display_name, Role.BUDGET_HOLDER, request.display_name.strip())
+def _seed(writer: Writer, request: NewProfile) -> None:
+    name = request.display_name.strip()
+    writer.insert("person", {
+        "display_name": name, "date_of_birth": None,
+        "council_name": request.council_name.strip(),
+        "council_reference": request.council_reference.strip(), "nhs_number": "",
+        "postcode": "", "managed_by": "self", "preferred_language": "en_GB",
+        "is_demo": request.is_demo})
+    stream_id = writer.insert("funding_stream", {
+        "funder": request.funder.value, "kind": request.kind.value,
+        "frequency": request.frequency.value, "start_date": request.start, "end_date": None})
+    writer.insert("funding_rate", {
+        "stream_id": stream_id, "start_date": request.start,
+        "gross_weekly": request.gross_weekly,
+        "contribution_weekly": request.client_contribution_weekly})
+    rule = replace(find_template(request.rule_template), weeks_held_limit=request.weeks_held_limit)
+    writer.insert("council_rule", {"template_code": rule.code,
+                                   "rule_json": json.dumps(rule_to_json(rule),
+                                                           ensure_ascii=False)})
+    writer.insert("account", {
+        "name": request.account_name or _("Care account"), "kind": "bank",
+        "opening_balance": request.opening_balance, "opening_date": request.start})
+    writer.insert("person_role", {
+        "name": name, "role": Role.BUDGET_HOLDER.value, "active": True,
+        "added_at": datetime.now(UTC).replace(tzinfo=None), "added_by": name})
     for cat in load_categories():
-        session.add(CategoryRow(
-            code=cat.code, name_en=cat.name_en, name_cy=cat.name_cy, grp=cat.group,
-            direction=cat.direction.value, permission=cat.permission.value,
-        ))
+        writer.insert("category", {
+            "code": cat.code, "name_en": cat.name_en, "name_cy": cat.name_cy, "grp": cat.group,
+            "direction": cat.direction.value, "permission": cat.permission.value})
 
 
 def unlock_key(directory: ProfileDirectory, info: ProfileInfo, secret: str,
@@ -317,7 +322,7 @@ def _engine(info: ProfileInfo, data_key: bytes, read_only: bool) -> Engine:
     check_file(info.database)
     engine = database.open_engine(info.database, data_key)
     try:
-        revision = database.current_revision(engine)
+        revision = read_revision(engine)
         if revision is None:
             raise database.DamagedProfile(_("The records file of this profile is empty."))
         if revision != database.head_revision():
@@ -352,8 +357,8 @@ def _query_only(dbapi_connection: Any, _record: Any) -> None:
 
 def _check_actor(engine: Engine, info: ProfileInfo, actor: str | None) -> str:
     """The stored spelling of who is acting; refused when they are not recorded as allowed."""
-    with Session(engine) as session:
-        person = find_active(session, actor or info.display_name)
+    with ProfileStore(engine, lambda: "").read() as repos:
+        person = repos.people.find_active(actor or info.display_name)
     if person is not None:
         return person.name
     if actor is None:

@@ -77,9 +77,25 @@ class RegisterService:
             self.notice = set_aside(self.path)
             self.conn = schema.connect(self.path)
         self._filter_counts: FilterCounts = {}  # planner hints; emptied by every import
+        self._inode = os.stat(self.path).st_ino
 
     def close(self) -> None:
         self.conn.close()
+
+    def forget_counts(self) -> None:
+        """Another connection changed the register: drop hints about the old one."""
+        self._filter_counts.clear()
+
+    def reconnect_if_replaced(self) -> None:
+        """Another connection set a damaged register aside and started a new file: use it."""
+        try:
+            now = os.stat(self.path).st_ino
+        except OSError:
+            return
+        if now != self._inode:
+            self.conn.close()
+            self.conn = schema.connect(self.path)
+            self._inode = now
 
     # --- importing -----------------------------------------------------------------------
 
@@ -114,6 +130,7 @@ class RegisterService:
             self.conn.close()
             self.notice = set_aside(self.path)
             self.conn = schema.connect(self.path)
+            self._inode = os.stat(self.path).st_ino
             changes = write()
         return ImportReport(reader.label, reader.dataset, changes.added, changes.changed,
                             changes.removed, changes.unchanged, tuple(rejected),

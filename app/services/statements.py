@@ -1,74 +1,47 @@
-"""Use cases for monitoring returns: choose the council's rule, build a statement for a
-period from the encrypted profile, forecast the balance, and save PDF or CSV.
+"""Use cases for monitoring returns: build a statement for a period from the encrypted profile,
+forecast the balance, and save PDF or CSV, recording the history head the return quoted.
 
-Each public method is one unit of work (one session); callers get frozen dataclasses.
+Each public method is one unit of work; callers get frozen dataclasses.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
+from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from app.domain.categories import Category, Direction, Permission
-from app.domain.council_rules import (
-    CUSTOM_CODE,
-    CouncilRule,
-    ReturnFrequency,
-    find_template,
-    load_templates,
-    rule_from_json,
-    rule_to_json,
-)
+from app.domain.audit import Cause
+from app.domain.chosen_providers import payee_key
+from app.domain.entries import Entry
 from app.domain.errors import DomainError, ValidationError
-from app.domain.funding import Frequency, Funder, FundingKind, FundingStream, Period
+from app.domain.funding import Period
 from app.domain.money import Money
 from app.i18n import _, format_date
-from app.services.profiles import OpenProfile
-from app.services.statement_sources import (
-    evidence_refs,
-    reconciled_bank_balance,
-    service_summaries,
-)
+from app.services.jobs import NO_CONTROL, JobControl
+from app.services.summary import owed_on, position_on
 from app.statements import build
+from app.statements.builder import Ledger
 from app.statements.csv import render_csv
 from app.statements.forecast import RECENT_WEEKS, Forecast, Spend, forecast
-from app.statements.model import (
-    Holder,
-    Liabilities,
-    ProviderService,
-    Statement,
-    StatementEntry,
-    StatementInputs,
-)
+from app.statements.model import ProviderService, Statement, StatementEntry, StatementInputs
 from app.statements.pdf import render_pdf
-from app.store.audit_log import append_event
-from app.store.models import (
-    AccountRow,
-    AuditEventRow,
-    CategoryRow,
-    CouncilRuleRow,
-    EntryRow,
-    FundingStreamRow,
-    PersonRow,
-)
-from app.store.models_statements import CouncilRuleDetailRow
+from app.store.profile_store import ProfileStore
+from app.store.repos import Repos
 
-RENDERERS = {".pdf": render_pdf, ".csv": render_csv}
+SUFFIXES = (".pdf", ".csv")
+ISSUED = "statement"  # the cause of the event recording that a return was produced
+HOURS = Decimal("0.01")
 
 
 @dataclass(frozen=True)
 class StatementRequest:
     period: Period
-    bank_balance: Money | None = None
-    liabilities: Liabilities = Liabilities()
+    bank_balance: Money | None = None  # as on the bank statement at the period's end
     services: tuple[ProviderService, ...] | None = None
     outcomes: str = ""
     generated_on: date | None = None
@@ -76,78 +49,67 @@ class StatementRequest:
 
 
 class StatementService:
-    def __init__(self, profile: OpenProfile) -> None:
-        self.profile = profile
-
-    # --- rules ---------------------------------------------------------------------------
-
-    @staticmethod
-    def templates() -> list[CouncilRule]:
-        return load_templates()
-
-    def chosen_rule(self) -> CouncilRule:
-        with self.profile.session() as s:
-            return _chosen_rule(s)
-
-    def choose_rule(self, rule: CouncilRule) -> CouncilRule:
-        """Keep `rule` as this profile's rule, with an audit event; returns it."""
-        with self.profile.session() as s, s.begin():
-            row = s.scalars(select(CouncilRuleRow).order_by(CouncilRuleRow.id)).first()
-            if row is None:
-                row = CouncilRuleRow(name="")
-                s.add(row)
-            row.name, row.return_frequency = rule.name_en[:200], rule.return_frequency.value
-            row.weeks_held_limit, row.contingency_weeks = (rule.weeks_held_limit,
-                                                           rule.contingency_weeks)
-            s.flush()
-            detail = s.get(CouncilRuleDetailRow, row.id) or CouncilRuleDetailRow(
-                council_rule_id=row.id)
-            detail.template_code = rule.code
-            detail.rule_json = json.dumps(rule_to_json(rule), ensure_ascii=False)
-            s.add(detail)
-            append_event(s, self.profile.actor, "update", "council_rule", row.id,
-                         {"template": rule.code, "weeks_held_limit": rule.weeks_held_limit,
-                          "contingency_weeks": rule.contingency_weeks,
-                          "return_frequency": rule.return_frequency.value})
-        return rule
-
-    # --- statements ----------------------------------------------------------------------
+    def __init__(self, store: ProfileStore) -> None:
+        self.store = store
 
     def build(self, request: StatementRequest) -> Statement:
         period = request.period
         if period.end < period.start:
             raise ValidationError("period", _("The period must end on or after its start."))
-        with self.profile.session() as s:
-            _check_period_has_records(s, period, request.generated_on or date.today())
-            # What the person gives explicitly wins over what the profile holds.
-            services = (request.services if request.services is not None
-                        else service_summaries(s, period))
-            evidence = {**evidence_refs(s, period), **(request.evidence or {})}
-            bank = (request.bank_balance if request.bank_balance is not None
-                    else reconciled_bank_balance(s, period.end))
+        with self.store.read() as repos:
+            _check_period_has_records(repos, period, request.generated_on or date.today())
+            policy = repos.policy()
+            evidence = {**repos.evidence.names_by_entry(period), **(request.evidence or {})}
+            names = {line.id: line.name for line in repos.plan.lines()}
+
+            def shown(entry: Entry) -> StatementEntry:
+                return StatementEntry(entry.id, entry.on, entry.amount, entry.payee,
+                                      entry.category_code,
+                                      names.get(entry.plan_line_id or 0, ""), entry.memo,
+                                      entry.cleared or entry.reconciled,
+                                      evidence.get(entry.id, ""), entry.approval_reason)
+
+            bank, bank_date = request.bank_balance, period.end
+            if bank is None and (stated := repos.accounts.bank_balance(period.end)):
+                bank, bank_date = stated.balance, stated.on
+            # Recording that a return was produced is not a change to the records: the same
+            # return made again quotes the same head, and its file is the same to the byte.
+            head = repos.audit.head(skip_action=ISSUED) or (0, "")
             inputs = StatementInputs(
-                bank_balance=bank, liabilities=request.liabilities,
-                services=services, outcomes=request.outcomes,
-                generated_on=request.generated_on, audit_hash=_latest_hash(s))
-            return build(period, holder=_holder(s), rule=_chosen_rule(s),
-                         streams=_streams(s), categories=_categories(s),
-                         opening=_balance_before(s, period.start),
-                         entries=_entries(s, period, evidence), inputs=inputs)
+                bank_balance=bank, bank_date=bank_date,
+                services=(request.services if request.services is not None
+                          else service_summaries(repos, period)),
+                outcomes=request.outcomes, generated_on=request.generated_on,
+                audit_hash=head[1], head_event_id=head[0])
+            ledger = Ledger(
+                opening=repos.entries.balance(period.start - timedelta(days=1)),
+                entries=[shown(e) for e in repos.entries.between(period.start, period.end)],
+                uncleared=[shown(e) for e in repos.entries.uncleared(period.end)],
+                plan_lines=repos.plan.lines())
+            holder = repos.people.holder()
+            if holder is None:
+                raise DomainError(_("This profile has no budget holder recorded."))
+            return build(period, holder=holder, policy=policy,
+                         streams=repos.funding.streams(), ledger=ledger,
+                         owed=owed_on(repos, policy, period.end), inputs=inputs)
 
-    def forecast(self, today: date, end: date) -> Forecast:
-        with self.profile.session() as s:
-            history = [Spend(on, amount, code) for on, amount, code in s.execute(
-                select(EntryRow.on, EntryRow.amount, EntryRow.category_code)
-                .where(EntryRow.on <= today,
-                       EntryRow.on > today - timedelta(days=7 * RECENT_WEEKS)))]
-            balance = _balance_before(s, today + timedelta(days=1))
-            return forecast(today, end, balance, _streams(s), history, _chosen_rule(s))
+    def forecast(self, today: date, end: date | None = None) -> Forecast:
+        """From the end of `today` to `end` (default: the end of today's return period)."""
+        with self.store.read() as repos:
+            policy = repos.policy()
+            end = end or policy.return_period(today).end
+            since = today - timedelta(days=7 * RECENT_WEEKS)
+            history = [Spend(on, amount, code) for on, amount, code
+                       in repos.entries.spending(since + timedelta(days=1), today)]
+            return forecast(position_on(repos, policy, today), end, repos.funding.streams(),
+                            history, policy)
 
-    @staticmethod
-    def save(statement: Statement, path: Path) -> Path:
-        """Write PDF or CSV by the file's ending; a failed write leaves no half file behind."""
-        renderer = RENDERERS.get(path.suffix.lower())
-        if renderer is None:
+    def save(self, statement: Statement, path: Path, control: JobControl = NO_CONTROL
+             ) -> Path:
+        """Write PDF or CSV by the file's ending (a failed or stopped write leaves no half
+        file), and record that a return quoting this history head was produced."""
+        suffix = path.suffix.lower()
+        if suffix not in SUFFIXES:
             raise ValidationError("out", _("Save as a .pdf or a .csv file."))
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
@@ -155,80 +117,30 @@ class StatementService:
         handle, temp = tempfile.mkstemp(suffix=path.suffix, dir=folder)
         os.close(handle)
         try:
-            renderer(statement, Path(temp))
+            if suffix == ".pdf":
+                render_pdf(statement, Path(temp), on_page=lambda page: control.step(
+                    page, 0, _("Writing page {n}…").format(n=page)))
+            else:
+                render_csv(statement, Path(temp))
             os.replace(temp, path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+        if not self.store.read_only and statement.audit_hash:
+            self._record_issued(statement, path.suffix.lower().lstrip("."))
         return path
 
-
-# --- reading the profile -------------------------------------------------------------------
-
-
-def _chosen_rule(s: Session) -> CouncilRule:
-    row = s.scalars(select(CouncilRuleRow).order_by(CouncilRuleRow.id)).first()
-    if row is None:
-        return find_template("quarterly_8_weeks")
-    detail = s.get(CouncilRuleDetailRow, row.id)
-    if detail is not None:
-        return rule_from_json(json.loads(detail.rule_json))
-    # A profile from before rules were chosen: its own figures on the default wording.
-    base = find_template("quarterly_8_weeks")
-    name = row.name.strip() or base.name_en
-    return replace(base, code=CUSTOM_CODE, name_en=name, name_cy=row.name.strip() or base.name_cy,
-                   return_frequency=ReturnFrequency(row.return_frequency),
-                   weeks_held_limit=row.weeks_held_limit,
-                   contingency_weeks=row.contingency_weeks)
+    def _record_issued(self, statement: Statement, kind: str) -> None:
+        with self.store.write(Cause(ISSUED, about={"kind": kind})) as (_repos, writer):
+            writer.insert("issued_statement", {
+                "period_start": statement.period.start, "period_end": statement.period.end,
+                "produced_on": statement.generated_on or date.today(), "file_kind": kind,
+                "head_event_id": statement.head_event_id, "head_hash": statement.audit_hash})
 
 
-def _holder(s: Session) -> Holder:
-    person = s.scalars(select(PersonRow).order_by(PersonRow.id)).first()
-    if person is None:
-        raise DomainError(_("This profile has no budget holder recorded."))
-    return Holder(person.display_name, person.council_name, person.council_reference,
-                  person.nhs_number, person.managed_by)
-
-
-def _streams(s: Session) -> list[FundingStream]:
-    rows = s.scalars(select(FundingStreamRow).order_by(FundingStreamRow.id))
-    return [FundingStream(Funder(r.funder), FundingKind(r.kind), r.gross_weekly,
-                          Frequency(r.frequency), r.start_date, r.client_contribution_weekly,
-                          r.end_date) for r in rows]
-
-
-def _categories(s: Session) -> list[Category]:
-    return [Category(r.code, r.name_en, r.name_cy, r.grp, Direction(r.direction),
-                     Permission(r.permission)) for r in s.scalars(select(CategoryRow))]
-
-
-def _balance_before(s: Session, day: date) -> Money:
-    opening = s.scalar(select(func.coalesce(func.sum(AccountRow.opening_balance), 0)))
-    moved = s.scalar(select(func.coalesce(func.sum(EntryRow.amount), 0))
-                     .where(EntryRow.on < day))
-    return Money(_pence(opening) + _pence(moved))
-
-
-def _pence(value: Money | int | None) -> int:
-    return value.pence if isinstance(value, Money) else int(value or 0)
-
-
-def _entries(s: Session, period: Period, evidence: Mapping[int, str]) -> list[StatementEntry]:
-    rows = s.scalars(select(EntryRow).where(EntryRow.on >= period.start,
-                                            EntryRow.on <= period.end)
-                     .order_by(EntryRow.on, EntryRow.id))
-    return [StatementEntry(r.id, r.on, r.amount, r.payee, r.category_code,
-                           r.support_plan_line, r.memo, r.cleared, evidence.get(r.id, ""),
-                           r.approval_reason) for r in rows]
-
-
-def _latest_hash(s: Session) -> str:
-    return s.scalar(select(AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1)) or ""
-
-
-def _check_period_has_records(s: Session, period: Period, today: date) -> None:
+def _check_period_has_records(repos: Repos, period: Period, today: date) -> None:
     """A return for a period with no records would show made-up figures: refuse it plainly."""
-    started = s.scalar(select(func.min(AccountRow.opening_date)))
+    started = repos.accounts.records_start()
     if started is not None and period.end < started:
         raise ValidationError("period", _(
             "This period ends before the records start on {date}. Choose a later period."
@@ -236,3 +148,38 @@ def _check_period_has_records(s: Session, period: Period, today: date) -> None:
     if period.start > today:
         raise ValidationError("period", _(
             "This period has not started yet. Use the forecast to see what may happen."))
+
+
+# --- services delivered and paid, per provider ---------------------------------------------
+
+
+def service_summaries(repos: Repos, period: Period) -> tuple[ProviderService, ...] | None:
+    """Per provider: visits in the period (hours planned and delivered, their value) beside
+    payments in the period linked to that provider's visits (or, with none linked, paid to
+    that name). None when nothing is logged."""
+    planned: dict[str, int] = defaultdict(int)
+    delivered: dict[str, int] = defaultdict(int)
+    value: dict[str, int] = defaultdict(int)
+    paid: dict[str, int] = defaultdict(int)
+    for visit in repos.visits.between(period.start, period.end):
+        name = visit.draft.provider_name
+        planned[name] += visit.draft.planned_minutes
+        delivered[name] += visit.draft.delivered_minutes
+        value[name] += visit.cost.pence
+    linked = set()
+    for name, pence in repos.visits.payments_linked(period):
+        paid[name] += pence
+        linked.add(name)
+    names = set(planned) | set(paid)
+    if not names:
+        return None
+    by_payee = repos.entries.paid_by_payee(period)
+    for name in names - linked:
+        paid[name] += by_payee.get(payee_key(name), (Money(0), 0))[0].pence
+    return tuple(ProviderService(name, _hours(planned[name]), _hours(delivered[name]),
+                                 Money(value[name]), Money(paid[name]))
+                 for name in sorted(names))
+
+
+def _hours(minutes: int) -> Decimal:
+    return (Decimal(minutes) / 60).quantize(HOURS, rounding=ROUND_HALF_UP)

@@ -1,76 +1,80 @@
 """build(): a period of the ledger in, a Statement with every figure out.
 
 Pure and deterministic: the same entries and inputs give the same Statement, so a return
-can be regenerated later and compared. All sums are int pence, computed here and only here.
+can be regenerated later and compared. All sums are int pence, computed here and only here;
+every rule question (permissions, limit, contingency, surplus) is asked of the Policy.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
-from app.domain.categories import Category, Permission
-from app.domain.council_rules import CouncilRule
-from app.domain.funding import FundingStream, Period, weeks_held
+from app.domain.funding import FundingStream, Period, gross_weekly_on, pro_rata_spans
 from app.domain.money import Money, total
+from app.domain.owed import Liabilities
+from app.domain.person import Holder
+from app.domain.plan import PlanLine, PlanSpend
+from app.domain.policy import Policy
 from app.statements.model import (
     FlaggedEntry,
     Funding,
     FundingLine,
-    Holder,
     LiabilitySummary,
     Reconciliation,
     Statement,
     StatementEntry,
     StatementInputs,
-    WeeksHeld,
 )
 
 CONTRIBUTION_CODE = "client_contribution"
 
 
-def build(period: Period, *, holder: Holder, rule: CouncilRule,
-          streams: Sequence[FundingStream], categories: Iterable[Category],
-          opening: Money, entries: Sequence[StatementEntry],
+@dataclass(frozen=True)
+class Ledger:
+    """What the statement reads from the ledger for a period."""
+
+    opening: Money  # the balance at the start of the period's first day
+    entries: Sequence[StatementEntry]  # dated inside the period
+    uncleared: Sequence[StatementEntry] = ()  # not on a bank statement, up to the period end
+    plan_lines: Sequence[PlanLine] = ()
+
+
+def build(period: Period, *, holder: Holder, policy: Policy,
+          streams: Sequence[FundingStream], ledger: Ledger,
+          owed: Liabilities | None = None,
           inputs: StatementInputs | None = None) -> Statement:
-    """The monitoring return for `period`; `entries` are those dated inside it, `opening` the
-    balance at the start of its first day."""
+    """The monitoring return for `period`."""
     inputs = inputs or StatementInputs()
-    in_period = _sorted_in_period(period, entries)
+    owed = owed or Liabilities()
+    in_period = _sorted_in_period(period, ledger.entries)
     funding = _funding(period, streams, in_period)
-    recon = _reconciliation(opening, in_period, inputs.bank_balance)
+    recon = _reconciliation(period, ledger.opening, in_period, ledger.uncleared, inputs)
+    gross_weekly = gross_weekly_on(streams, period.end)
     liabilities = LiabilitySummary(
-        entered=inputs.liabilities, contribution_owed=funding.contribution_owed,
-        contingency=funding.gross_weekly.times(rule.contingency_weeks),
-        total=inputs.liabilities.entered_total,
-    )
-    weeks = WeeksHeld(
-        gross_weekly=funding.gross_weekly,
-        weeks=weeks_held(recon.closing, funding.gross_weekly),
-        limit=rule.weeks_held_limit, contingency=rule.contingency_weeks,
-        surplus=rule.surplus(recon.closing, funding.gross_weekly, liabilities.total),
-    )
-    by_code = {c.code: c for c in categories}
+        entered=owed, contribution_owed=funding.contribution_owed,
+        contingency=policy.contingency(gross_weekly), total=owed.total)
     return Statement(
-        holder=holder, period=period, rule=rule, categories=by_code, funding=funding,
-        reconciliation=recon, liabilities=liabilities, weeks=weeks, transactions=in_period,
-        flagged=_flagged(in_period, rule, by_code),
+        holder=holder, period=period, rule=policy.rule, categories=dict(policy.categories),
+        funding=funding, reconciliation=recon, liabilities=liabilities,
+        position=policy.position(period.end, recon.closing, gross_weekly, owed.total),
+        transactions=in_period, flagged=_flagged(in_period, policy),
+        plan=_plan(period, ledger.plan_lines, in_period),
         services=inputs.services, outcomes=inputs.outcomes.strip(),
         generated_on=inputs.generated_on, audit_hash=inputs.audit_hash,
+        head_event_id=inputs.head_event_id,
     )
 
 
-def _flagged(entries: Sequence[StatementEntry], rule: CouncilRule,
-             categories: dict[str, Category]) -> tuple[FlaggedEntry, ...]:
-    """Money out in categories the rule does not simply allow, for the council to see."""
+def _flagged(entries: Sequence[StatementEntry], policy: Policy) -> tuple[FlaggedEntry, ...]:
+    """Money out the council must agree or does not usually allow, and lines not sorted yet,
+    for the council to see."""
     flagged = []
     for entry in entries:
-        category = categories.get(entry.category_code)
-        if entry.amount.pence < 0 and category is not None:
-            permission = rule.permission(category)
-            if permission is not Permission.ALLOWED:
-                flagged.append(FlaggedEntry(entry, permission))
+        unsorted = policy.is_unsorted(entry.category_code)
+        if unsorted or (entry.amount.pence < 0 and policy.needs_reason(entry.category_code)):
+            flagged.append(FlaggedEntry(entry, policy.permission(entry.category_code), unsorted))
     return tuple(flagged)
 
 
@@ -81,32 +85,20 @@ def _sorted_in_period(period: Period, entries: Sequence[StatementEntry]
                         key=lambda e: (e.on, e.id)))
 
 
-def overlap_days(period: Period, stream: FundingStream) -> int:
-    """Days of the period on which the stream was running (both ends inclusive)."""
-    start = max(period.start, stream.start)
-    end = min(period.end, stream.end or period.end)
-    return max(0, (end - start).days + 1)
-
-
-def pro_rata(weekly: Money, days: int) -> Money:
-    """A weekly amount for `days` days, to the nearest penny."""
-    return Money.from_decimal(weekly.to_decimal() * Decimal(days) / Decimal(7))
-
-
 def _funding(period: Period, streams: Sequence[FundingStream],
              entries: Sequence[StatementEntry]) -> Funding:
     lines = []
     for stream in streams:
-        days = overlap_days(period, stream)
-        if days:
-            lines.append(FundingLine(stream, days, pro_rata(stream.gross_weekly, days),
-                                     pro_rata(stream.client_contribution_weekly, days)))
-    running = [s for s in streams if s.start <= period.end
-               and (s.end is None or s.end >= period.end)]
+        spans = stream.spans(period)
+        if not spans:
+            continue
+        last = spans[-1].rate
+        lines.append(FundingLine(stream, sum(s.days for s in spans), stream.gross_for(period),
+                                 stream.contribution_for(period), last.gross_weekly,
+                                 last.contribution_weekly, len(spans)))
     paid = total(e.amount for e in entries if e.category_code == CONTRIBUTION_CODE)
     return Funding(
-        lines=tuple(lines), gross_weekly=total(s.gross_weekly for s in running),
-        gross_period=total(line.gross_period for line in lines),
+        lines=tuple(lines), gross_period=total(line.gross_period for line in lines),
         contribution_due=total(line.contribution_due for line in lines),
         contribution_paid=paid,
     )
@@ -120,17 +112,47 @@ def _by_category(entries: Iterable[StatementEntry]) -> tuple[tuple[str, Money], 
     return tuple((code, Money(p)) for code, p in sorted(sums.items(), key=lambda i: (-i[1], i[0])))
 
 
-def _reconciliation(opening: Money, entries: Sequence[StatementEntry],
-                    bank_balance: Money | None) -> Reconciliation:
+def _reconciliation(period: Period, opening: Money, entries: Sequence[StatementEntry],
+                    uncleared: Sequence[StatementEntry], inputs: StatementInputs
+                    ) -> Reconciliation:
     money_in = _by_category(e for e in entries if e.amount.pence > 0)
     money_out = _by_category(e for e in entries if e.amount.pence < 0)
     total_in = total(m for _code, m in money_in)
     total_out = total(m for _code, m in money_out)
-    uncleared = tuple(e for e in entries if not e.cleared)
+    bank_date = inputs.bank_date if inputs.bank_balance is not None else None
+    cut = bank_date or period.end
+    not_shown = tuple(e for e in uncleared if e.on <= cut)
+    after = tuple(e for e in entries if bank_date is not None and e.on > bank_date)
     return Reconciliation(
         opening=opening, money_in=money_in, total_in=total_in, money_out=money_out,
         total_out=total_out, closing=opening + total_in - total_out,
-        bank_balance=bank_balance, uncleared=uncleared,
-        uncleared_total=total(e.amount for e in uncleared),
+        bank_balance=inputs.bank_balance, bank_date=bank_date, uncleared=not_shown,
+        uncleared_total=total(e.amount for e in not_shown), after_bank=after,
+        after_bank_total=total(e.amount for e in after),
     )
 
+
+def _plan(period: Period, lines: Sequence[PlanLine], entries: Sequence[StatementEntry]
+          ) -> tuple[PlanSpend, ...]:
+    """Spending against each support-plan line (money out carrying it), beside its budget
+    pro rata for the period's days; spending on no line comes last, under a blank name."""
+    spent: Mapping[str, int] = _spent_by_line(entries)
+    result = [PlanSpend(line.name, _budget(line, period), Money(spent.get(line.name, 0)))
+              for line in lines]
+    if spent.get(""):
+        result.append(PlanSpend("", None, Money(spent[""])))
+    return tuple(result)
+
+
+def _spent_by_line(entries: Sequence[StatementEntry]) -> dict[str, int]:
+    spent: dict[str, int] = defaultdict(int)
+    for entry in entries:
+        if entry.amount.pence < 0:
+            spent[entry.support_plan_line] -= entry.amount.pence
+    return spent
+
+
+def _budget(line: PlanLine, period: Period) -> Money | None:
+    if line.weekly_budget is None:
+        return None
+    return pro_rata_spans([(line.weekly_budget, period.days)])

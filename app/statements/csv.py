@@ -60,7 +60,9 @@ def _transactions(s: Statement) -> Iterator[list[str]]:
 def _flagged(s: Statement) -> Iterator[list[str]]:
     for flag in s.flagged:
         e = flag.entry
-        yield ["needs_agreement", str(e.id), _(text.PERMISSIONS[flag.permission.value]),
+        rule = (_("Not sorted yet") if flag.unsorted
+                else _(text.PERMISSIONS[flag.permission.value]))
+        yield ["needs_agreement", str(e.id), rule,
                e.approval_reason, e.on.isoformat(), e.payee, e.category_code,
                e.support_plan_line, e.evidence_ref, pence_to_plain(e.amount.pence)]
 

@@ -14,9 +14,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
-from app.domain.council_rules import CouncilRule
-from app.domain.funding import Frequency, FundingStream, weeks_held
+from app.domain.funding import Frequency, FundingStream, contribution_weekly_on, gross_weekly_on
 from app.domain.money import Money, total
+from app.domain.policy import Policy, Position
 from app.i18n import _, format_date, format_money, format_number, ngettext
 from app.statements.builder import CONTRIBUTION_CODE
 
@@ -37,15 +37,27 @@ class ForecastWarning:
 
 @dataclass(frozen=True)
 class Forecast:
-    start: date  # the day after `today`
+    now: Position  # where the money stands at the end of `today`: the Money tab's figures
     end: date
-    opening: Money  # balance at the end of `today`
     closing: Money
     lowest: Money
     lowest_on: date
     weekly_spending: tuple[tuple[str, Money], ...]  # (category code, average a week)
-    weeks_held_at_end: Decimal | None
+    at_end: Position  # the same figures for the forecast closing balance
     warnings: tuple[ForecastWarning, ...]
+
+    @property
+    def start(self) -> date:
+        """The first day forecast: the day after `today`."""
+        return self.now.on + timedelta(days=1)
+
+    @property
+    def opening(self) -> Money:
+        return self.now.balance
+
+    @property
+    def weeks_held_at_end(self) -> Decimal | None:
+        return self.at_end.weeks_held
 
 
 @dataclass(frozen=True)
@@ -103,19 +115,19 @@ def _spread(weekly: Money, days: int) -> Money:
     return Money(round(Decimal(weekly.pence) * days / 7))
 
 
-def forecast(today: date, end: date, balance: Money, streams: Sequence[FundingStream],
-             history: Sequence[Spend], rule: CouncilRule) -> Forecast:
-    """The balance day by day from tomorrow to `end`, with warnings."""
+def forecast(now: Position, end: date, streams: Sequence[FundingStream],
+             history: Sequence[Spend], policy: Policy) -> Forecast:
+    """The balance day by day from the day after `now` to `end`, with warnings. What is owed
+    now is taken as still owed at the end."""
+    today, balance = now.on, now.balance
     spending = average_weekly_spending(
         [h for h in history if h.category_code != CONTRIBUTION_CODE], today)
     weekly_out = total(m for _code, m in spending)
-    weekly_contribution = total(s.client_contribution_weekly for s in streams
-                                if s.end is None or s.end > today)
+    weekly_contribution = contribution_weekly_on(streams, today)
     payments: dict[date, int] = defaultdict(int)
     for stream in streams:
         for day in payment_days(stream, today + timedelta(days=1), end):
-            payments[day] += stream.net_payment().pence
-    gross_weekly = total(s.gross_weekly for s in streams if s.end is None or s.end >= end)
+            payments[day] += stream.payment_on(day).pence
     lowest, lowest_on = balance, today
     running, paid_in, runs_out = balance.pence, 0, None
     for n in range(1, (end - today).days + 1):
@@ -128,27 +140,25 @@ def forecast(today: date, end: date, balance: Money, streams: Sequence[FundingSt
         if running < 0 and runs_out is None:
             runs_out = day
     closing = Money(running)
-    warnings = _warnings(runs_out, end, closing, gross_weekly, rule)
-    return Forecast(today + timedelta(days=1), end, balance, closing, lowest, lowest_on,
-                    spending, weeks_held(closing, gross_weekly), warnings)
+    at_end = policy.position(end, closing, gross_weekly_on(streams, end), now.owed)
+    return Forecast(now, end, closing, lowest, lowest_on, spending, at_end,
+                    _warnings(runs_out, at_end))
 
 
-def _warnings(runs_out: date | None, end: date, closing: Money, gross_weekly: Money,
-              rule: CouncilRule) -> tuple[ForecastWarning, ...]:
+def _warnings(runs_out: date | None, at_end: Position) -> tuple[ForecastWarning, ...]:
     found = []
     if runs_out is not None:
         found.append(ForecastWarning(WarningKind.RUNS_OUT, runs_out, _(
             "At this rate the money runs out around {date}. Talk to the council or cut "
             "spending before then.").format(date=format_date(runs_out, "long"))))
-    surplus = rule.surplus(closing, gross_weekly, Money(0))
-    if surplus.pence > 0:
-        weeks = weeks_held(closing, gross_weekly)
-        found.append(ForecastWarning(WarningKind.OVER_LIMIT, end, ngettext(
+    if at_end.over_limit:
+        found.append(ForecastWarning(WarningKind.OVER_LIMIT, at_end.on, ngettext(
             "By {date} the account may hold {weeks} weeks of funding, more than the "
             "{limit} week allowed. About {surplus} could be clawed back.",
             "By {date} the account may hold {weeks} weeks of funding, more than the "
             "{limit} weeks allowed. About {surplus} could be clawed back.",
-            rule.allowed_weeks).format(
-                date=format_date(end, "long"), weeks=format_number(weeks or Decimal(0), 1),
-                limit=rule.allowed_weeks, surplus=format_money(surplus.pence))))
+            at_end.allowed_weeks).format(
+                date=format_date(at_end.on, "long"),
+                weeks=format_number(at_end.weeks_held or Decimal(0), 1),
+                limit=at_end.allowed_weeks, surplus=format_money(at_end.surplus.pence))))
     return tuple(found)

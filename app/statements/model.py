@@ -13,15 +13,12 @@ from app.domain.categories import Category, Permission
 from app.domain.council_rules import CouncilRule
 from app.domain.funding import FundingStream, Period
 from app.domain.money import Money
+from app.domain.owed import Liabilities
+from app.domain.person import Holder
+from app.domain.plan import PlanSpend
+from app.domain.policy import Position
 
-
-@dataclass(frozen=True)
-class Holder:
-    name: str
-    council_name: str = ""
-    council_reference: str = ""
-    nhs_number: str = ""
-    managed_by: str = "self"  # self, carer, appointed_person, agent
+__all__ = ["Holder", "Liabilities"]  # kept here too: the renderers' and callers' one import
 
 
 @dataclass(frozen=True)
@@ -42,24 +39,11 @@ class StatementEntry:
 
 @dataclass(frozen=True)
 class FlaggedEntry:
-    """Spending in a category the rule marks as needing approval or not allowed."""
+    """Spending the council must agree (or does not usually allow), or not sorted yet."""
 
     entry: StatementEntry
     permission: Permission
-
-
-@dataclass(frozen=True)
-class Liabilities:
-    """What is owed at the end of the period. These are inputs: the ledger cannot know them."""
-
-    wages_owed: Money = Money(0)
-    hmrc_due: Money = Money(0)
-    pension_due: Money = Money(0)
-    unpaid_invoices: Money = Money(0)
-
-    @property
-    def entered_total(self) -> Money:
-        return self.wages_owed + self.hmrc_due + self.pension_due + self.unpaid_invoices
+    unsorted: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,11 +67,12 @@ class StatementInputs:
     """What the person adds when producing a return; everything optional."""
 
     bank_balance: Money | None = None
-    liabilities: Liabilities = Liabilities()
+    bank_date: date | None = None  # the day the bank balance was stated
     services: tuple[ProviderService, ...] | None = None
     outcomes: str = ""
     generated_on: date | None = None  # printed when given; never taken from the clock
     audit_hash: str = ""
+    head_event_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,6 +81,9 @@ class FundingLine:
     days_in_period: int
     gross_period: Money
     contribution_due: Money
+    gross_weekly: Money  # the rate on the stream's last day in the period
+    contribution_weekly: Money
+    rates_in_period: int  # more than one when the weekly amount changed in the period
 
     @property
     def net_period(self) -> Money:
@@ -105,7 +93,6 @@ class FundingLine:
 @dataclass(frozen=True)
 class Funding:
     lines: tuple[FundingLine, ...]
-    gross_weekly: Money  # of the streams running on the last day of the period
     gross_period: Money
     contribution_due: Money
     contribution_paid: Money
@@ -124,15 +111,20 @@ class Reconciliation:
     total_out: Money
     closing: Money
     bank_balance: Money | None
-    uncleared: tuple[StatementEntry, ...]
+    bank_date: date | None
+    uncleared: tuple[StatementEntry, ...]  # up to the bank's date (else the period's end)
     uncleared_total: Money
+    after_bank: tuple[StatementEntry, ...]  # dated after the bank's date, up to the end
+    after_bank_total: Money
 
     @property
     def bank_difference(self) -> Money | None:
-        """Closing balance less (bank balance + items not yet through the bank); 0 agrees."""
+        """Closing balance less what the bank explains: its balance, items it had not shown
+        yet, and entries dated after its statement. Zero means they agree."""
         if self.bank_balance is None:
             return None
-        return self.closing - (self.bank_balance + self.uncleared_total)
+        return self.closing - (self.bank_balance + self.uncleared_total
+                               + self.after_bank_total)
 
 
 @dataclass(frozen=True)
@@ -144,19 +136,6 @@ class LiabilitySummary:
 
 
 @dataclass(frozen=True)
-class WeeksHeld:
-    gross_weekly: Money
-    weeks: Decimal | None
-    limit: int
-    contingency: int
-    surplus: Money
-
-    @property
-    def over_limit(self) -> bool:
-        return self.surplus.pence > 0
-
-
-@dataclass(frozen=True)
 class Statement:
     holder: Holder
     period: Period
@@ -165,10 +144,12 @@ class Statement:
     funding: Funding
     reconciliation: Reconciliation
     liabilities: LiabilitySummary
-    weeks: WeeksHeld
+    position: Position  # balance, weeks held, limit and surplus at the end of the period
     transactions: tuple[StatementEntry, ...]
     flagged: tuple[FlaggedEntry, ...]
+    plan: tuple[PlanSpend, ...]
     services: tuple[ProviderService, ...] | None
     outcomes: str
     generated_on: date | None
     audit_hash: str
+    head_event_id: int = 0

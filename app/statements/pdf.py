@@ -6,6 +6,7 @@ the transactions table repeats its header on every page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -48,7 +49,10 @@ LONG_TABLE_START = 45 * mm  # room for a heading, the table's header and a few r
 TRANSACTION_COLS = (24, 38, 39, 21, 18, 20, 20)
 
 
-def render_pdf(statement: Statement, path: Path) -> None:
+def render_pdf(statement: Statement, path: Path,
+               on_page: Callable[[int], None] | None = None) -> None:
+    """Write the return; `on_page(n)` hears of each page as it is laid out (it may raise to
+    stop, and then the caller removes the part-written file)."""
     doc = SimpleDocTemplate(
         str(path), pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN,
         topMargin=PAGE_MARGIN, bottomMargin=PAGE_MARGIN + 6 * mm,
@@ -56,8 +60,12 @@ def render_pdf(statement: Statement, path: Path) -> None:
         # No creation time or random document id: the same statement gives the same bytes.
         invariant=True,
     )
-    doc.build(story(statement), canvasmaker=numbered_canvas(
-        _footer_left(statement), _footer_hash(statement)))
+    def page_done(_canvas: object, template: Any) -> None:
+        if on_page is not None:
+            on_page(int(template.page))
+
+    doc.build(story(statement), onFirstPage=page_done, onLaterPages=page_done,
+              canvasmaker=numbered_canvas(_footer_left(statement), _footer_hash(statement)))
 
 
 def story(s: Statement) -> list[Flowable]:
@@ -78,7 +86,8 @@ def story(s: Statement) -> list[Flowable]:
         *section(_("Weeks held and surplus"), [
             lines_table(text.weeks_lines(s)), Spacer(1, 3),
             Paragraph(escape(text.surplus_message(s)),
-                      st["warn"] if s.weeks.over_limit else st["body"])]),
+                      st["warn"] if s.position.over_limit else st["body"])]),
+        *section(_("Spending against the support plan"), [plan_flowable(s)]),
     ]
     parts += long_section(_("Spending that needs the council's agreement"), flagged_flowable(s))
     parts += long_section(_("Every transaction"), transactions_table(s))
@@ -210,8 +219,8 @@ def funding_table(s: Statement) -> Flowable:
         st = line.stream
         rows.append([fit(text.stream_label(st.funder, st.kind), widths[0]),
                      fit(_(text.FREQUENCIES.get(st.frequency, st.frequency)), widths[1]),
-                     format_money(st.gross_weekly.pence),
-                     format_money(st.client_contribution_weekly.pence),
+                     format_money(line.gross_weekly.pence),
+                     format_money(line.contribution_weekly.pence),
                      str(line.days_in_period), format_money(line.gross_period.pence),
                      format_money(line.contribution_due.pence)])
     table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
@@ -290,14 +299,22 @@ def flagged_flowable(s: Statement) -> Flowable:
     rows: list[list[Any]] = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
     for flag in s.flagged:
         e = flag.entry
+        rule = (_("Not sorted yet") if flag.unsorted
+                else _(text.PERMISSIONS[flag.permission.value]))
         rows.append([fit(_date(e.on, active_locale()), widths[0]), fit(e.payee, widths[1]),
                      fit(text.category_name(s, e.category_code), widths[2]),
-                     fit(_(text.PERMISSIONS[flag.permission.value]), widths[3]),
+                     fit(rule, widths[3]),
                      _money(abs(e.amount.pence), active_locale()),
                      fit(e.approval_reason or _("None given"), widths[5])])
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(base_style(header=True) + [("ALIGN", (4, 0), (4, -1), "RIGHT")])
     return table
+
+
+def plan_flowable(s: Statement) -> Flowable:
+    if not s.plan:
+        return Paragraph(escape(_("No support-plan lines recorded.")), styles()["body"])
+    return lines_table(text.plan_lines(s))
 
 
 def uncleared_section(s: Statement) -> list[Flowable]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.domain.money import Money
-from app.i18n import N_, _, active_locale, format_date, format_number, ngettext
+from app.i18n import N_, _, active_locale, format_date, format_money, format_number, ngettext
 from app.statements.model import Statement
 
 MANAGED_BY = {
@@ -95,8 +95,15 @@ def bank_lines(s: Statement) -> list[Line]:
         return lines + [Line("bank_balance", _("Bank statement balance"),
                              text=_("Not given"))]
     agrees = r.bank_difference.pence == 0
+    if r.bank_date is not None and r.bank_date < s.period.end:
+        lines.append(Line("after_bank_total", ngettext(
+            "Entries dated after the bank statement ({count})",
+            "Entries dated after the bank statement ({count})",
+            len(r.after_bank)).format(count=len(r.after_bank)), r.after_bank_total))
+    bank_label = (_("Bank statement balance on {date}").format(date=format_date(r.bank_date))
+                  if r.bank_date is not None else _("Bank statement balance"))
     return lines + [
-        Line("bank_balance", _("Bank statement balance"), r.bank_balance),
+        Line("bank_balance", bank_label, r.bank_balance),
         Line("bank_difference", _("Difference from the bank statement"), r.bank_difference,
              text=_("Agrees with the bank statement") if agrees
              else _("Does not agree: check the entries and the bank statement"),
@@ -126,18 +133,37 @@ def weeks_text(weeks: Decimal | None) -> str:
 
 
 def weeks_lines(s: Statement) -> list[Line]:
-    w = s.weeks
+    p = s.position
     return [
-        Line("gross_weekly", _("Gross weekly budget"), w.gross_weekly),
-        Line("weeks_held", _("Weeks held at the end of the period"), text=weeks_text(w.weeks)),
-        Line("weeks_limit", _("Limit (weeks)"), text=str(w.limit)),
-        Line("weeks_contingency", _("Agreed contingency (weeks)"), text=str(w.contingency)),
-        Line("surplus", _("Surplus above the limit"), w.surplus, strong=w.over_limit),
+        Line("gross_weekly", _("Gross weekly budget"), p.gross_weekly),
+        Line("weeks_held", _("Weeks held at the end of the period"),
+             text=weeks_text(p.weeks_held)),
+        Line("weeks_limit", _("Limit (weeks)"), text=str(p.weeks_limit)),
+        Line("weeks_contingency", _("Agreed contingency (weeks)"),
+             text=str(p.contingency_weeks)),
+        Line("owed", _("Owed out of the balance"), p.owed),
+        Line("surplus", _("Surplus above the limit"), p.surplus, strong=p.over_limit),
     ]
 
 
+def plan_lines(s: Statement) -> list[Line]:
+    """Spending against each support-plan line, beside its budget for the period."""
+    lines = []
+    for n, spend in enumerate(s.plan, start=1):
+        name = spend.name or _("Not linked to a plan line")
+        if spend.budget is None:
+            note = _("No budget recorded")
+        elif spend.left is not None and spend.left.pence < 0:
+            note = _("{amount} over the budget of {budget}").format(
+                amount=format_money(-spend.left.pence), budget=format_money(spend.budget.pence))
+        else:
+            note = _("Budget {budget}").format(budget=format_money(spend.budget.pence))
+        lines.append(Line(f"plan:{n}", name, spend.spent, text=note))
+    return lines
+
+
 def surplus_message(s: Statement) -> str:
-    if s.weeks.over_limit:
+    if s.position.over_limit:
         return _("The balance is more than the council allows after what is owed and the "
                  "agreed contingency. The council may ask for the surplus back.")
     return _("The balance is within the council's limit.")
@@ -158,4 +184,5 @@ SECTIONS: dict[str, Callable[[Statement], list[Line]]] = {
     "reconciliation": reconciliation_lines,
     "liabilities": liability_lines,
     "weeks_held": weeks_lines,
+    "plan": plan_lines,
 }

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 
 from app.domain.errors import DomainError
 from app.i18n import _
+from app.store.writer import MIGRATING_FLAG, install_write_guard, needs_baseline, write_baseline
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -64,6 +65,7 @@ def open_engine(path: Path, key: bytes) -> Engine:
     def _begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
+    install_write_guard(engine)
     check_readable(engine)
     return engine
 
@@ -105,6 +107,13 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run Alembic migrations up to `revision` inside one transaction."""
+    """Run Alembic migrations up to `revision` inside one transaction; a profile whose history
+    was written before the one writer gets its baseline event in the same transaction."""
     with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), revision)
+        conn.info[MIGRATING_FLAG] = True
+        try:
+            command.upgrade(alembic_config(conn), revision)
+        finally:
+            conn.info.pop(MIGRATING_FLAG, None)
+        if revision == "head" and needs_baseline(conn):
+            write_baseline(conn)

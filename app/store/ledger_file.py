@@ -10,8 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+
 from app.domain.errors import DomainError
 from app.i18n import _, format_when
+from app.store import database
 from app.store.backups import BackupCopy, newest_good
 from app.store.database import DamagedProfile
 
@@ -35,6 +40,17 @@ def check_file(path: Path) -> None:
         raise DamagedProfile(_("The records file of this profile is missing.")) from exc
     if size < SMALLEST or size % PAGE:
         raise DamagedProfile(_("The records file of this profile is empty or cut short."))
+
+
+def read_revision(engine: Engine) -> str | None:
+    """The schema revision; DamagedProfile when the pages holding it cannot be read."""
+    try:
+        return database.current_revision(engine)
+    except (DBAPIError, sqlcipher.Error) as error:  # the driver's errors arrive unwrapped
+        text = str(getattr(error, "orig", None) or error).lower()
+        if any(word in text for word in database.NOT_DAMAGE):
+            raise
+        raise DamagedProfile(_("The records file of this profile is damaged.")) from error
 
 
 def damaged(folder: Path, key: bytes, cause: DomainError) -> LedgerDamaged:

@@ -37,20 +37,31 @@ class FundingStreamRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     funder: Mapped[str] = mapped_column(String(20))
     kind: Mapped[str] = mapped_column(String(10))
-    gross_weekly: Mapped[Money] = mapped_column(MoneyType)
-    client_contribution_weekly: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
     frequency: Mapped[str] = mapped_column(String(20))
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
 
 
+class FundingRateRow(Base):
+    """A stream's weekly amounts from a date (a new rate from April is a new row)."""
+
+    __tablename__ = "funding_rate"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    stream_id: Mapped[int] = mapped_column(ForeignKey("funding_stream.id"))
+    start_date: Mapped[date] = mapped_column(Date)
+    gross_weekly: Mapped[Money] = mapped_column(MoneyType)
+    contribution_weekly: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
+    __table_args__ = (Index("ix_funding_rate_stream", "stream_id", "start_date", unique=True),)
+
+
 class CouncilRuleRow(Base):
+    """The one rule chosen for this profile, whole (figures, categories, wording), as JSON so
+    that a template changing later does not change an old return."""
+
     __tablename__ = "council_rule"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    return_frequency: Mapped[str] = mapped_column(String(20), default="quarterly")
-    weeks_held_limit: Mapped[int] = mapped_column(Integer, default=8)
-    contingency_weeks: Mapped[int] = mapped_column(Integer, default=0)
+    template_code: Mapped[str] = mapped_column(String(60))
+    rule_json: Mapped[str] = mapped_column(Text)
 
 
 class AccountRow(Base):
@@ -72,6 +83,28 @@ class CategoryRow(Base):
     permission: Mapped[str] = mapped_column(String(20))
 
 
+class PlanLineRow(Base):
+    """A line of the support plan: what it pays for and its budget."""
+
+    __tablename__ = "plan_line"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    weekly_budget: Mapped[Money | None] = mapped_column(MoneyType)
+
+
+class MoneyOwedRow(Base):
+    """What is still to be paid out of the balance on a day, as the person entered it."""
+
+    __tablename__ = "money_owed"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    as_of: Mapped[date] = mapped_column(Date, unique=True)
+    wages_owed: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
+    hmrc_due: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
+    pension_due: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
+    unpaid_invoices: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
+    source: Mapped[str] = mapped_column(String(20), default="hand")
+
+
 class EntryRow(Base):
     __tablename__ = "entry"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -80,7 +113,7 @@ class EntryRow(Base):
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
     payee: Mapped[str] = mapped_column(String(200))
     category_code: Mapped[str] = mapped_column(ForeignKey("category.code"))
-    support_plan_line: Mapped[str] = mapped_column(String(100), default="")
+    plan_line_id: Mapped[int | None] = mapped_column(ForeignKey("plan_line.id"))
     funding_stream_id: Mapped[int | None] = mapped_column(ForeignKey("funding_stream.id"))
     memo: Mapped[str] = mapped_column(Text, default="")
     approval_reason: Mapped[str] = mapped_column(Text, default="")
@@ -95,6 +128,7 @@ class EntryRow(Base):
         # amount is in the index so balance sums read the index alone.
         Index("ix_entry_on_id_amount", "on", "id", "amount"),
         Index("ix_entry_import_id", "import_id"),
+        Index("ix_entry_plan_line", "plan_line_id"),
     )
 
 

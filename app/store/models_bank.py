@@ -28,6 +28,18 @@ class ReconciliationRow(Base):
     created_at: Mapped[datetime] = mapped_column()
 
 
+class BankBalanceRow(Base):
+    """A balance the bank itself stated on a day (read from an imported statement file)."""
+
+    __tablename__ = "bank_balance"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    on: Mapped[date] = mapped_column(Date)
+    balance: Mapped[Money] = mapped_column(MoneyType)
+    source: Mapped[str] = mapped_column(String(255))  # the file it came from
+    __table_args__ = (Index("ix_bank_balance_on", "account_id", "on"),)
+
+
 class ReconciledEntryRow(Base):
     """Which entries a locked reconciliation covered (entry.reconciled says that it is locked)."""
 

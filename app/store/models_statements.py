@@ -1,21 +1,24 @@
-"""Profile tables for statements: the full council rule chosen for this budget holder.
-
-The core `council_rule` row keeps the figures other services read (limit, contingency,
-frequency); this row keeps the whole rule (categories, declaration) and which template it
-came from, as JSON so a template file changing later does not change an old return.
-"""
+"""Profile tables for statements: each return produced, with the history head it quoted."""
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from datetime import date
+
+from sqlalchemy import Date, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.models import Base
 
 
-class CouncilRuleDetailRow(Base):
-    __tablename__ = "council_rule_detail"
-    council_rule_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey("council_rule.id"), primary_key=True)
-    template_code: Mapped[str] = mapped_column(String(60))
-    rule_json: Mapped[str] = mapped_column(Text)
+class IssuedStatementRow(Base):
+    """A return that left the app: `careledger history --verify` checks its head is still in
+    the history, so a council can rely on the history it was shown."""
+
+    __tablename__ = "issued_statement"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    produced_on: Mapped[date] = mapped_column(Date)
+    file_kind: Mapped[str] = mapped_column(String(10))  # pdf or csv
+    head_event_id: Mapped[int] = mapped_column(Integer)
+    head_hash: Mapped[str] = mapped_column(String(64))

@@ -138,6 +138,14 @@ class ProfileDirectory:
         self._write_meta_file(folder, json.dumps(meta, indent=2))
 
     @staticmethod
+    def set_meta_value(folder: Path, key: str, value: Any) -> None:
+        """Change one value of profile.json, keeping the rest; one atomic write."""
+        meta = ProfileDirectory.read_meta(folder)
+        if meta.get(key) != value:
+            meta[key] = value
+            ProfileDirectory._write_meta_file(folder, json.dumps(meta, indent=2))
+
+    @staticmethod
     def read_meta(folder: Path) -> dict[str, Any]:
         """profile.json; ValueError when it is not one (too big, too deep, not an object)."""
         return parse_meta((folder / PROFILE_FILE).read_bytes()[:META_LIMIT + 1])

@@ -8,6 +8,7 @@ committed a change to the file, so a session that only read leaves it as it was.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,13 +45,19 @@ class WriteWatch:
 
 
 def finish_writing(engine: Engine, key: bytes, folder: Path, recent: int,
-                   watch: WriteWatch | None) -> None:
-    """Checkpoint, then back up when something was written (always when nobody watched).
+                   watch: WriteWatch | None, wrote: bool = False,
+                   first: Callable[[], None] | None = None) -> None:
+    """Checkpoint, then back up when something was written: `wrote` (the profile's store
+    says so), or the watch saw a commit (always when nobody watched). `first` runs before,
+    when something was written (e.g. noting the history's head beside the profile).
 
     Raises BackupFailed, in plain words, when the changes are safe but no backup was made.
     """
     try:
-        wrote = watch is None or watch.wrote()  # before the checkpoint, which counts as one
+        # Asked before the checkpoint, which changes the file too.
+        wrote = wrote or watch is None or watch.wrote()
+        if wrote and first is not None:
+            first()
         with engine.connect() as conn:  # a copied folder is then complete
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         if key and wrote:

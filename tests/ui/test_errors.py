@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from ui.errors import install_exception_hook, setup_logging
 
 
 @pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def shown(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
     old = sys.excepthook

@@ -1,74 +1,88 @@
-"""The window as a person uses it: keyboard only, screen-reader names, large text."""
+"""The window as a person uses it: keyboard only, screen-reader names, large text, unlocking
+(passphrase, remembered key, who is at the keyboard), locking."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QApplication,
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QLabel,
-    QLineEdit,
-    QWidget,
-)
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
-from app.domain.funding import Frequency
+from app.domain.entries import EntryDraft
 from app.domain.money import Money
-from app.services.profiles import NewProfile, create_profile
+from app.domain.roles import Role
+from app.services.computer import ComputerService
+from app.services.context import open_context
+from app.services.profiles import CreatedProfile, open_profile
+from app.settings import ComputerMode
+from tests.conftest import FIXTURES, NAME, PASSPHRASE
+from ui import main_window as main_window_module
+from ui.bank.import_dialog import BankImportDialog
 from ui.dialogs.entry_dialog import EntryDialog
 from ui.dialogs.new_profile_dialog import NewProfileDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
 from ui.main_window import MainWindow
 from ui.models.ledger_model import Col
 from ui.security.recovery_dialog import RecoveryCodeDialog
+from ui.security.who_dialog import WhoIsUsingDialog
+from ui.text_size import TextSize
 
-from .dialogs import DialogDriver
-
-PASS = "correct horse battery"
-CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QDateEdit)
-
-
-def make_profile(data_dir: Path, name: str = "Ann Example") -> object:
-    return create_profile(data_dir, NewProfile(name, Money(42000), Frequency.FOUR_WEEKLY,
-                                               date(2025, 4, 1)), PASS)
+LLOYDS = FIXTURES / "bank" / "lloyds.csv"
+Unnamed = Callable[[QWidget], list[str]]
+NewDriver = Callable[[], Any]
 
 
-def type_into_focus(qtbot: object, text: str) -> None:
+def type_into_focus(qtbot: QtBot, text: str) -> None:
     widget = QApplication.focusWidget()
     assert widget is not None
-    qtbot.keyClicks(widget, text)  # type: ignore[attr-defined]
+    qtbot.keyClicks(widget, text)
 
 
-def press(qtbot: object, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-          ) -> None:
+def press(qtbot: QtBot, key: Qt.Key,
+          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     widget = QApplication.focusWidget()
     assert widget is not None
-    qtbot.keyClick(widget, key, modifier)  # type: ignore[attr-defined]
+    qtbot.keyClick(widget, key, modifier)
 
 
-def unnamed_controls(root: QWidget) -> list[str]:
-    return [f"{type(w).__name__} {getattr(w, 'text', lambda: '')()}"
-            for w in root.findChildren(QWidget)
-            if isinstance(w, CONTROLS) and w.isVisibleTo(root) and not w.accessibleName()
-            and w.objectName() != "qt_spinbox_lineedit"
-            and not isinstance(w.parent(), (QComboBox, QDateEdit))]
+def own_computer(data_dir: Path) -> None:
+    ComputerService(data_dir).set_mode(ComputerMode.OWN)
 
 
-def test_create_profile_from_the_dialog(qtbot: object, window: MainWindow) -> None:
-    driver = DialogDriver()
+def unlock_from_list(window: MainWindow, new_driver: NewDriver,
+                     fill: Callable[[PassphraseDialog], object]) -> None:
+    driver = new_driver()
+    driver.expect(PassphraseDialog, fill)
+    window.show_profiles()
+    window.profiles_page.open_button.click()
+    driver.check()
+
+
+def type_passphrase(remember: bool) -> Callable[[PassphraseDialog], None]:
+    def fill(dialog: PassphraseDialog) -> None:
+        dialog.passphrase.setText(PASSPHRASE)
+        dialog.remember.setChecked(remember)
+        dialog._submit()
+    return fill
+
+
+# --- making and opening profiles ---------------------------------------------------------------
+
+def test_create_profile_from_the_dialog(window: MainWindow, dialog_driver: NewDriver,
+                                        unnamed_controls: Unnamed) -> None:
+    driver = dialog_driver()
 
     def fill(dialog: NewProfileDialog) -> None:
         assert unnamed_controls(dialog) == []
         dialog.name.setText("Bryn Jones")
         dialog.weekly.setText("385.50")
-        dialog.passphrase.setText(PASS)
-        dialog.again.setText(PASS)
+        dialog.passphrase.setText(PASSPHRASE)
+        dialog.again.setText(PASSPHRASE)
         dialog._submit()
 
     codes: list[str] = []
@@ -84,35 +98,22 @@ def test_create_profile_from_the_dialog(qtbot: object, window: MainWindow) -> No
     window.profiles_page.new_button.click()
     driver.check()
     assert driver.ran == 2 and "Bryn Jones" in codes[0]
-    assert window.ledger_page is not None
+    assert window.ledger_page is not None and window.ctx is not None
     assert window.windowTitle().startswith("Bryn Jones")
     assert window.ledger_page.summary.balance.text() == "£0.00"
 
 
-def test_new_profile_dialog_shows_mismatched_passphrases(qtbot: object) -> None:
-    created: list[object] = []
-    dialog = NewProfileDialog(lambda req, pw: created.append(req))
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
-    dialog.name.setText("Ann")
-    dialog.passphrase.setText(PASS)
-    dialog.again.setText(PASS + "x")
-    dialog._submit()
-    assert created == [] and "not the same" in dialog.error.text()
-    assert dialog.result() != QDialog.DialogCode.Accepted
-
-
-def test_wrong_passphrase_keeps_asking(qtbot: object, window: MainWindow, data_dir: Path
-                                       ) -> None:
-    make_profile(data_dir)
+def test_wrong_passphrase_keeps_asking(window: MainWindow, created: CreatedProfile,
+                                       dialog_driver: NewDriver) -> None:
     window.show_profiles()
     messages: list[str] = []
-    driver = DialogDriver()
+    driver = dialog_driver()
 
     def answer(dialog: PassphraseDialog) -> None:
         dialog.passphrase.setText("wrong one")
         dialog._submit()
         messages.append(dialog.error.text())
-        dialog.passphrase.setText(PASS)
+        dialog.passphrase.setText(PASSPHRASE)
         dialog._submit()
 
     driver.expect(PassphraseDialog, answer)
@@ -122,15 +123,159 @@ def test_wrong_passphrase_keeps_asking(qtbot: object, window: MainWindow, data_d
     assert window.ledger_page is not None
 
 
-def test_add_an_entry_with_the_keyboard_only(qtbot: object, window: MainWindow,
-                                             data_dir: Path) -> None:
-    make_profile(data_dir)
-    window.open_with_passphrase("Ann Example", PASS)
+def test_too_many_wrong_passphrases_say_how_long_to_wait(
+        window: MainWindow, created: CreatedProfile, dialog_driver: NewDriver) -> None:
+    messages: list[str] = []
+    driver = dialog_driver()
+
+    def keep_trying(dialog: PassphraseDialog) -> None:
+        for _try in range(5):
+            dialog.passphrase.setText("wrong guess")
+            dialog._submit()
+            messages.append(dialog.error.text())
+        assert dialog.error.isVisible()
+
+    driver.expect(PassphraseDialog, keep_trying)
+    window.show_profiles()
+    window.profiles_page.open_button.click()
+    driver.check()
+    assert "not right" in messages[0]
+    assert messages[-1].startswith("Too many wrong tries. Wait ") and "seconds" in messages[-1]
+    assert window.profile is None
+
+
+def test_second_window_opens_read_only(window: MainWindow, created: CreatedProfile,
+                                       data_dir: Path, dialog_driver: NewDriver) -> None:
+    first = open_profile(data_dir, NAME, PASSPHRASE)
+    try:
+        window.confirm_read_only = lambda message: "another window" in message  # type: ignore[method-assign]
+        driver = dialog_driver()
+        driver.expect(PassphraseDialog, lambda d: (d.passphrase.setText(PASSPHRASE), d._submit()))
+        window.show_profiles()
+        window.profiles_page.open_button.click()
+        driver.check()
+        page = window.ledger_page
+        assert page is not None and window.profile is not None and window.profile.read_only
+        assert window.ctx is not None and window.ctx.read_only
+        assert not page.add_button.isEnabled() and "read only" in window.windowTitle()
+    finally:
+        first.close()
+
+
+def test_demo_button_opens_a_full_ledger(window: MainWindow) -> None:
+    window.profiles_page.demo_button.click()
+    page = window.ledger_page
+    assert page is not None and page.model.rowCount() > 100
+    assert "demo" in page.banner.text()
+    window.lock()
+    assert window.ledger_page is None and window.profile is None and window.ctx is None
+    window.profiles_page.demo_button.click()  # the second time it reopens the same demo
+    assert len(window.profiles_page.model._profiles) == 1
+
+
+# --- remembering the key on this computer ---------------------------------------------------------
+
+def test_remember_is_offered_only_on_an_own_computer(
+        window: MainWindow, created: CreatedProfile, data_dir: Path,
+        dialog_driver: NewDriver) -> None:
+    offered: list[bool] = []
+
+    def look(dialog: PassphraseDialog) -> None:
+        offered.append(dialog.remember.isVisible())
+
+    unlock_from_list(window, dialog_driver, look)  # unanswered counts as shared
+    own_computer(data_dir)
+    unlock_from_list(window, dialog_driver, look)
+    assert offered == [False, True]
+
+
+def test_a_remembered_profile_opens_without_asking(
+        window: MainWindow, created: CreatedProfile, data_dir: Path, told: list[str],
+        memory_keyring: Any, monkeypatch: pytest.MonkeyPatch, dialog_driver: NewDriver) -> None:
+    own_computer(data_dir)
+    unlock_from_list(window, dialog_driver, type_passphrase(remember=True))
+    assert memory_keyring.stored and told == []
+    window.lock()
+
+    def never(*_args: object, **_kw: object) -> None:
+        raise AssertionError("the passphrase was asked for")
+
+    monkeypatch.setattr(main_window_module, "PassphraseDialog", never)
+    window.profiles_page.open_button.click()
+    assert window.profile is not None and window.ledger_page is not None
+
+
+def test_no_keyring_says_so_plainly_and_opens_anyway(
+        window: MainWindow, created: CreatedProfile, data_dir: Path, told: list[str],
+        dialog_driver: NewDriver) -> None:
+    own_computer(data_dir)  # the tests' keyring is the null one: it keeps nothing
+    unlock_from_list(window, dialog_driver, type_passphrase(remember=True))
+    assert window.profile is not None
+    assert "no working password store" in told[0]
+
+
+# --- who is at the keyboard -----------------------------------------------------------------------
+
+def test_who_is_asked_when_several_people_act(
+        window: MainWindow, created: CreatedProfile, dialog_driver: NewDriver,
+        unnamed_controls: Unnamed) -> None:
+    window.open_with_passphrase(NAME, PASSPHRASE)  # only Ann: nobody is asked
+    assert window.profile is not None and window.profile.actor == NAME
+    page = window.people_page
+    assert page is not None and window.profile_view is not None
+    window.profile_view.setCurrentWidget(page)
+    assert unnamed_controls(window) == []
+    page.name.setText("Sam Carer")
+    page.role.setCurrentIndex(page.role.findData(Role.CARER))
+    page.add_button.click()
+    assert page.model.rowCount() == 2 and "Sam Carer is recorded" in page.message.text()
+    window.lock()
+    shown: list[str] = []
+
+    def choose_sam(dialog: WhoIsUsingDialog) -> None:
+        assert unnamed_controls(dialog) == []
+        shown.extend(dialog.people.item(i).text() for i in range(dialog.people.count()))
+        dialog.choose("Sam Carer")
+        dialog.accept()
+
+    driver = dialog_driver()
+    driver.expect(PassphraseDialog, type_passphrase(remember=False))
+    driver.expect(WhoIsUsingDialog, choose_sam)
+    window.profiles_page.open_button.click()
+    driver.check()
+    assert shown == [f"{NAME} (Budget holder)", "Sam Carer (Carer)"]
+    ctx = window.ctx
+    assert ctx is not None and ctx.actor == "Sam Carer"
+    ctx.ledger.add_entry(EntryDraft(date(2025, 5, 1), Money(-700), "Shop", "pa_wages", ""),
+                         date(2025, 6, 1))
+    assert ctx.history.events()[-1].actor == "Sam Carer"
+
+
+def test_saying_nobody_opens_nothing(window: MainWindow, created: CreatedProfile,
+                                     data_dir: Path, dialog_driver: NewDriver) -> None:
+    with open_context(data_dir, NAME, PASSPHRASE) as ctx:
+        ctx.people.add("Pat Worker", Role.SUPPORT_WORKER)
+    driver = dialog_driver()
+    driver.expect(PassphraseDialog, type_passphrase(remember=False))
+    driver.expect(WhoIsUsingDialog, lambda d: d.reject())
+    window.show_profiles()
+    window.profiles_page.open_button.click()
+    driver.check()
+    assert window.profile is None and window.ctx is None
+    open_profile(data_dir, NAME, PASSPHRASE).close()  # its lock was let go
+
+
+# --- the keyboard, names and large text -----------------------------------------------------------
+
+def test_add_an_entry_with_the_keyboard_only(qtbot: QtBot, window: MainWindow,
+                                             created: CreatedProfile, dialog_driver: NewDriver,
+                                             unnamed_controls: Unnamed) -> None:
+    window.open_with_passphrase(NAME, PASSPHRASE)
     page = window.ledger_page
     assert page is not None
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table)
     seen: list[str] = []
-    driver = DialogDriver()
+    driver = dialog_driver()
 
     def fill(dialog: EntryDialog) -> None:
         assert QApplication.focusWidget() is dialog.amount
@@ -158,93 +303,13 @@ def test_add_an_entry_with_the_keyboard_only(qtbot: object, window: MainWindow,
     assert "overdrawn" in page.summary.status.text()
 
 
-def test_delete_asks_first_then_removes(qtbot: object, window: MainWindow, data_dir: Path,
-                                        monkeypatch: object) -> None:
-    window.open_demo()
+def test_undo_and_redo_from_the_keyboard(qtbot: QtBot, window: MainWindow,
+                                         created: CreatedProfile,
+                                         dialog_driver: NewDriver) -> None:
+    window.open_with_passphrase(NAME, PASSPHRASE)
     page = window.ledger_page
-    before = page.ledger.count()
-    page.confirm = lambda question: False  # type: ignore[method-assign]
-    page.delete_current()
-    assert page.ledger.count() == before
-    page.confirm = lambda question: "Delete the entry" in question  # type: ignore[method-assign]
-    page.delete_current()
-    assert page.ledger.count() == before - 1
-
-
-def test_demo_button_opens_a_full_ledger(qtbot: object, window: MainWindow) -> None:
-    window.profiles_page.demo_button.click()
-    page = window.ledger_page
-    assert page is not None and page.model.rowCount() > 100
-    assert "demo" in page.banner.text()
-    window.lock()
-    assert window.ledger_page is None and window.profile is None
-    window.profiles_page.demo_button.click()  # the second time it reopens the same demo
-    assert len(window.profiles_page.model._profiles) == 1
-
-
-def test_every_control_has_an_accessible_name(qtbot: object, window: MainWindow) -> None:
-    assert unnamed_controls(window) == []
-    window.open_demo()
-    assert unnamed_controls(window) == []
-
-
-def test_window_lays_out_at_double_text_size(qtbot: object, window: MainWindow,
-                                             qapp: QApplication) -> None:
-    window.open_demo()
-    normal = qapp.font().pointSizeF()
-    window.text_size.apply(2.0)
-    assert qapp.font().pointSizeF() == normal * 2
-    page = window.ledger_page
-    assert page.summary.balance.font().pointSizeF() == normal * 2 * 1.4
-    window.resize(1280, 800)
-    hint = window.minimumSizeHint()
-    assert hint.width() <= 1280 and hint.height() <= 800, hint
-
-    def clipped() -> list[str]:
-        return [w.accessibleName() for w in window.findChildren(QAbstractButton)
-                + [page.summary.balance, page.summary.status]
-                if w.isVisibleTo(window) and (w.width() < w.minimumSizeHint().width()
-                                              or w.height() < w.minimumSizeHint().height())]
-
-    qtbot.waitUntil(lambda: clipped() == [], timeout=3000)  # type: ignore[attr-defined]
-
-
-def test_idle_lock_hides_every_figure(qtbot: object, window: MainWindow) -> None:
-    window.open_demo()
-    assert window.idle_lock.is_running()
-    window.idle_lock.set_interval_ms(50)
-    qtbot.waitUntil(lambda: window.profile is None, timeout=3000)  # type: ignore[attr-defined]
-    assert window.ledger_page is None
-    assert window.stack.currentWidget() is window.profiles_page
-    assert "£" not in " ".join(w.text() for w in window.findChildren(QLabel) if w.isVisible())
-
-
-def test_second_window_opens_read_only(qtbot: object, window: MainWindow, data_dir: Path
-                                       ) -> None:
-    from app.services.profiles import open_profile
-
-    make_profile(data_dir)
-    first = open_profile(data_dir, "Ann Example", PASS)
-    try:
-        window.confirm_read_only = lambda message: "another window" in message  # type: ignore
-        driver = DialogDriver()
-        driver.expect(PassphraseDialog, lambda d: (d.passphrase.setText(PASS), d._submit()))
-        window.show_profiles()
-        window.profiles_page.open_button.click()
-        driver.check()
-        page = window.ledger_page
-        assert page is not None and window.profile is not None and window.profile.read_only
-        assert not page.add_button.isEnabled() and "read only" in window.windowTitle()
-    finally:
-        first.close()
-
-
-def test_undo_and_redo_from_the_keyboard(qtbot: object, window: MainWindow, data_dir: Path
-                                         ) -> None:
-    make_profile(data_dir)
-    window.open_with_passphrase("Ann Example", PASS)
-    page = window.ledger_page
-    driver = DialogDriver()
+    assert page is not None
+    driver = dialog_driver()
 
     def fill(dialog: EntryDialog) -> None:
         dialog.amount.setText("12.00")
@@ -257,7 +322,7 @@ def test_undo_and_redo_from_the_keyboard(qtbot: object, window: MainWindow, data
     assert page.model.rowCount() == 1 and page.undo_button.isEnabled()
     window.activateWindow()
     page.table.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table)  # type: ignore
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table)
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.model.rowCount() == 0 and page.redo_button.isEnabled()
     press(qtbot, Qt.Key.Key_Z,
@@ -266,18 +331,17 @@ def test_undo_and_redo_from_the_keyboard(qtbot: object, window: MainWindow, data
     assert page.summary.balance.text() == "-£12.00"
 
 
-def test_import_a_bank_statement_then_undo_it(qtbot: object, window: MainWindow, data_dir: Path
-                                              ) -> None:
-    from ui.bank.import_dialog import BankImportDialog
-
-    lloyds = Path(__file__).resolve().parents[1] / "fixtures" / "bank" / "lloyds.csv"
-    make_profile(data_dir)
-    window.open_with_passphrase("Ann Example", PASS)
+def test_import_a_bank_statement_then_undo_it(window: MainWindow,
+                                              make_profile: Callable[..., CreatedProfile],
+                                              dialog_driver: NewDriver) -> None:
+    make_profile(start=date(2023, 11, 1))  # the Lloyds sample is from December 2023
+    window.open_with_passphrase(NAME, PASSPHRASE)
     page = window.ledger_page
-    driver = DialogDriver()
+    assert page is not None
+    driver = dialog_driver()
 
     def load(dialog: BankImportDialog) -> None:
-        dialog.load_file(lloyds)
+        dialog.load_file(LLOYDS)
         assert "12 new" in dialog.summary.text()
         dialog._commit()
 
@@ -289,21 +353,65 @@ def test_import_a_bank_statement_then_undo_it(qtbot: object, window: MainWindow,
     assert page.model.rowCount() == 0
 
 
-def test_missing_receipts_lead_to_the_entry(qtbot: object, window: MainWindow) -> None:
-    from ui.bank.missing_evidence_dialog import MissingEvidenceDialog
-
+def test_every_control_has_an_accessible_name(window: MainWindow,
+                                              unnamed_controls: Unnamed) -> None:
+    assert unnamed_controls(window) == []
     window.open_demo()
+    assert unnamed_controls(window) == []
+
+
+def test_window_lays_out_at_double_text_size(qtbot: QtBot, window: MainWindow,
+                                             qapp: QApplication) -> None:
+    window.open_demo()
+    normal = qapp.font().pointSizeF()
+    window.text_size.apply(2.0)
+    assert qapp.font().pointSizeF() == normal * 2
     page = window.ledger_page
-    driver = DialogDriver()
-    chosen: list[int] = []
+    assert page is not None
+    assert page.summary.balance.font().pointSizeF() == normal * 2 * 1.4
+    window.resize(1280, 800)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1280 and hint.height() <= 800, hint
 
-    def pick_oldest(dialog: MissingEvidenceDialog) -> None:
-        assert dialog.model.rowCount() > 100  # the demo has no receipts at all
-        dialog.table.selectRow(0)  # the oldest payment: far down the newest-first ledger
-        dialog.go()
-        chosen.append(dialog.chosen_entry_id)
+    def clipped() -> list[str]:
+        widgets: list[QWidget] = [*window.findChildren(QAbstractButton),
+                                  page.summary.balance, page.summary.status]
+        return [w.accessibleName() for w in widgets
+                if w.isVisibleTo(window) and (w.width() < w.minimumSizeHint().width()
+                                              or w.height() < w.minimumSizeHint().height())]
 
-    driver.expect(MissingEvidenceDialog, pick_oldest)
-    page.missing_button.click()
-    driver.check()
-    assert page.current_entry_id() == chosen[0]
+    qtbot.waitUntil(lambda: clipped() == [], timeout=3000)
+
+
+# --- locking --------------------------------------------------------------------------------------
+
+def test_idle_lock_hides_every_figure(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_demo()
+    assert window.idle_lock.is_running()
+    window.idle_lock.set_interval_ms(50)
+    qtbot.waitUntil(lambda: window.profile is None, timeout=3000)
+    assert window.ledger_page is None and window.ctx is None
+    assert window.stack.currentWidget() is window.profiles_page
+    assert "£" not in " ".join(w.text() for w in window.findChildren(QLabel) if w.isVisible())
+
+
+def test_locking_leaves_no_name_in_title_or_qsettings(
+        qtbot: QtBot, created: CreatedProfile, data_dir: Path, tmp_path: Path,
+        qapp: QApplication) -> None:
+    stored = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    base = qapp.font()
+    window = MainWindow(data_dir, TextSize(qapp, stored))
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.open_with_passphrase(NAME, PASSPHRASE)
+        window.text_size.larger()
+        assert "Ann" in window.windowTitle()
+        window.lock()
+        stored.sync()
+        assert window.windowTitle() == "CareLedger"
+        saved = " ".join(f"{k}={stored.value(k)}" for k in stored.allKeys())
+        assert saved and "Ann" not in saved and "ann" not in saved.casefold()
+    finally:
+        window.lock()
+        qapp.setFont(base)

@@ -24,7 +24,7 @@ from app.files import read_limited
 from app.i18n import _
 from app.services.evidence import MAX_BYTES as EVIDENCE_MAX_BYTES
 from app.services.evidence import EvidenceService
-from app.services.undo import AttachEvidence, DetachEvidence, UndoStack
+from app.services.undo import UndoStack
 from ui.bank.evidence_model import EvidenceModel
 
 FILE_FILTER = "Receipts and invoices (*.pdf *.jpg *.jpeg *.png *.heic *.webp *.gif)"
@@ -33,7 +33,7 @@ FILE_FILTER = "Receipts and invoices (*.pdf *.jpg *.jpeg *.png *.heic *.webp *.g
 class EvidencePanel(QWidget):
     changed = Signal()
 
-    def __init__(self, service: EvidenceService, undo_stack: UndoStack | None = None,
+    def __init__(self, service: EvidenceService, undo_stack: UndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service, self._undo = service, undo_stack
@@ -121,11 +121,10 @@ class EvidencePanel(QWidget):
         problems: list[str] = []
         if self._entry_id is None:
             return problems
+        entry_id = self._entry_id
         for path in paths:
             try:
-                command = AttachEvidence(self._service, self._entry_id, path.name,
-                                         read_limited(path, EVIDENCE_MAX_BYTES))
-                self._run(command)
+                self._attach(entry_id, path.name, read_limited(path, EVIDENCE_MAX_BYTES))
             except (DomainError, OSError) as error:
                 problems.append(f"{path.name}: {error}")
         self.reload()
@@ -134,11 +133,8 @@ class EvidencePanel(QWidget):
         self.changed.emit()
         return problems
 
-    def _run(self, command: AttachEvidence | DetachEvidence) -> None:
-        if self._undo is not None:
-            self._undo.push(command)
-        else:
-            command.do()
+    def _attach(self, entry_id: int, name: str, data: bytes) -> None:
+        self._undo.run(_("Attach document"), lambda: self._service.attach(entry_id, name, data))
 
     def _choose(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(self, _("Attach documents"), "",
@@ -158,7 +154,12 @@ class EvidencePanel(QWidget):
         row = self._selected_row()
         if row is None or self._entry_id is None:
             return
-        self._run(DetachEvidence(self._service, self.model.document_at(row).id, self._entry_id))
+        evidence_id, entry_id = self.model.document_at(row).id, self._entry_id
+        try:
+            self._undo.run(_("Remove document"),
+                           lambda: self._service.detach(evidence_id, entry_id))
+        except DomainError as error:
+            self.preview.setText(str(error))
         self.reload()
         self.changed.emit()
 

@@ -24,10 +24,12 @@ from app.i18n import _
 from app.importers.bank import ColumnMapping, NeedsMapping, UnreadableStatement
 from app.importers.bank.reader import read_statement_bytes
 from app.services.bank_import import BankImportService, ImportResult, RowStatus
-from app.services.undo import ImportStatement, UndoStack
+from app.services.jobs import Cancelled
+from app.services.undo import UndoStack
 from ui.bank.category_delegate import CategoryDelegate
 from ui.bank.column_mapping_dialog import ColumnMappingDialog
 from ui.bank.import_preview_model import Col, ImportPreviewModel
+from ui.jobs import run_job
 from ui.models.rows_model import sorted_view
 
 FILE_FILTER = "Bank statements (*.csv *.txt *.ofx *.qfx *.qif);;All files (*)"
@@ -36,7 +38,7 @@ FILE_FILTER = "Bank statements (*.csv *.txt *.ofx *.qfx *.qif);;All files (*)"
 class BankImportDialog(QDialog):
     imported = Signal(int)  # how many entries were added
 
-    def __init__(self, service: BankImportService, undo_stack: UndoStack | None = None,
+    def __init__(self, service: BankImportService, undo_stack: UndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Import a bank statement"))
@@ -48,7 +50,7 @@ class BankImportDialog(QDialog):
         self._header: tuple[str, ...] = ()
         self.result_of_import: ImportResult | None = None
         categories = service.categories()
-        self.model = ImportPreviewModel(categories)
+        self.model = ImportPreviewModel(categories, service.policy())
         self._build(categories)
 
     # --- layout ----------------------------------------------------------------------------
@@ -126,16 +128,19 @@ class BankImportDialog(QDialog):
     def _refresh(self) -> None:
         if not self._file_name:
             return
+        data, name = self._data, self._file_name
+        account, mapping = self.account_box.currentData(), self._mapping
         try:
-            preview = self._service.preview(self._data, self._file_name,
-                                            self.account_box.currentData(), self._mapping)
+            preview = run_job(self, _("Reading the bank statement"), lambda control:
+                              self._service.preview(data, name, account, mapping,
+                                                    control=control))
         except NeedsMapping as error:
             self.model.set_preview(None)
             self._show_error(str(error))
             self.map_button.setEnabled(True)
             self._header = error.header
             return
-        except UnreadableStatement as error:
+        except (UnreadableStatement, Cancelled) as error:
             self.model.set_preview(None)
             self._show_error(str(error))
             return
@@ -167,13 +172,10 @@ class BankImportDialog(QDialog):
         if preview is None:
             return
         try:
-            if self._undo is not None:
-                command = ImportStatement(self._service.profile, service=self._service,
-                                          preview=preview)
-                self._undo.push(command)
-                added = len(command.ids)
-            else:
-                added = self._service.commit(preview).added
+            result = self._undo.run(_("Import bank statement"), lambda: run_job(
+                self, _("Importing the bank statement"),
+                lambda control: self._service.commit(preview, control=control)))
+            added = result.added
         except DomainError as error:
             self._show_error(str(error))
             return

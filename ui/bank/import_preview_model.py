@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from app.domain.categories import Category, Direction
+from app.domain.policy import Policy
 from app.i18n import _, active_locale, format_date, format_money
 from app.services.bank_import import ImportPreview, PreviewRow, RowStatus
 from ui.models.rows_model import RIGHT, SORT_ROLE, Index, RowsModel
@@ -25,14 +26,15 @@ class Col(IntEnum):
     BANK_TEXT = 4
     PAYEE = 5
     CATEGORY = 6
-    REASON = 7
+    AGREED = 7  # the council's agreement, for a category that needs one
+    REASON = 8
 
 
 def column_titles() -> dict[Col, str]:
     return {Col.LINE: _("Line"), Col.STATUS: _("Status"), Col.DATE: _("Date"),
             Col.AMOUNT: _("Amount"), Col.BANK_TEXT: _("Bank says"),
             Col.PAYEE: _("Paid to or from"), Col.CATEGORY: _("Category"),
-            Col.REASON: _("Why not imported")}
+            Col.AGREED: _("How the council agreed"), Col.REASON: _("Why not imported")}
 
 
 def status_text(status: RowStatus) -> str:
@@ -41,9 +43,10 @@ def status_text(status: RowStatus) -> str:
 
 
 class ImportPreviewModel(RowsModel[PreviewRow]):
-    def __init__(self, categories: list[Category]) -> None:
+    def __init__(self, categories: list[Category], policy: Policy | None = None) -> None:
         super().__init__(column_titles())
         self._names = {c.code: c.name(active_locale()) for c in categories}
+        self._policy = policy
         self._preview: ImportPreview | None = None
 
     @property
@@ -61,7 +64,7 @@ class ImportPreviewModel(RowsModel[PreviewRow]):
         base = super().flags(index)
         if not index.isValid():
             return base
-        editable = Col(index.column()) in (Col.PAYEE, Col.CATEGORY)
+        editable = Col(index.column()) in (Col.PAYEE, Col.CATEGORY, Col.AGREED)
         if editable and self.row_at(index.row()).status is RowStatus.NEW:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
@@ -75,6 +78,8 @@ class ImportPreviewModel(RowsModel[PreviewRow]):
                     Qt.ItemDataRole.ToolTipRole):
             return self._display(row, col)
         if role == Qt.ItemDataRole.EditRole:
+            if col is Col.AGREED:
+                return row.approval_reason
             return row.category_code if col is Col.CATEGORY else self._display(row, col)
         if role == SORT_ROLE:
             return self._raw(row, col)
@@ -98,11 +103,14 @@ class ImportPreviewModel(RowsModel[PreviewRow]):
             self._preview = self._preview.with_choice(row.line, payee=text)
         elif col is Col.CATEGORY and text in self._names:
             self._preview = self._preview.with_choice(row.line, category_code=text)
+        elif col is Col.AGREED:
+            self._preview = self._preview.with_choice(row.line, approval_reason=text)
         else:
             return False
         self._rows = list(self._preview.rows)  # the same rows, one of them changed
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole,
-                                             Qt.ItemDataRole.EditRole])
+        # The whole row: a new category can make the agreement column ask for a reason.
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), Col.REASON),
+                              [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
         return True
 
     def _display(self, row: PreviewRow, col: Col) -> str:
@@ -120,7 +128,15 @@ class ImportPreviewModel(RowsModel[PreviewRow]):
             return row.payee
         if col is Col.CATEGORY:
             return self._names.get(row.category_code, row.category_code)
+        if col is Col.AGREED:
+            return row.approval_reason or (_("Needed: say how the council agreed")
+                                           if self.needs_reason(row) else "")
         return row.reason
+
+    def needs_reason(self, row: PreviewRow) -> bool:
+        """A new line in a category the council must agree, with no agreement given yet."""
+        return (row.status is RowStatus.NEW and not row.approval_reason.strip()
+                and self._policy is not None and self._policy.needs_reason(row.category_code))
 
     def _raw(self, row: PreviewRow, col: Col) -> Any:
         if col is Col.DATE:

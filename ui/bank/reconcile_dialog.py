@@ -22,14 +22,14 @@ from app.domain.errors import DomainError
 from app.domain.money import Money
 from app.i18n import ParseError, _, format_money, parse_money
 from app.services.reconcile import Reconciliation, ReconciliationService
-from app.services.undo import LockReconciliation, SetCleared, UndoStack
+from app.services.undo import UndoStack
 from ui.bank.reconcile_model import Col, ReconcileModel
 from ui.models.rows_model import sorted_view
 
 
 class ReconcileDialog(QDialog):
     def __init__(self, service: ReconciliationService, account_id: int,
-                 undo_stack: UndoStack | None = None, parent: QWidget | None = None) -> None:
+                 undo_stack: UndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Check against a bank statement"))
         self._service, self._account_id, self._undo = service, account_id, undo_stack
@@ -72,7 +72,8 @@ class ReconcileDialog(QDialog):
         try:
             balance = Money(parse_money(self.balance_edit.text()))
             on: date = self.date_edit.date().toPython()  # type: ignore[assignment]
-            self.state = self._service.start(self._account_id, on, balance)
+            self.state = self._undo.run(_("Check against a statement"), lambda: self._service.start(
+                self._account_id, on, balance))
         except (DomainError, ParseError) as error:
             self.difference.setText(str(error))
             return
@@ -81,11 +82,9 @@ class ReconcileDialog(QDialog):
     def lock(self) -> None:
         if self.state is None:
             return
+        rec_id = self.state.id
         try:
-            if self._undo is not None:
-                self._undo.push(LockReconciliation(self._service, self.state.id))
-            else:
-                self._service.lock(self.state.id)
+            self._undo.run(_("Reconcile statement"), lambda: self._service.lock(rec_id))
         except DomainError as error:
             self.difference.setText(str(error))
             return
@@ -94,10 +93,9 @@ class ReconcileDialog(QDialog):
 
     def _toggle(self, entry_id: int, cleared: bool) -> Reconciliation:
         assert self.state is not None
-        if self._undo is not None:
-            self._undo.push(SetCleared(self._service, self.state.id, entry_id, cleared))
-            return self._service.get(self.state.id)
-        return self._service.set_cleared(self.state.id, entry_id, cleared)
+        rec_id = self.state.id
+        return self._undo.run(_("Tick entry"),
+                              lambda: self._service.set_cleared(rec_id, entry_id, cleared))
 
     def _reload(self) -> None:
         assert self.state is not None

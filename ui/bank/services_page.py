@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import DomainError
 from app.i18n import ParseError, _, format_date, format_money, parse_money
 from app.services.services_log import ServicesLogService, VisitDraft, parse_hours
-from app.services.undo import AddVisit, UndoStack
+from app.services.undo import UndoStack
 from ui.bank.timesheet_model import Col, TimesheetModel, hours_text
 from ui.models.rows_model import sorted_view
 
@@ -28,7 +28,7 @@ from ui.models.rows_model import sorted_view
 class ServicesPage(QWidget):
     visit_logged = Signal(int)
 
-    def __init__(self, service: ServicesLogService, undo_stack: UndoStack | None = None,
+    def __init__(self, service: ServicesLogService, undo_stack: UndoStack,
                  parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self._service, self._undo = service, undo_stack
@@ -113,18 +113,13 @@ class ServicesPage(QWidget):
     def log_visit(self) -> None:
         try:
             draft = self._draft()
-            command = AddVisit(self._service, draft)
-            if self._undo is not None:
-                self._undo.push(command)
-            else:
-                command.do()
+            visit = self._undo.run(_("Log visit"), lambda: self._service.add(draft))
         except (DomainError, ParseError) as error:
             self.problem.setText(str(error))
             return
         self.problem.setText("")
         self.show_week(draft.on)
-        assert command.visit_id is not None
-        self.visit_logged.emit(command.visit_id)
+        self.visit_logged.emit(visit.id)
 
     def _draft(self) -> VisitDraft:
         missed = self.missed_box.isChecked()

@@ -1,4 +1,5 @@
-"""Add or change one ledger entry. Rules live in app/; this form only collects and shows."""
+"""Add or change one ledger entry. Rules live in app/ (the Policy answers every question about
+the council's rules); this form only collects and shows."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from app.domain.categories import Category, Direction, Permission
 from app.domain.entries import Entry, EntryDraft
 from app.domain.errors import DomainError, NeedsConfirmation, ValidationError
 from app.domain.money import Money
+from app.domain.plan import PlanLine
+from app.domain.policy import Policy
 from app.i18n import ParseError, _, active_locale, parse_money
 from ui.accessibility import named
 from ui.dialogs.new_profile_dialog import DATE_FORMAT
@@ -33,11 +36,14 @@ from ui.widgets import accept_cancel_buttons, message_label, to_date
 class EntryDialog(QDialog):
     """Calls `save(draft)`; on a DomainError the message shows here and the dialog stays."""
 
-    def __init__(self, categories: list[Category], save: Callable[[EntryDraft], object],
-                 entry: Entry | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, policy: Policy, plan_lines: list[PlanLine],
+                 save: Callable[[EntryDraft], object], entry: Entry | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Change entry") if entry else _("Add entry"))
-        self._categories = categories
+        self._policy = policy
+        self._categories: list[Category] = list(policy.categories.values())
+        self._plan_lines = plan_lines
         self._save = save
 
         self.money_out = named(QRadioButton(_("Money &out")), _("Money out"))
@@ -58,6 +64,12 @@ class EntryDialog(QDialog):
         self.payee = named(QLineEdit(), _("Paid to or from"),
                            _("Who the money went to, or came from."))
         self.category = named(QComboBox(), _("Category"))
+        self.plan_line = named(QComboBox(), _("Support plan line"),
+                               _("The line of your support plan this pays for."))
+        self.plan_line.setEditable(True)  # a line not in the plan yet is added to it
+        self.plan_line.addItem("")
+        for line in plan_lines:
+            self.plan_line.addItem(line.name, line.id)
         self.memo = named(QLineEdit(), _("Note"), _("Anything that helps you remember."))
         self.reason = named(QLineEdit(), _("Reason the council agreed"),
                             _("Needed for spending the council does not usually allow."))
@@ -72,6 +84,7 @@ class EntryDialog(QDialog):
         form.addRow(_("&Amount (£)"), self.amount)
         form.addRow(_("&Paid to or from"), self.payee)
         form.addRow(_("&Category"), self.category)
+        form.addRow(_("Support plan &line"), self.plan_line)
         form.addRow(_("&Note"), self.memo)
         form.addRow(self.reason_label, self.reason)
 
@@ -85,7 +98,7 @@ class EntryDialog(QDialog):
         layout.addWidget(buttons)
 
         chain = [self.money_out, self.money_in, self.on, self.amount, self.payee, self.category,
-                 self.memo, self.reason, save_button, cancel]
+                 self.plan_line, self.memo, self.reason, save_button, cancel]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -124,6 +137,7 @@ class EntryDialog(QDialog):
         self.category.setCurrentIndex(max(self.category.findData(entry.category_code), 0))
         self.memo.setText(entry.memo)
         self.reason.setText(entry.approval_reason)
+        self.plan_line.setCurrentIndex(max(self.plan_line.findData(entry.plan_line_id), 0))
 
     def _selected(self) -> Category | None:
         code = self.category.currentData()
@@ -131,15 +145,17 @@ class EntryDialog(QDialog):
 
     def _show_permission(self) -> None:
         cat = self._selected()
-        permission = cat.permission if cat else Permission.ALLOWED
-        needs_reason = permission is Permission.NOT_ALLOWED
-        self.reason.setVisible(needs_reason or bool(self.reason.text()))
-        self.reason_label.setVisible(self.reason.isVisible())
+        permission = self._policy.permission(cat.code) if cat else Permission.ALLOWED
+        needs_reason = permission is not Permission.ALLOWED
+        show = needs_reason or bool(self.reason.text())
+        self.reason.setVisible(show)
+        self.reason_label.setVisible(show)  # not isVisible(): false until the dialog shows
         if permission is Permission.NOT_ALLOWED:
             self._warn(_("The council does not usually allow this. "
                          "Only record it if they agreed, and say why."))
         elif permission is Permission.NEEDS_APPROVAL:
-            self._warn(_("This needs the council's approval. Keep their letter or email."))
+            self._warn(_("The council must agree this. Say when and how they agreed it, and "
+                         "keep their letter or email."))
         else:
             self._warn("")
 
@@ -159,6 +175,7 @@ class EntryDialog(QDialog):
             on=to_date(self.on.date()), amount=Money(sign * pence),
             payee=self.payee.text(), category_code=self.category.currentData() or "",
             memo=self.memo.text(), approval_reason=self.reason.text(),
+            plan_line=self.plan_line.currentText(),
         )
 
     def _submit(self) -> None:

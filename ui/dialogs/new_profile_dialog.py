@@ -62,6 +62,9 @@ class NewProfileDialog(QDialog):
         self.contribution = named(QLineEdit("0.00"), _("Your weekly contribution"),
                                   _("What you pay in yourself each week after the "
                                     "financial assessment. 0 if none."))
+        self.opening = named(QLineEdit("0.00"), _("Opening balance"),
+                             _("Money already in the account on the start date. Payments "
+                               "before that day are not entered: they are in this figure."))
         self.limit = named(QSpinBox(), _("Weeks of money the council lets you hold"))
         self.limit.setRange(1, 52)
         self.limit.setValue(8)
@@ -79,6 +82,7 @@ class NewProfileDialog(QDialog):
             (_("Council &reference"), self.reference), (_("&Weekly budget (£)"), self.weekly),
             (_("Paid &how often"), self.frequency), (_("&Start date"), self.start),
             (_("Your weekly &contribution (£)"), self.contribution),
+            (_("&Opening balance (£)"), self.opening),
             (_("Weeks you may &hold"), self.limit), (_("&Passphrase"), self.passphrase),
             (_("Passphrase &again"), self.again),
         ):
@@ -107,6 +111,7 @@ class NewProfileDialog(QDialog):
             council_name=self.council.text(),
             council_reference=self.reference.text(),
             weeks_held_limit=self.limit.value(),
+            opening_balance=self._money(self.opening, _("opening balance")),
         )
 
     @staticmethod

@@ -20,16 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.entries import EntryDraft
+from app.domain.entries import Entry, EntryDraft
 from app.domain.errors import DomainError
 from app.i18n import _, active_locale, format_date, format_money
-from app.importers.bank.mapper import MappingStore
-from app.services.bank_import import BankImportService
-from app.services.evidence import EvidenceService
-from app.services.ledger import LedgerService, ReconciledEntryChange
+from app.services.context import ProfileContext
+from app.services.ledger import ReconciledEntryChange
 from app.services.profiles import DEMO_PASSPHRASE
-from app.services.reconcile import ReconciliationService
-from app.services.undo import AddEntry, Command, DeleteEntry, EditEntry, UndoStack
 from ui.accessibility import named
 from ui.bank.evidence_panel import EvidencePanel
 from ui.bank.import_dialog import BankImportDialog
@@ -45,23 +41,22 @@ class LedgerPage(QWidget):
     entry_saved = Signal()
     entry_deleted = Signal()
 
-    def __init__(self, ledger: LedgerService, undo_stack: UndoStack | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ProfileContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ledger = ledger
-        self.profile = ledger.profile
+        self.ctx = ctx
+        self.ledger = ctx.ledger
         # One stack for every change made in this window: Ctrl+Z and Ctrl+Shift+Z.
-        self.undo_stack = undo_stack or UndoStack()
+        self.undo_stack = ctx.undo
         self.undo_stack.listeners.append(self._update_undo)
-        self.categories = ledger.categories()
+        self.categories = self.ledger.categories()
         names = {c.code: c.name(active_locale()) for c in self.categories}
-        self.model = LedgerModel(ledger, names)
+        self.model = LedgerModel(self.ledger, names)
 
-        info = ledger.profile.info
-        details = ledger.details()
-        self.heading = named(QLabel(details.display_name), _("Whose records these are"))
+        info = ctx.info
+        holder = self.ledger.holder()
+        self.heading = named(QLabel(holder.name), _("Whose records these are"))
         emphasise(self.heading, 1.3)
-        council = ", ".join(x for x in (details.council_name, details.council_reference) if x)
+        council = ", ".join(x for x in (holder.council_name, holder.council_reference) if x)
         self.council = QLabel(council)
         self.council.setVisible(bool(council))
         self.banner = named(QLabel(), _("About this profile"))
@@ -71,7 +66,7 @@ class LedgerPage(QWidget):
                                   "things out. Its passphrase is “{passphrase}”.").format(
                                       passphrase=DEMO_PASSPHRASE))
             self.banner.setStyleSheet("background: #fff4ce; padding: 6px; color: #3b2f00")
-        elif ledger.profile.read_only:
+        elif ctx.read_only:
             self.banner.setText(_("Another window is using this profile, so you can only read "
                                   "it here. Close the other window to make changes."))
         else:
@@ -129,7 +124,7 @@ class LedgerPage(QWidget):
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.redo)
 
-        self.evidence = EvidencePanel(EvidenceService(self.profile), self.undo_stack)
+        self.evidence = EvidencePanel(ctx.evidence, self.undo_stack)
         self.evidence.changed.connect(self.refresh_summary)
         self.table.selectionModel().currentRowChanged.connect(self._show_evidence)
         splitter = QSplitter()
@@ -189,10 +184,10 @@ class LedgerPage(QWidget):
         self._show_evidence()
 
     def refresh_summary(self) -> None:
-        self.summary.show_summary(self.ledger.summary(date.today()))
+        self.summary.show_summary(self.ctx.summary.on(date.today()))
 
     def _update_buttons(self) -> None:
-        writable = not self.profile.read_only
+        writable = not self.ctx.read_only
         has_row = self.table.currentIndex().isValid()
         for button in (self.add_button, self.import_button, self.reconcile_button):
             button.setEnabled(writable)
@@ -202,8 +197,8 @@ class LedgerPage(QWidget):
 
     def _update_undo(self) -> None:
         undo, redo = self.undo_stack.undo_label, self.undo_stack.redo_label
-        self.undo_button.setEnabled(undo is not None and not self.profile.read_only)
-        self.redo_button.setEnabled(redo is not None and not self.profile.read_only)
+        self.undo_button.setEnabled(undo is not None and not self.ctx.read_only)
+        self.redo_button.setEnabled(redo is not None and not self.ctx.read_only)
         self.undo_button.setToolTip(_("Undo: {what}").format(what=undo) if undo else "")
         self.redo_button.setToolTip(_("Redo: {what}").format(what=redo) if redo else "")
 
@@ -216,33 +211,39 @@ class LedgerPage(QWidget):
 
     # --- editing ---------------------------------------------------------------------------
 
+    def _entry_dialog(self, save: Callable[[EntryDraft], object],
+                      entry: Entry | None = None) -> EntryDialog:
+        return EntryDialog(self.ledger.policy(), self.ledger.plan_lines(), save, entry=entry,
+                           parent=self)
+
     def add_entry(self) -> None:
-        if self.profile.read_only:
+        if self.ctx.read_only:
             return
 
         def save(draft: EntryDraft) -> None:
-            self.undo_stack.push(AddEntry(self.profile, draft=draft))
+            self.undo_stack.run(_("Add entry"), lambda: self.ledger.add_entry(draft))
 
-        if EntryDialog(self.categories, save, parent=self).exec():
+        if self._entry_dialog(save).exec():
             self.refresh()
             self.entry_saved.emit()
 
     def edit_current(self) -> None:
         entry_id = self.current_entry_id()
-        if entry_id is None or self.profile.read_only:
+        if entry_id is None or self.ctx.read_only:
             return
 
         def save(draft: EntryDraft) -> None:
-            self._push_confirmed(lambda yes: EditEntry(self.profile, entry_id, draft, yes))
+            self._run_confirmed(_("Change entry"), lambda yes: self.ledger.update_entry(
+                entry_id, draft, confirmed=yes))
 
         entry = self.ledger.get_entry(entry_id)
-        if EntryDialog(self.categories, save, entry=entry, parent=self).exec():
+        if self._entry_dialog(save, entry).exec():
             self.refresh()
             self.entry_saved.emit()
 
     def delete_current(self) -> None:
         entry_id = self.current_entry_id()
-        if entry_id is None or self.profile.read_only:
+        if entry_id is None or self.ctx.read_only:
             return
         entry = self.ledger.get_entry(entry_id)
         question = _("Delete the entry for {payee}, {amount} on {date}? "
@@ -252,21 +253,22 @@ class LedgerPage(QWidget):
         if not self.confirm(question):
             return
         try:
-            self._push_confirmed(lambda yes: DeleteEntry(self.profile, entry_id, yes))
+            self._run_confirmed(_("Delete entry"), lambda yes: self.ledger.delete_entry(
+                entry_id, confirmed=yes))
         except DomainError as error:
             QMessageBox.information(self, _("Delete entry"), str(error))
             return
         self.refresh()
         self.entry_deleted.emit()
 
-    def _push_confirmed(self, make: Callable[[bool], Command]) -> None:
+    def _run_confirmed(self, label: str, change: Callable[[bool], object]) -> None:
         """Run a change; if it touches an entry checked against a statement, ask first."""
         try:
-            self.undo_stack.push(make(False))
-        except ReconciledEntryChange as change:
-            if not self.confirm(str(change) + "\n\n" + _("Go ahead anyway?")):
-                raise DomainError(_("Nothing was changed.")) from change
-            self.undo_stack.push(make(True))
+            self.undo_stack.run(label, lambda: change(False))
+        except ReconciledEntryChange as question:
+            if not self.confirm(str(question) + "\n\n" + _("Go ahead anyway?")):
+                raise DomainError(_("Nothing was changed.")) from question
+            self.undo_stack.run(label, lambda: change(True))
 
     def undo(self) -> None:
         self._step(self.undo_stack.undo)
@@ -275,7 +277,7 @@ class LedgerPage(QWidget):
         self._step(self.undo_stack.redo)
 
     def _step(self, action: Callable[[], str | None]) -> None:
-        if self.profile.read_only:
+        if self.ctx.read_only:
             return
         try:
             action()
@@ -285,16 +287,14 @@ class LedgerPage(QWidget):
         self.entry_saved.emit()
 
     def import_statement(self) -> None:
-        if self.profile.read_only:
+        if self.ctx.read_only:
             return
-        data_dir = self.profile.info.folder.parent.parent  # <data>/profiles/<name>
-        service = BankImportService(self.profile, MappingStore(data_dir))
-        BankImportDialog(service, self.undo_stack, self).exec()
+        BankImportDialog(self.ctx.imports, self.undo_stack, self).exec()
         self.refresh()
         self.entry_saved.emit()
 
     def show_missing_receipts(self) -> None:
-        rows = EvidenceService(self.profile).entries_without_evidence()
+        rows = self.ctx.evidence.entries_without_evidence()
         dialog = MissingEvidenceDialog(rows, self)
         if dialog.exec() and dialog.chosen_entry_id is not None:
             self.reveal_entry(dialog.chosen_entry_id)
@@ -313,11 +313,10 @@ class LedgerPage(QWidget):
             self.model.fetchMore()
 
     def reconcile(self) -> None:
-        if self.profile.read_only:
+        if self.ctx.read_only:
             return
-        account_id = BankImportService(self.profile).account_id(None)
-        ReconcileDialog(ReconciliationService(self.profile), account_id, self.undo_stack,
-                        self).exec()
+        account_id = self.ctx.imports.account_id(None)
+        ReconcileDialog(self.ctx.reconcile, account_id, self.undo_stack, self).exec()
         self.refresh()
 
     def confirm(self, question: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from app.i18n import _, format_date, format_money, format_number
-from app.services.ledger import LedgerSummary
+from app.services.summary import Summary
 from ui.accessibility import named
 from ui.text_size import emphasise
 from ui.widgets import WARNING_STYLE
@@ -40,7 +40,7 @@ class SummaryPanel(QFrame):
         emphasise(label, 1.4)
         return label
 
-    def show_summary(self, summary: LedgerSummary) -> None:
+    def show_summary(self, summary: Summary) -> None:
         self.balance.setText(format_money(summary.balance.pence))
         self.money_in.setText(format_money(summary.money_in.pence))
         self.money_out.setText(format_money(summary.money_out.pence))
@@ -51,19 +51,19 @@ class SummaryPanel(QFrame):
             self.status.setText(_("Add your weekly budget to see how many weeks you hold."))
             return
         self.weeks.setText(format_number(summary.weeks_held))
-        limit = summary.weeks_limit
+        allowed = summary.position.allowed_weeks
         if summary.over_limit:
-            surplus = summary.balance.pence - summary.gross_weekly.pence * limit
+            # The surplus is the policy's: after the contingency and what is still owed.
             self.status.setText(
                 _("⚠ More than the {limit} weeks the council allows. About {surplus} may be "
                   "taken back. Talk to your council about it.").format(
-                    limit=limit, surplus=format_money(surplus)))
+                    limit=allowed, surplus=format_money(summary.surplus.pence)))
             self.status.setStyleSheet(WARNING_STYLE)
         elif summary.balance.pence < 0:
             self.status.setText(_("⚠ The account is overdrawn. Tell your council."))
             self.status.setStyleSheet(WARNING_STYLE)
         else:
             self.status.setText(_("Within the {limit} weeks the council allows.").format(
-                limit=limit))
+                limit=allowed))
             self.status.setStyleSheet("")
         self.weeks.setAccessibleDescription(self.status.text())

@@ -22,14 +22,17 @@ from app.domain.money import Money
 from app.domain.providers import ProviderDetail
 from app.i18n import _, parse_money
 from app.services.my_providers import MyProvidersService, draft_from_register
+from app.services.undo import UndoStack
 
 
 class AddProviderDialog(QDialog):
     def __init__(self, detail: ProviderDetail, my_providers: MyProvidersService,
-                 today: date | None = None, parent: QWidget | None = None) -> None:
+                 undo: UndoStack, today: date | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._detail = detail
         self._service = my_providers
+        self._undo = undo
         self.added: ChosenProvider | None = None
         self.setWindowTitle(_("Add {name} to My providers").format(name=detail.summary.name))
         self.setAccessibleName(self.windowTitle())
@@ -63,7 +66,7 @@ class AddProviderDialog(QDialog):
             draft = draft_from_register(self._detail, start,
                                         agreed_hourly_rate=rate,
                                         notes=self.notes.toPlainText())
-            self.added = self._service.add(draft)
+            self.added = self._undo.run(_("Add provider"), lambda: self._service.add(draft))
         except (DomainError, ValueError) as error:
             self.error.setText(str(error))
             return

@@ -1,7 +1,7 @@
-"""Import a register file with a progress bar and Cancel.
+"""Import a register file on a worker thread, with a progress bar and Cancel.
 
-The import runs in the window's thread; its progress callback lets Qt handle events, so
-the Cancel button works, and the cancel callback reads it. A cancel rolls everything back.
+The worker opens its own connection to the register (a SQLite connection belongs to the thread
+that made it); the window's connection then sees the new rows. A cancel rolls everything back.
 """
 
 from __future__ import annotations
@@ -9,33 +9,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.domain.errors import DomainError
 from app.i18n import N_, _, ngettext
 from app.register.importing import ImportCancelled, TooManyRemovals
+from app.services.jobs import Cancelled, JobControl
 from app.services.register import ImportReport, RegisterService
+from ui.jobs import run_job
 
 # Import stages as the service names them -> what the bar says.
 _STAGES = {"reading": N_("Reading the file…"), "saving rows": N_("Saving providers…"),
            "saving": N_("Updating the search index…")}
 
 
-class ImportProgress(QProgressDialog):
-    def __init__(self, file_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(_("Importing {file}…").format(file=file_name), _("Cancel"), 0, 0,
-                         parent)
-        self.setWindowTitle(_("Import a register file"))
-        self.setAccessibleName(_("Import progress"))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumDuration(300)
-
-    def report(self, stage: str, done: int, total: int) -> None:
-        self.setLabelText(_(_STAGES.get(stage, stage)))
-        self.setMaximum(max(total, 1))
-        self.setValue(min(done, max(total, 1)))
-        QApplication.processEvents()
+def _import(register: RegisterService, path: Path, control: JobControl,
+            allow_removals: bool) -> ImportReport:
+    own = RegisterService(register.path.parent)
+    try:
+        return own.import_file(
+            path, progress=lambda stage, done, total: control.report(
+                done, total, _(_STAGES.get(stage, stage))),
+            cancelled=control.is_cancelled, allow_removals=allow_removals)
+    finally:
+        own.close()
 
 
 def import_with_progress(register: RegisterService, path: Path,
@@ -55,20 +52,17 @@ def import_with_progress(register: RegisterService, path: Path,
 
 def _run(register: RegisterService, path: Path, parent: QWidget | None,
          allow_removals: bool) -> tuple[ImportReport | None, str]:
-    dialog = ImportProgress(path.name, parent)
     try:
-        report = register.import_file(path, progress=dialog.report,
-                                      cancelled=dialog.wasCanceled,
-                                      allow_removals=allow_removals)
-    except ImportCancelled as cancelled:
+        report = run_job(parent, _("Importing {file}…").format(file=path.name),
+                         lambda control: _import(register, path, control, allow_removals))
+    except (ImportCancelled, Cancelled) as cancelled:
         return None, str(cancelled)
     except TooManyRemovals:
         raise  # asked about by the caller
     except DomainError as error:
         return None, str(error)
-    finally:
-        dialog.close()
-        dialog.deleteLater()
+    register.forget_counts()  # the search planner's hints describe the old register
+    register.reconnect_if_replaced()  # a damaged register the import set aside
     return report, summary(report)
 
 

@@ -26,15 +26,18 @@ from app.domain.funding import Period
 from app.domain.money import Money
 from app.i18n import ParseError, _, parse_money
 from app.services.my_providers import MyProvidersService
+from app.services.undo import UndoStack
 from ui.accessibility import named
 from ui.register.my_providers_model import SORT_ROLE, MyProvidersModel, _kinds
 from ui.widgets import accept_cancel_buttons, message_label, to_date
 
 
 class MyProvidersPage(QWidget):
-    def __init__(self, service: MyProvidersService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: MyProvidersService, undo: UndoStack,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.undo = undo
         self.model = MyProvidersModel()
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.model)
@@ -81,17 +84,19 @@ class MyProvidersPage(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
 
     def add_own(self) -> None:
-        if OwnProviderDialog(self.service, self).exec():
+        if OwnProviderDialog(self.service, self.undo, self).exec():
             self.refresh()
 
 
 class OwnProviderDialog(QDialog):
     """A personal assistant or small local provider that is in no register."""
 
-    def __init__(self, service: MyProvidersService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: MyProvidersService, undo: UndoStack,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Add a PA or local provider"))
         self.service = service
+        self.undo = undo
         self.name = named(QLineEdit(), _("Name"))
         self.kind = named(QComboBox(), _("Kind of provider"))
         for kind in (ProviderKind.PA, ProviderKind.LOCAL):
@@ -116,10 +121,11 @@ class OwnProviderDialog(QDialog):
     def submit(self) -> None:
         try:
             rate = Money(parse_money(self.rate.text())) if self.rate.text().strip() else None
-            self.service.add(ChosenProviderDraft(
+            draft = ChosenProviderDraft(
                 name=self.name.text(), start=to_date(self.start.date()),
                 kind=ProviderKind(self.kind.currentData()), agreed_hourly_rate=rate,
-                notes=self.notes.text()))
+                notes=self.notes.text())
+            self.undo.run(_("Add provider"), lambda: self.service.add(draft))
         except (DomainError, ParseError) as error:
             self.error.setText(str(error))
             self.error.show()

@@ -29,6 +29,7 @@ from app.register.postcodes import locate
 from app.register.search import SearchQuery
 from app.services.my_providers import MyProvidersService
 from app.services.register import COUNT_CAP, ImportReport, RegisterService
+from app.services.undo import UndoStack
 from ui.accessibility import named
 from ui.register.add_provider_dialog import AddProviderDialog
 from ui.register.import_progress import import_with_progress
@@ -47,10 +48,11 @@ def _buddy(text: str, widget: QWidget) -> QLabel:
 
 class RegisterPage(QWidget):
     def __init__(self, register: RegisterService, my_providers: MyProvidersService | None = None,
-                 parent: QWidget | None = None) -> None:
+                 undo: UndoStack | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._register = register
         self._my_providers = my_providers
+        self._undo = undo
         self.setAccessibleName(_("Register of care providers"))
         self.model = RegisterResultsModel(register)
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
@@ -216,9 +218,9 @@ class RegisterPage(QWidget):
 
     def add_current(self) -> AddProviderDialog | None:
         index = self.table.currentIndex()
-        if not index.isValid() or self._my_providers is None:
+        if not index.isValid() or self._my_providers is None or self._undo is None:
             return None
         dialog = AddProviderDialog(self._register.provider(*index.data(KEY_ROLE)),
-                                   self._my_providers, parent=self)
+                                   self._my_providers, self._undo, parent=self)
         dialog.open()
         return dialog

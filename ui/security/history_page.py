@@ -71,6 +71,15 @@ class HistoryPage(QWidget):
         if check.entries_not_matching:
             parts.append(_("These entries do not match their history: {ids}.").format(
                 ids=", ".join(str(i) for i in check.entries_not_matching)))
+        others = sorted({d.table for d in check.differences if d.table != "entry"})
+        if others:
+            parts.append(_("Other records do not match their history either ({tables}).").format(
+                tables=", ".join(others)))
+        if check.missing_heads:
+            parts.append(_("Changes that a return you produced was based on are no longer in "
+                           "the history."))
+        if check.damaged_documents:
+            parts.append(_("Some receipts or documents are damaged."))
         parts.append(_("Restore a backup from before the change, and keep this file "
                        "as evidence."))
         return " ".join(parts)

@@ -20,6 +20,7 @@ from app.domain.errors import DomainError
 from app.domain.roles import PersonRole, Role
 from app.i18n import _
 from app.services.people import PeopleService
+from app.services.undo import UndoStack
 from ui.accessibility import label_for, named
 from ui.security.people_model import SORT_ROLE, Col, PeopleModel
 
@@ -30,10 +31,11 @@ ADDABLE_ROLES = (Role.CARER, Role.APPOINTED_PERSON, Role.SUPPORT_WORKER)
 class PeoplePage(QWidget):
     person_added = Signal(object)  # the PersonRole
 
-    def __init__(self, service: PeopleService, read_only: bool = False,
+    def __init__(self, service: PeopleService, undo: UndoStack, read_only: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.undo = undo
         self.model = PeopleModel(self)
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.model)
@@ -81,7 +83,8 @@ class PeoplePage(QWidget):
     def add(self) -> PersonRole | None:
         role = Role(self.role.currentData())
         try:
-            person = self.service.add(self.name.text(), role)
+            name = self.name.text()
+            person = self.undo.run(_("Add person"), lambda: self.service.add(name, role))
         except DomainError as error:
             self.message.setText(str(error))
             self.name.setFocus()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -22,30 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.council_rules import CouncilRule, return_period
+from app.domain.council_rules import CouncilRule
 from app.domain.errors import DomainError
 from app.domain.funding import Period
 from app.domain.money import Money
 from app.i18n import ParseError, _, active_locale, parse_money
-from app.services.statements import StatementRequest
-from app.statements.forecast import Forecast
-from app.statements.model import Statement
+from app.services.rules import RulesService
+from app.services.statements import StatementRequest, StatementService
+from app.services.undo import UndoStack
 from ui.accessibility import label_for
+from ui.jobs import run_job
 from ui.statements.custom_rule_dialog import CustomRuleDialog
 
 PathChooser = Callable[[QWidget, str, str], Path | None]
 RuleMaker = Callable[[QWidget, CouncilRule], CouncilRule | None]
-
-
-class StatementsService(Protocol):
-    """What the page needs from app.services.statements.StatementService."""
-
-    def templates(self) -> list[CouncilRule]: ...
-    def chosen_rule(self) -> CouncilRule: ...
-    def choose_rule(self, rule: CouncilRule) -> CouncilRule: ...
-    def build(self, request: StatementRequest) -> Statement: ...
-    def forecast(self, today: date, end: date) -> Forecast: ...
-    def save(self, statement: Statement, path: Path) -> Path: ...
 
 
 def ask_save_path(parent: QWidget, title: str, file_filter: str) -> Path | None:
@@ -70,12 +59,14 @@ class StatementPage(QWidget):
     rule_chosen = Signal(str)  # the rule's code
     statement_saved = Signal(Path)
 
-    def __init__(self, service: StatementsService, today: date | None = None,
-                 choose_path: PathChooser = ask_save_path,
+    def __init__(self, service: StatementService, rules: RulesService, undo: UndoStack,
+                 today: date | None = None, choose_path: PathChooser = ask_save_path,
                  make_rule: RuleMaker = ask_custom_rule,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
+        self._rules_service = rules
+        self._undo = undo
         self._today = today or date.today()
         self._choose_path = choose_path
         self._make_rule = make_rule
@@ -87,7 +78,7 @@ class StatementPage(QWidget):
     # --- layout --------------------------------------------------------------------------
 
     def _build_controls(self) -> None:
-        period = return_period(self._service.chosen_rule().return_frequency, self._today)
+        period = self._rules_service.policy().return_period(self._today)
         self.start_edit = self._date_edit(period.start, _("Period start"))
         self.end_edit = self._date_edit(period.end, _("Period end"))
         self.rule_combo = QComboBox()
@@ -147,8 +138,8 @@ class StatementPage(QWidget):
     # --- rules ---------------------------------------------------------------------------
 
     def _load_rules(self) -> None:
-        chosen = self._service.chosen_rule()
-        self._rules = self._service.templates()
+        chosen = self._rules_service.chosen_rule()
+        self._rules = self._rules_service.templates()
         if chosen not in self._rules:
             self._rules.insert(0, chosen)  # a custom or older rule stays choosable
         self.rule_combo.clear()
@@ -160,18 +151,18 @@ class StatementPage(QWidget):
         self._use_rule(self._rules[index])
 
     def make_custom_rule(self) -> None:
-        rule = self._make_rule(self, self._service.chosen_rule())
+        rule = self._make_rule(self, self._rules_service.chosen_rule())
         if rule is not None:
             self._use_rule(rule)
             self._load_rules()
 
     def _use_rule(self, rule: CouncilRule) -> None:
         try:
-            self._service.choose_rule(rule)
+            self._undo.run(_("Choose council rule"), lambda: self._rules_service.choose_rule(rule))
         except DomainError as error:
             self.status_label.setText(str(error))
             return
-        self.show_period(return_period(rule.return_frequency, self._today))
+        self.show_period(self._rules_service.policy().return_period(self._today))
         self.rule_chosen.emit(rule.code)
         self.refresh_forecast()
 
@@ -216,7 +207,8 @@ class StatementPage(QWidget):
                 return None
             if path.suffix.lower() != suffix:
                 path = path.with_name(path.name + suffix)
-            saved = self._service.save(self._service.build(request), path)
+            saved = run_job(self, _("Writing the return"), lambda control: self._service.save(
+                self._service.build(request), path, control))
         except (DomainError, ParseError) as error:
             self.status_label.setText(str(error))
             return None

@@ -38,9 +38,18 @@ class RejectedRow:
 
 
 @dataclass(frozen=True)
+class StatedBalance:
+    """The balance the bank itself states in the file, and the day it is for."""
+
+    on: date
+    balance: Money
+
+
+@dataclass(frozen=True)
 class ParsedStatement:
     """A whole file read: `layout` names the preset or mapping that read it."""
 
     layout: str
     rows: tuple[StatementRow, ...] = field(default=())
     rejected: tuple[RejectedRow, ...] = field(default=())
+    closing: StatedBalance | None = None

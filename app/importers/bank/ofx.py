@@ -12,7 +12,13 @@ from decimal import Decimal
 
 from app.domain.money import Money
 from app.i18n import _
-from app.importers.bank.model import ParsedStatement, RejectedRow, StatementRow, UnreadableStatement
+from app.importers.bank.model import (
+    ParsedStatement,
+    RejectedRow,
+    StatedBalance,
+    StatementRow,
+    UnreadableStatement,
+)
 
 LAYOUT = "ofx"
 
@@ -36,7 +42,9 @@ def read(data: bytes, text: str) -> ParsedStatement:
     lines = _fitid_lines(text)
     rows: list[StatementRow] = []
     rejected: list[RejectedRow] = []
+    closing = None
     for statement in statements:
+        closing = _closing(statement) or closing
         for tx in statement.transactions:
             line = lines.get(str(tx.fitid), 0)
             pence = _pence(tx.trnamt)
@@ -52,7 +60,16 @@ def read(data: bytes, text: str) -> ParsedStatement:
             rows.append(StatementRow(line, tx.dtposted.date(), Money(pence),
                                      description=name or memo, payee=name, reference=memo,
                                      bank_id=str(tx.fitid or "")))
-    return ParsedStatement(LAYOUT, tuple(rows), tuple(rejected))
+    return ParsedStatement(LAYOUT, tuple(rows), tuple(rejected), closing)
+
+
+def _closing(statement: object) -> StatedBalance | None:
+    """The ledger balance the bank states (LEDGERBAL), when it is whole pence."""
+    ledger = getattr(statement, "ledgerbal", None)
+    pence = _pence(ledger.balamt) if ledger is not None else None
+    if ledger is None or pence is None or ledger.dtasof is None:
+        return None
+    return StatedBalance(ledger.dtasof.date(), Money(pence))
 
 
 def _pence(amount: Decimal) -> int | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.register.postcodes import locate
 from app.register.search import (
@@ -70,3 +72,12 @@ def test_count_stops_at_its_cap(register: RegisterService) -> None:
     everything = register.count(SearchQuery(), cap=10_000)
     assert everything > 20
     assert register.count(SearchQuery(), cap=20) == 20
+
+
+@given(text=st.text(max_size=30))
+def test_any_typed_text_makes_a_safe_fts_query(text: str) -> None:
+    expression = fts_expression(text)
+    # Only quoted prefix terms: nothing a person types can become FTS5 syntax.
+    for term in expression.split():
+        assert term.startswith('"') and term.endswith('"*')
+        assert '"' not in term[1:-2]

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import run
+from tests.app.safety.safety_helpers import Cli
 
 
 def _mount(target: Path, size: str) -> str | None:
@@ -44,29 +45,8 @@ def small_disk(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
         subprocess.run(["umount", "-l", str(target)], check=False)
 
 
-def remount_read_only(target: Path) -> None:
-    done = subprocess.run(["mount", "-o", "remount,ro", str(target)], capture_output=True,
-                          text=True)
-    if done.returncode:
-        pytest.skip(f"remounting read-only failed: {done.stderr.strip()}")
-
-
-def fill(disk: Path) -> None:
-    """Fill the file system to the last byte."""
-    fd = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    try:
-        for size in (1 << 20, 65536, 4096, 1):
-            try:
-                while True:
-                    os.write(fd, b"\0" * size)
-            except OSError:
-                continue
-    finally:
-        os.close(fd)
-
-
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
     """`cli(data_dir, *argv, CARELEDGER_PASSPHRASE=...)` -> (status, what it printed)."""
 
     def call(data: Path, *argv: str, **env: str) -> tuple[int, str]:

@@ -8,11 +8,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from safety_helpers import NAME, PASS, add_entries, count_entries, fingerprint, make
 
 from app.services.profiles import open_profile
 from app.store.backups import automatic_backups
 from app.store.database import DamagedProfile
+from tests.app.safety.safety_helpers import (
+    NAME,
+    PASS,
+    Cli,
+    add_entries,
+    count_entries,
+    fingerprint,
+    make,
+)
 
 # Modules added by the fix are imported inside the tests, so that on the code before it
 # each test fails on what it checks, not on an import.
@@ -63,7 +71,7 @@ def with_backups(data_dir: Path) -> Path:
 
 @pytest.mark.parametrize("how", sorted(DAMAGE))
 def test_damaged_ledger_is_never_a_new_profile(data_dir: Path, with_backups: Path,
-                                               how: str, cli) -> None:  # type: ignore[no-untyped-def]
+                                               how: str, cli: Cli) -> None:
     DAMAGE[how](with_backups / "ledger.db")
     before = fingerprint(with_backups / "backups")
     for _ in range(5):  # opening again and again must not wear the backups away
@@ -80,7 +88,7 @@ def test_damaged_ledger_is_never_a_new_profile(data_dir: Path, with_backups: Pat
 
 
 def test_the_offered_backup_brings_the_records_back(data_dir: Path, with_backups: Path,
-                                                    cli) -> None:  # type: ignore[no-untyped-def]
+                                                    cli: Cli) -> None:
     _empty(with_backups / "ledger.db")
     status, out = cli(data_dir, "backup", "restore", NAME, CARELEDGER_PASSPHRASE=PASS)
     assert status == 0, out
@@ -111,7 +119,7 @@ def test_no_backup_at_all_says_so(data_dir: Path) -> None:
 
 @pytest.mark.parametrize("damage", [b"", b"{", b"\0" * 900])
 def test_a_damaged_profile_json_does_not_lose_the_profile(data_dir: Path, with_backups: Path,
-                                                          damage: bytes, cli) -> None:  # type: ignore[no-untyped-def]
+                                                          damage: bytes, cli: Cli) -> None:
     """Its wrapped keys are the only way into the records and every backup: a copy is kept."""
     (with_backups / "profile.json").write_bytes(damage)
     status, out = cli(data_dir, "profile", "list")
@@ -119,7 +127,7 @@ def test_a_damaged_profile_json_does_not_lose_the_profile(data_dir: Path, with_b
     assert count_entries(data_dir) == 3
 
 
-def test_the_copy_follows_a_passphrase_change(data_dir: Path, with_backups: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_copy_follows_a_passphrase_change(data_dir: Path, with_backups: Path, cli: Cli) -> None:
     new = "a brand new passphrase"
     assert cli(data_dir, "profile", "passwd", NAME, CARELEDGER_PASSPHRASE=PASS,
                CARELEDGER_NEW_PASSPHRASE=new)[0] == 0

@@ -6,21 +6,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safety_helpers import NAME, PASS, add_entries, count_entries, fingerprint, make
-
 from app.services.profiles import open_profile
 from app.store.backups import automatic_backups
+from tests.app.safety.safety_helpers import (
+    NAME,
+    PASS,
+    Cli,
+    add_entries,
+    count_entries,
+    fingerprint,
+    make,
+)
 
 OTHER_PASS = "someone else's passphrase"
 
 
-def _export(data_dir: Path, out: Path, cli) -> Path:  # type: ignore[no-untyped-def]
+def _export(data_dir: Path, out: Path, cli: Cli) -> Path:
     status, text = cli(data_dir, "backup", NAME, "--out", str(out), CARELEDGER_PASSPHRASE=PASS)
     assert status == 0, text
     return out
 
 
-def test_restore_over_a_profile_asks_first(data_dir: Path, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_restore_over_a_profile_asks_first(data_dir: Path, tmp_path: Path, cli: Cli) -> None:
     make(data_dir)
     backup = _export(data_dir, tmp_path / "old.careledger", cli)
     add_entries(data_dir, 2)
@@ -32,7 +39,7 @@ def test_restore_over_a_profile_asks_first(data_dir: Path, tmp_path: Path, cli) 
 
 
 def test_a_stranger_of_the_same_name_is_kept_under_their_own_passphrase(
-        data_dir: Path, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+        data_dir: Path, tmp_path: Path, cli: Cli) -> None:
     """A backup brought from another computer, of another person with the same name."""
     elsewhere = tmp_path / "elsewhere"
     make(elsewhere)
@@ -55,7 +62,7 @@ def test_a_stranger_of_the_same_name_is_kept_under_their_own_passphrase(
 
 
 def test_two_restores_in_one_second_keep_two_copies(data_dir: Path, tmp_path: Path,
-                                                     cli) -> None:  # type: ignore[no-untyped-def]
+                                                     cli: Cli) -> None:
     make(data_dir)
     backup = _export(data_dir, tmp_path / "b.careledger", cli)
     add_entries(data_dir, 1)
@@ -72,7 +79,7 @@ def test_two_restores_in_one_second_keep_two_copies(data_dir: Path, tmp_path: Pa
     assert sorted(counts) == [0, 0, 1]  # the one with the entry is among them
 
 
-def test_an_open_profile_is_never_replaced(data_dir: Path, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_an_open_profile_is_never_replaced(data_dir: Path, tmp_path: Path, cli: Cli) -> None:
     make(data_dir)
     backup = _export(data_dir, tmp_path / "b.careledger", cli)
     with open_profile(data_dir, NAME, PASS):

@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from safety_helpers import PASS, add_entries, count_entries, make
 
 from app.domain.errors import ValidationError
 from app.services.profiles import list_profiles
+from tests.app.safety.safety_helpers import PASS, Cli, add_entries, count_entries, make
 
 
 @pytest.mark.parametrize("second", ["ann example", "ANN EXAMPLE", "Ann-Example", "Ann_Example",
@@ -38,7 +38,7 @@ def test_different_people_stay_apart(data_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["田中" * 40, "Ŵ" * 80, "a" * 80, "👩‍🦽 Ann"])
-def test_long_and_wide_names_fit_any_file_system(data_dir: Path, name: str, cli) -> None:  # type: ignore[no-untyped-def]
+def test_long_and_wide_names_fit_any_file_system(data_dir: Path, name: str, cli: Cli) -> None:
     status, out = cli(data_dir, "profile", "create", name, CARELEDGER_PASSPHRASE=PASS)
     assert status == 0, out
     info = list_profiles(data_dir)[0]
@@ -50,14 +50,14 @@ def test_long_and_wide_names_fit_any_file_system(data_dir: Path, name: str, cli)
 @pytest.mark.parametrize("name", ["Ann\u202eelpmaxE", "Ann\x00Example", "Ann\nExample",
                                   "Ann\u200bExample", "a" * 81, "田中" * 43, "!?!", ""])
 def test_control_direction_and_overlong_names_are_refused(data_dir: Path, name: str,
-                                                          cli) -> None:  # type: ignore[no-untyped-def]
+                                                          cli: Cli) -> None:
     status, out = cli(data_dir, "profile", "create", name, CARELEDGER_PASSPHRASE=PASS)
     assert status == 1 and out.strip()
     assert list_profiles(data_dir) == []
 
 
 def test_a_backup_whose_name_is_crafted_must_be_renamed(data_dir: Path, tmp_path: Path,
-                                                        cli) -> None:  # type: ignore[no-untyped-def]
+                                                        cli: Cli) -> None:
     import json
     import zipfile
 

@@ -9,12 +9,14 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
-from safety_helpers import NAME, PASS, make
+
+from tests.app.safety.safety_helpers import NAME, PASS, Cli, make
 
 ROOT = Path(__file__).resolve().parents[3]
-CRAFTED = {
+CRAFTED: dict[str, dict[str, object]] = {
     "time cost 1e9": {"time_cost": 10**9},
     "4 GiB memory": {"memory_kib": 4 * 1024 * 1024},
     "negative": {"time_cost": -1},
@@ -31,7 +33,7 @@ CRAFTED = {
 HUGE = ("time cost 1e9", "4 GiB memory", "huge parallelism")
 
 
-def _craft(meta: dict, change: dict) -> dict:  # type: ignore[type-arg]
+def _craft(meta: dict[str, Any], change: dict[str, object]) -> dict[str, Any]:
     meta = json.loads(json.dumps(meta))
     for wrapped in meta["keys"]:
         wrapped.update(change)
@@ -61,7 +63,7 @@ def test_profile_json_with_huge_costs_is_refused_at_once(data_dir: Path, case: s
 
 
 @pytest.mark.parametrize("case", sorted(set(CRAFTED) - set(HUGE)))
-def test_crafted_costs_in_profile_json_are_refused(data_dir: Path, case: str, cli) -> None:  # type: ignore[no-untyped-def]
+def test_crafted_costs_in_profile_json_are_refused(data_dir: Path, case: str, cli: Cli) -> None:
     info = make(data_dir).info
     meta = json.loads((info.folder / "profile.json").read_text())
     (info.folder / "profile.json").write_text(json.dumps(_craft(meta, CRAFTED[case])))
@@ -71,7 +73,7 @@ def test_crafted_costs_in_profile_json_are_refused(data_dir: Path, case: str, cl
 
 @pytest.mark.parametrize("case", sorted(CRAFTED))
 def test_crafted_costs_in_a_backup_are_refused(data_dir: Path, tmp_path: Path, case: str,
-                                               cli) -> None:  # type: ignore[no-untyped-def]
+                                               cli: Cli) -> None:
     make(data_dir)
     out = tmp_path / "b.careledger"
     assert cli(data_dir, "backup", NAME, "--out", str(out), CARELEDGER_PASSPHRASE=PASS)[0] == 0

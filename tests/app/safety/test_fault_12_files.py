@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from safety_helpers import NAME, PASS, add_entries, make
 
 from app.services.profiles import open_profile
+from tests.app.safety.safety_helpers import NAME, PASS, Cli, add_entries, make
 
 BANK = Path(__file__).resolve().parents[2] / "fixtures" / "bank"
 REGISTER = Path(__file__).resolve().parents[2] / "fixtures" / "register"
@@ -37,7 +37,7 @@ def _open_to_others(root: Path) -> list[str]:
 
 
 def test_everything_careledger_writes_is_owner_only(data_dir: Path, tmp_path: Path,
-                                                    usual_umask: None, cli) -> None:  # type: ignore[no-untyped-def]
+                                                    usual_umask: None, cli: Cli) -> None:
     make(data_dir)
     add_entries(data_dir, 2)
     out = tmp_path / "usb" / "dilys.careledger"
@@ -56,7 +56,7 @@ def test_everything_careledger_writes_is_owner_only(data_dir: Path, tmp_path: Pa
 
 
 def test_an_older_versions_readable_files_are_tightened(data_dir: Path, usual_umask: None,
-                                                        cli) -> None:  # type: ignore[no-untyped-def]
+                                                        cli: Cli) -> None:
     folder = make(data_dir).info.folder
     add_entries(data_dir, 1)
     for path in [data_dir, *data_dir.rglob("*")]:
@@ -67,7 +67,7 @@ def test_an_older_versions_readable_files_are_tightened(data_dir: Path, usual_um
 
 
 def test_stale_restore_folders_and_old_kept_copies_are_cleaned(data_dir: Path, tmp_path: Path,
-                                                               cli) -> None:  # type: ignore[no-untyped-def]
+                                                               cli: Cli) -> None:
     make(data_dir)
     out = tmp_path / "b.careledger"
     assert cli(data_dir, "backup", NAME, "--out", str(out), CARELEDGER_PASSPHRASE=PASS)[0] == 0

@@ -12,16 +12,24 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fuzzing import apply, damage
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from safety_helpers import NAME, PASS, add_entries, count_entries, fingerprint, make
 
 from app.domain.errors import DomainError
 from app.services.backups import export_profile, restore_profile
-from app.services.bank_import import BankImportService, RowStatus
+from app.services.bank_import import RowStatus
+from app.services.context import ProfileContext, open_context
 from app.services.profiles import open_profile
 from app.services.register import RegisterService
+from tests.app.safety.fuzzing import apply, damage
+from tests.app.safety.safety_helpers import (
+    NAME,
+    PASS,
+    add_entries,
+    count_entries,
+    fingerprint,
+    make,
+)
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 BANK_FILES = sorted(p for p in (FIXTURES / "bank").iterdir() if p.suffix != ".md")
@@ -180,26 +188,24 @@ def test_damaged_register_files(filled_register: Path, tmp_path: Path, source: P
 # --- bank files --------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def bank_profile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+def bank_ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProfileContext]:
     from app.store import keys
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(keys, "DEFAULT_COST", keys.KdfCost(1, 8, 1))
         data = tmp_path_factory.mktemp("bank")
         make(data)
-        profile = open_profile(data, NAME, PASS)
-    yield profile
-    profile.close()
+        ctx = open_context(data, NAME, PASS)
+    yield ctx
+    ctx.close()
 
 
 @FUZZ
 @given(source=st.sampled_from(BANK_FILES), ops=damage)
-def test_damaged_bank_files(bank_profile: object, source: Path,
+def test_damaged_bank_files(bank_ctx: ProfileContext, source: Path,
                             ops: list[tuple]) -> None:  # type: ignore[type-arg]
-    from app.services.ledger import LedgerService
-
-    service = BankImportService(bank_profile)  # type: ignore[arg-type]
-    before = LedgerService(bank_profile).count()  # type: ignore[arg-type]
+    service = bank_ctx.imports
+    before = bank_ctx.ledger.count()
     data = apply(source.read_bytes(), ops)
     try:
         preview = service.preview(data, "damaged" + source.suffix, 1, today=date(2026, 1, 1))
@@ -207,8 +213,8 @@ def test_damaged_bank_files(bank_profile: object, source: Path,
         result = service.commit(preview, today=date(2026, 1, 1))
     except DomainError as error:
         event(f"refused: {type(error).__name__}")
-        assert LedgerService(bank_profile).count() == before  # type: ignore[arg-type]
+        assert bank_ctx.ledger.count() == before
         return
     event("imported" if new else "nothing new")
     assert result.added == new
-    assert LedgerService(bank_profile).count() == before + new  # type: ignore[arg-type]
+    assert bank_ctx.ledger.count() == before + new

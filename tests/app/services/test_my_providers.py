@@ -2,41 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect
 
 from app.domain.chosen_providers import ChosenProviderDraft, ProviderKind, cost_per_hour
 from app.domain.entries import EntryDraft
 from app.domain.errors import ValidationError
-from app.domain.funding import Frequency, Period
+from app.domain.funding import Period
 from app.domain.money import Money
 from app.domain.providers import Source
-from app.services.ledger import LedgerService
+from app.domain.visits import VisitDraft
+from app.services.context import ProfileContext
 from app.services.my_providers import (
     ChosenProviderNotFound,
     MyProvidersService,
     draft_from_register,
 )
-from app.services.profiles import NewProfile, OpenProfile, create_profile, open_profile
 from app.services.register import RegisterService
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "register"
-PASS = "correct horse battery"
 
 
 @pytest.fixture
-def profile(tmp_path: Path) -> Iterator[OpenProfile]:
-    # Funding from April 2024, so the payments below fall inside it.
-    create_profile(tmp_path, NewProfile("Ann", Money(42000), Frequency.FOUR_WEEKLY,
-                                        date(2024, 4, 1)), PASS)
-    opened = open_profile(tmp_path, "Ann", PASS)
-    yield opened
-    opened.close()
+def profile(make_ctx: Callable[..., ProfileContext]) -> ProfileContext:
+    # Records from March 2024: the payments below fall inside them.
+    return make_ctx("Ann", start=date(2024, 3, 1))
 
 
 @pytest.fixture
@@ -47,30 +41,26 @@ def register(tmp_path: Path) -> Iterator[RegisterService]:
     service.close()
 
 
-def pay(profile: OpenProfile, on: date, pounds: int, payee: str) -> None:
-    LedgerService(profile).add_entry(
+def pay(profile: ProfileContext, on: date, pounds: int, payee: str) -> None:
+    profile.ledger.add_entry(
         EntryDraft(on, Money(-pounds * 100), payee, "agency_care", "", ""), today=on)
 
 
-def test_the_migration_made_the_table(profile: OpenProfile) -> None:
-    assert "chosen_provider" in inspect(profile.engine).get_table_names()
-
-
-def test_choose_from_the_register_snapshots_it(profile: OpenProfile,
+def test_choose_from_the_register_snapshots_it(profile: ProfileContext,
                                                register: RegisterService) -> None:
     detail = register.provider("cqc", "1-1000587219")
-    mine = MyProvidersService(profile, register)
+    mine = MyProvidersService(profile.store, register)
     chosen = mine.add(draft_from_register(detail, date(2024, 4, 1),
                                           agreed_hourly_rate=Money(2450)))
     assert (chosen.source, chosen.source_id) == (Source.CQC, "1-1000587219")
     assert chosen.name == "Highlands Borders Care Home" and chosen.postcode == "EX1 2QE"
     assert chosen.payee_name == chosen.name
     assert [p.id for p in mine.providers()] == [chosen.id]
-    assert any(e.entity == "chosen_provider" for e in LedgerService(profile).audit_events())
+    assert any(e.entity == "chosen_provider" for e in profile.history.events())
 
 
-def test_add_a_pa_by_hand_and_end_them(profile: OpenProfile) -> None:
-    mine = MyProvidersService(profile)
+def test_add_a_pa_by_hand_and_end_them(profile: ProfileContext) -> None:
+    mine = MyProvidersService(profile.store)
     pa = mine.add(ChosenProviderDraft("Jo Bloggs", date(2024, 4, 1), kind=ProviderKind.PA,
                                       agreed_hourly_rate=Money(1400), own_rating=5))
     assert pa.source is Source.MANUAL and pa.source_id == ""
@@ -80,8 +70,8 @@ def test_add_a_pa_by_hand_and_end_them(profile: OpenProfile) -> None:
     assert mine.providers(on=date(2024, 9, 1)) == [ended]
 
 
-def test_update_changes_rate_and_notes(profile: OpenProfile) -> None:
-    mine = MyProvidersService(profile)
+def test_update_changes_rate_and_notes(profile: ProfileContext) -> None:
+    mine = MyProvidersService(profile.store)
     pa = mine.add(ChosenProviderDraft("Jo Bloggs", date(2024, 4, 1)))
     changed = mine.update(pa.id, ChosenProviderDraft("Jo Bloggs", date(2024, 4, 1),
                                                      agreed_hourly_rate=Money(1500),
@@ -97,24 +87,24 @@ def test_update_changes_rate_and_notes(profile: OpenProfile) -> None:
      "agreed_hourly_rate"),
     (ChosenProviderDraft("X", date(2024, 1, 1), source=Source.CQC), "source_id"),
 ])
-def test_bad_drafts_are_refused_and_nothing_saved(profile: OpenProfile,
+def test_bad_drafts_are_refused_and_nothing_saved(profile: ProfileContext,
                                                   draft: ChosenProviderDraft,
                                                   field: str) -> None:
-    mine = MyProvidersService(profile)
+    mine = MyProvidersService(profile.store)
     with pytest.raises(ValidationError) as error:
         mine.add(draft)
     assert error.value.field == field
     assert mine.providers() == []
 
 
-def test_unknown_id(profile: OpenProfile) -> None:
+def test_unknown_id(profile: ProfileContext) -> None:
     with pytest.raises(ChosenProviderNotFound):
-        MyProvidersService(profile).get(99)
+        MyProvidersService(profile.store).get(99)
 
 
-def test_value_for_money_from_ledger_payments(profile: OpenProfile,
+def test_value_for_money_from_ledger_payments(profile: ProfileContext,
                                               register: RegisterService) -> None:
-    mine = MyProvidersService(profile, register)
+    mine = MyProvidersService(profile.store, register)
     chosen = mine.add(draft_from_register(register.provider("cqc", "1-1000587219"),
                                           date(2024, 4, 1), agreed_hourly_rate=Money(2400)))
     pay(profile, date(2024, 4, 30), 500, "Highlands Borders Care Home")
@@ -129,8 +119,8 @@ def test_value_for_money_from_ledger_payments(profile: OpenProfile,
     assert value.rating == "Good" and value.rating_date == date(2020, 5, 6)
 
 
-def test_value_for_money_without_hours_keeps_the_total(profile: OpenProfile) -> None:
-    mine = MyProvidersService(profile)
+def test_value_for_money_without_hours_keeps_the_total(profile: ProfileContext) -> None:
+    mine = MyProvidersService(profile.store)
     pa = mine.add(ChosenProviderDraft("Jo Bloggs", date(2024, 4, 1)))
     pay(profile, date(2024, 4, 30), 140, "Jo Bloggs")
     (value,) = mine.value_for_money_all(Period(date(2024, 4, 1), date(2024, 6, 30)))
@@ -145,13 +135,11 @@ def test_cost_per_hour_rounds_half_up_to_the_penny() -> None:
     assert cost_per_hour(Money(1000), Decimal("0")) is None
 
 
-def test_value_for_money_takes_hours_from_the_services_log(profile: OpenProfile) -> None:
-    from app.services.services_log import ServicesLogService, VisitDraft
-
-    mine = MyProvidersService(profile)
+def test_value_for_money_takes_hours_from_the_services_log(profile: ProfileContext) -> None:
+    mine = MyProvidersService(profile.store)
     agency = mine.add(ChosenProviderDraft("Red Kite Home Care", date(2024, 4, 1),
                                           agreed_hourly_rate=Money(2400)))
-    log = ServicesLogService(profile)
+    log = profile.visits
     # Two visits linked to the chosen provider, one logged by name only, one elsewhere.
     log.add(VisitDraft(date(2024, 4, 2), "Red Kite Home Care", 120, 120, 2400,
                        chosen_provider_id=agency.id))

@@ -1,8 +1,8 @@
-"""Fixtures for statement tests: small ledgers built in memory, and a demo profile on disk."""
+"""Fixtures for statement tests: small ledgers built in memory."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -12,32 +12,41 @@ from app.domain.categories import load_categories
 from app.domain.council_rules import find_template
 from app.domain.funding import Frequency, Funder, FundingKind, FundingStream, Period
 from app.domain.money import Money
-from app.i18n import set_locale
+from app.domain.owed import Liabilities
+from app.domain.person import Holder
+from app.domain.plan import PlanLine
+from app.domain.policy import Policy
 from app.statements import Statement, build
-from app.statements.model import Holder, StatementEntry, StatementInputs
+from app.statements.builder import Ledger
+from app.statements.model import StatementEntry, StatementInputs
 
-STREAM = FundingStream(Funder.COUNCIL, FundingKind.DIRECT_PAYMENT, Money(44000),
-                       Frequency.FOUR_WEEKLY, date(2025, 4, 1), Money(3500))
+STREAM = FundingStream.flat(Funder.COUNCIL, FundingKind.DIRECT_PAYMENT, Money(44000),
+                            Frequency.FOUR_WEEKLY, date(2025, 4, 1), Money(3500))
 HOLDER = Holder("Alex Example", "Demo Borough Council", "DEMO-0001", "", "carer")
 QUARTER = Period(date(2025, 4, 1), date(2025, 6, 30))
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_locale("en")
-    yield
-    set_locale("en")
+CATEGORIES = {c.code: c for c in load_categories()}
+MakeStatement = Callable[..., Statement]
 
 
 NOTHING = Money(0)
-NO_INPUTS = StatementInputs()
 
 
-def make_statement(entries: list[StatementEntry], opening: Money = NOTHING,
-                   inputs: StatementInputs = NO_INPUTS, rule_code: str = "quarterly_8_weeks",
-                   period: Period = QUARTER) -> Statement:
-    return build(period, holder=HOLDER, rule=find_template(rule_code), streams=[STREAM],
-                 categories=load_categories(), opening=opening, entries=entries, inputs=inputs)
+def statement_of(entries: Sequence[StatementEntry], opening: Money = NOTHING,
+                 inputs: StatementInputs | None = None, rule_code: str = "quarterly_8_weeks",
+                 period: Period = QUARTER, owed: Liabilities | None = None,
+                 streams: Sequence[FundingStream] = (STREAM,),
+                 plan_lines: Sequence[PlanLine] = ()) -> Statement:
+    """A statement over `entries`: those not cleared and dated up to the end count as not yet
+    on the bank statement, as the profile's query gives them."""
+    uncleared = [e for e in entries if not e.cleared and e.on <= period.end]
+    return build(period, holder=HOLDER, policy=Policy(find_template(rule_code), CATEGORIES),
+                 streams=streams, ledger=Ledger(opening, entries, uncleared, plan_lines),
+                 owed=owed, inputs=inputs)
+
+
+@pytest.fixture
+def make_statement() -> MakeStatement:
+    return statement_of
 
 
 @pytest.fixture

@@ -1,8 +1,10 @@
 from datetime import date, timedelta
 
+from app.domain.categories import load_categories
 from app.domain.council_rules import find_template
 from app.domain.funding import Frequency, Funder, FundingKind, FundingStream
 from app.domain.money import Money
+from app.domain.policy import Policy, Position
 from app.statements.forecast import (
     Spend,
     WarningKind,
@@ -12,13 +14,19 @@ from app.statements.forecast import (
 )
 
 TODAY = date(2025, 6, 30)
-RULE = find_template("quarterly_8_weeks")  # 8 weeks, no contingency
+POLICY = Policy(find_template("quarterly_8_weeks"),  # 8 weeks, no contingency
+                {c.code: c for c in load_categories()})
 
 
 def stream(weekly: int, frequency: Frequency = Frequency.FOUR_WEEKLY,
            start: date = date(2025, 4, 1)) -> FundingStream:
-    return FundingStream(Funder.COUNCIL, FundingKind.DIRECT_PAYMENT, Money(weekly), frequency,
-                         start)
+    return FundingStream.flat(Funder.COUNCIL, FundingKind.DIRECT_PAYMENT, Money(weekly),
+                              frequency, start)
+
+
+def now(balance: int, weekly: int) -> Position:
+    """Where the money stands at the end of TODAY, as the Money tab works it out."""
+    return POLICY.position(TODAY, Money(balance), Money(weekly), Money(0))
 
 
 def weekly_wages(pence: int, weeks: int = 8) -> list[Spend]:
@@ -45,16 +53,16 @@ def test_payment_days_follow_the_schedule() -> None:
 def test_spending_matching_funding_keeps_the_balance() -> None:
     # £400 a week in (four-weekly), £400 a week out: back where it started after 4 weeks.
     # The one payment in the 4 weeks lands on 22 July, three weeks in.
-    result = forecast(TODAY, date(2025, 7, 28), Money(200000), [stream(40000)],
-                      weekly_wages(40000), RULE)
+    result = forecast(now(200000, 40000), date(2025, 7, 28), [stream(40000)],
+                      weekly_wages(40000), POLICY)
     assert result.closing == Money(200000 + 160000 - 40000 * 4)
     assert result.lowest == Money(200000 - round(40000 * 21 / 7))
     assert not result.warnings
 
 
 def test_warns_when_the_money_runs_out() -> None:
-    result = forecast(TODAY, date(2025, 9, 30), Money(50000), [stream(20000)],
-                      weekly_wages(40000), RULE)
+    result = forecast(now(50000, 20000), date(2025, 9, 30), [stream(20000)],
+                      weekly_wages(40000), POLICY)
     kinds = [w.kind for w in result.warnings]
     assert kinds == [WarningKind.RUNS_OUT]
     assert result.lowest.pence < 0
@@ -63,7 +71,7 @@ def test_warns_when_the_money_runs_out() -> None:
 
 def test_warns_before_weeks_held_pass_the_limit() -> None:
     # Nothing spent: £300 a week piles up on top of 7 weeks already held.
-    result = forecast(TODAY, date(2025, 9, 30), Money(30000 * 7), [stream(30000)], [], RULE)
+    result = forecast(now(30000 * 7, 30000), date(2025, 9, 30), [stream(30000)], [], POLICY)
     warning = result.warnings[-1]
     assert warning.kind is WarningKind.OVER_LIMIT
     assert "clawed back" in warning.message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -15,10 +16,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from app.domain.money import Money
+from app.statements import Statement
 from app.statements.model import StatementEntry, StatementInputs
-from app.statements.pdf import CELL_PAD, TABLE_SIZE, TRANSACTION_COLS, fit, render_pdf
-from app.statements.pdf_page import fonts
-from tests.app.statements.conftest import make_statement
+from app.statements.pdf import CELL_PAD, TRANSACTION_COLS, fit, render_pdf
+from app.statements.pdf_page import TABLE_SIZE, fonts
+
+MakeStatement = Callable[..., Statement]
 
 WORDS = st.text("abcdefghijklmnopqrstuvwxyzŵŷ ()-&<", min_size=1, max_size=250)
 
@@ -39,7 +42,8 @@ def test_fitted_text_stays_inside_its_cell(value: str, width_mm: int) -> None:
             assert stringWidth(line, fonts().regular, TABLE_SIZE) <= width - 2 * CELL_PAD
 
 
-def test_every_page_numbered_and_hash_in_footer(tmp_path: Path) -> None:
+def test_every_page_numbered_and_hash_in_footer(tmp_path: Path,
+                                                make_statement: MakeStatement) -> None:
     entries = [StatementEntry(i, date(2025, 4, 1 + i % 30), Money(-1000 - i),
                               "A payee with a long name " * (1 + i % 4), "pa_wages")
                for i in range(1, 301)]
@@ -55,7 +59,8 @@ def test_every_page_numbered_and_hash_in_footer(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("count", [56, 109])  # counts where reportlab alone orphans the totals
-def test_totals_never_alone_on_a_page(count: int, tmp_path: Path) -> None:
+def test_totals_never_alone_on_a_page(count: int, tmp_path: Path,
+                                      make_statement: MakeStatement) -> None:
     entries = [StatementEntry(i, date(2025, 4, 1 + i % 30), Money(-1000 - i), "Payee",
                               "pa_wages") for i in range(1, count + 1)]
     pdf = tmp_path / "r.pdf"

@@ -6,7 +6,8 @@ import csv
 import io
 import re
 import tempfile
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,15 +15,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from app.domain.funding import Period
 from app.domain.money import Money
 from app.i18n import format_money
+from app.statements import Statement
 from app.statements.csv import render_csv_text
 from app.statements.model import StatementEntry, StatementInputs
 from app.statements.pdf import render_pdf
-from tests.app.statements.conftest import QUARTER, make_statement
+
+MakeStatement = Callable[..., Statement]
 
 IN_CODES = ["council_payment", "client_contribution", "refund_in"]
 OUT_CODES = ["pa_wages", "paye_ni", "agency_care", "respite", "equipment", "other_out"]
+QUARTER = Period(date(2025, 4, 1), date(2025, 6, 30))
 MONEY_LINE = re.compile(r"^-?£[\d,]+\.\d\d$")
 
 
@@ -43,10 +48,11 @@ def ledgers(draw: st.DrawFn, max_size: int = 60) -> tuple[Money, list[StatementE
     return Money(draw(st.integers(-1_000_000, 10_000_000))), entries
 
 
-@given(ledgers(max_size=200))
-@settings(max_examples=150, deadline=None)
-def test_opening_plus_in_minus_out_is_closing(ledger: tuple[Money, list[StatementEntry]]
-                                              ) -> None:
+@given(ledger=ledgers(max_size=200))
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_opening_plus_in_minus_out_is_closing(ledger: tuple[Money, list[StatementEntry]],
+                                              make_statement: MakeStatement) -> None:
     opening, entries = ledger
     r = make_statement(entries, opening=opening).reconciliation
     assert r.closing == opening + r.total_in - r.total_out
@@ -71,9 +77,11 @@ def _transaction_money(lines: list[str]) -> list[str]:
     return [line for line in lines[start:end] if MONEY_LINE.match(line)]
 
 
-@given(ledgers(max_size=120))
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_csv_and_pdf_agree(ledger: tuple[Money, list[StatementEntry]]) -> None:
+@given(ledger=ledgers(max_size=120))
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+def test_csv_and_pdf_agree(ledger: tuple[Money, list[StatementEntry]],
+                           make_statement: MakeStatement) -> None:
     opening, entries = ledger
     statement = make_statement(entries, opening=opening,
                                inputs=StatementInputs(bank_balance=Money(12345)))

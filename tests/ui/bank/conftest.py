@@ -1,17 +1,16 @@
+"""A fresh profile whose records may start early enough for the sample bank statements."""
+
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable
+from datetime import date
 
 import pytest
 
-from app.services.profiles import OpenProfile
-from tests.app.services.bank.bank_profiles import opened_profile
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from app.services.context import ProfileContext
 
 
 @pytest.fixture
-def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[OpenProfile]:
-    yield from opened_profile(tmp_path, monkeypatch)
+def bank_ctx(make_ctx: Callable[..., ProfileContext]) -> ProfileContext:
+    """£420 a week from 1 January 2020, no entries yet (the samples run from 2023 on)."""
+    return make_ctx(start=date(2020, 1, 1))

@@ -1,36 +1,35 @@
-"""A small real register (CQC extracts) and a profile for the register page tests."""
+"""A small real register (CQC extracts), alone or as an open profile's register."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from app.domain.funding import Frequency
-from app.domain.money import Money
-from app.services.my_providers import MyProvidersService
-from app.services.profiles import NewProfile, create_profile, open_profile
+from app.services.context import ProfileContext
 from app.services.register import RegisterService
+from tests.conftest import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "register"
+EXTRACTS = ("cqc_directory_extract.csv", "cqc_api_extract.csv", "cqc_api_locations_extract.json")
+
+
+def _fill(service: RegisterService) -> RegisterService:
+    for name in EXTRACTS:
+        service.import_file(FIXTURES / "register" / name)
+    return service
 
 
 @pytest.fixture
 def register(tmp_path: Path) -> Iterator[RegisterService]:
-    service = RegisterService(tmp_path)
-    for name in ("cqc_directory_extract.csv", "cqc_api_extract.csv",
-                 "cqc_api_locations_extract.json"):
-        service.import_file(FIXTURES / name)
+    """The register with no profile open (searching needs none)."""
+    service = _fill(RegisterService(tmp_path))
     yield service
     service.close()
 
 
 @pytest.fixture
-def my_providers(tmp_path: Path, register: RegisterService) -> Iterator[MyProvidersService]:
-    create_profile(tmp_path, NewProfile("Ann", Money(42000), Frequency.FOUR_WEEKLY,
-                                        date(2024, 4, 1)), "pass phrase here")
-    profile = open_profile(tmp_path, "Ann", "pass phrase here")
-    yield MyProvidersService(profile, register)
-    profile.close()
+def register_ctx(ctx: ProfileContext) -> ProfileContext:
+    """A fresh profile whose register (ctx.register) holds the extracts."""
+    _fill(ctx.register)
+    return ctx

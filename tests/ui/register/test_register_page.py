@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -13,25 +14,30 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
 )
+from pytestqt.qtbot import QtBot
 
-from app.services.my_providers import MyProvidersService
+from app.services.context import ProfileContext
+from app.services.jobs import JobControl
 from app.services.register import RegisterService
+from tests.conftest import FIXTURES
 from ui.register.add_provider_dialog import AddProviderDialog
 from ui.register.register_page import TYPING_PAUSE_MS, RegisterPage
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "register"
+REGISTER_FILES = FIXTURES / "register"
 
 
-def make_page(qtbot, register: RegisterService,  # type: ignore[no-untyped-def]
-              my_providers: MyProvidersService | None = None) -> RegisterPage:
-    page = RegisterPage(register, my_providers)
+def make_page(qtbot: QtBot, register: RegisterService, ctx: ProfileContext | None = None
+              ) -> RegisterPage:
+    """The Find providers tab; with a profile open (ctx), found providers can be added."""
+    page = (RegisterPage(register) if ctx is None
+            else RegisterPage(register, ctx.providers, ctx.undo))
     qtbot.addWidget(page)
     page.show()
     qtbot.waitExposed(page)
     return page
 
 
-def test_every_control_has_an_accessible_name(qtbot, register: RegisterService) -> None:  # type: ignore[no-untyped-def]
+def test_every_control_has_an_accessible_name(qtbot: QtBot, register: RegisterService) -> None:
     page = make_page(qtbot, register)
     controls = page.findChildren(QLineEdit) + page.findChildren(QComboBox) + \
         page.findChildren(QPushButton) + page.findChildren(QTableView)
@@ -42,7 +48,7 @@ def test_every_control_has_an_accessible_name(qtbot, register: RegisterService) 
     assert [c for c in own if not c.accessibleName()] == []
 
 
-def test_typing_searches_after_a_pause(qtbot, register: RegisterService) -> None:  # type: ignore[no-untyped-def]
+def test_typing_searches_after_a_pause(qtbot: QtBot, register: RegisterService) -> None:
     page = make_page(qtbot, register)
     page.search_box.setFocus()
     qtbot.keyClicks(page.search_box, "highl bor")
@@ -52,14 +58,14 @@ def test_typing_searches_after_a_pause(qtbot, register: RegisterService) -> None
     assert page.message.text() == "1 provider found."
 
 
-def test_unknown_postcode_is_said_plainly(qtbot, register: RegisterService) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_postcode_is_said_plainly(qtbot: QtBot, register: RegisterService) -> None:
     page = make_page(qtbot, register)
     qtbot.keyClicks(page.near, "ZZ9")
     qtbot.wait(TYPING_PAUSE_MS * 3)
     assert "ZZ9" in page.message.text()
 
 
-def test_keyboard_selection_shows_the_provider(qtbot, register: RegisterService) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_selection_shows_the_provider(qtbot: QtBot, register: RegisterService) -> None:
     page = make_page(qtbot, register)
     page.search_box.setText("highlands borders")
     page.run_search()
@@ -70,9 +76,8 @@ def test_keyboard_selection_shows_the_provider(qtbot, register: RegisterService)
     assert not page.add_button.isEnabled()  # no profile open: nothing to add to
 
 
-def test_add_to_my_providers(qtbot, register: RegisterService,  # type: ignore[no-untyped-def]
-                             my_providers: MyProvidersService) -> None:
-    page = make_page(qtbot, register, my_providers)
+def test_add_to_my_providers_then_undo(qtbot: QtBot, register_ctx: ProfileContext) -> None:
+    page = make_page(qtbot, register_ctx.register, register_ctx)
     page.search_box.setText("highlands borders")
     page.run_search()
     page.table.setFocus()
@@ -84,14 +89,16 @@ def test_add_to_my_providers(qtbot, register: RegisterService,  # type: ignore[n
     qtbot.keyClicks(dialog.notes, "Weekday mornings")
     dialog._save()
     assert dialog.added is not None
-    (chosen,) = my_providers.providers()
+    (chosen,) = register_ctx.providers.providers()
     assert chosen.agreed_hourly_rate is not None and chosen.agreed_hourly_rate.pence == 2450
     assert chosen.source_id == "1-1000587219" and chosen.notes == "Weekday mornings"
+    assert register_ctx.undo.undo() == "Add provider"
+    assert register_ctx.providers.providers() == []
 
 
-def test_a_bad_rate_is_refused_in_the_dialog(qtbot, register: RegisterService,  # type: ignore[no-untyped-def]
-                                            my_providers: MyProvidersService) -> None:
-    page = make_page(qtbot, register, my_providers)
+def test_a_bad_rate_is_refused_in_the_dialog(qtbot: QtBot, register_ctx: ProfileContext
+                                            ) -> None:
+    page = make_page(qtbot, register_ctx.register, register_ctx)
     page.search_box.setText("highlands borders")
     page.run_search()
     page.table.selectRow(0)
@@ -100,22 +107,22 @@ def test_a_bad_rate_is_refused_in_the_dialog(qtbot, register: RegisterService,  
     qtbot.keyClicks(dialog.rate, "lots")
     dialog._save()
     assert dialog.added is None and "lots" in dialog.error.text()
-    assert my_providers.providers() == []
+    assert register_ctx.providers.providers() == [] and register_ctx.undo.undo_label is None
     QApplication.processEvents()
 
 
-def test_tab_leaves_the_table(qtbot, register: RegisterService) -> None:  # type: ignore[no-untyped-def]
+def test_tab_leaves_the_table(qtbot: QtBot, register: RegisterService) -> None:
     page = make_page(qtbot, register)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Tab)
     assert not page.table.hasFocus()
 
 
-def test_import_from_the_page_updates_filters_and_results(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_from_the_page_updates_filters_and_results(qtbot: QtBot, tmp_path: Path) -> None:
     service = RegisterService(tmp_path)
     page = make_page(qtbot, service)
     assert page.model.rowCount() == 0 and page.service.count() == 1
-    report = page.import_file(FIXTURES / "cqc_api_locations_extract.json")
+    report = page.import_file(REGISTER_FILES / "cqc_api_locations_extract.json")
     assert report is not None and report.added == 25
     assert page.model.rowCount() == 25
     assert page.service.count() > 1 and page.council.findData("Oldham") > 0
@@ -123,17 +130,18 @@ def test_import_from_the_page_updates_filters_and_results(qtbot, tmp_path) -> No
     service.close()
 
 
-def test_cancelled_import_says_so_and_keeps_the_register(  # type: ignore[no-untyped-def]
-        qtbot, register: RegisterService, monkeypatch) -> None:
+def test_cancelled_import_says_so_and_keeps_the_register(
+        qtbot: QtBot, register: RegisterService, monkeypatch: pytest.MonkeyPatch) -> None:
     page = make_page(qtbot, register)
     before = register.size()
-    monkeypatch.setattr("ui.register.import_progress.ImportProgress.wasCanceled",
-                        lambda self: True)
-    assert page.import_file(FIXTURES / "cqc_hsca_extract.csv") is None
+    # Cancel pressed at once (ui/jobs is tested on its own): the import itself must roll back.
+    monkeypatch.setattr("ui.register.import_progress.run_job", lambda _parent, _title, work:
+                        work(JobControl(is_cancelled=lambda: True)))
+    assert page.import_file(REGISTER_FILES / "cqc_hsca_extract.csv") is None
     assert "cancelled" in page.message.text() and register.size() == before
 
 
-def test_a_wrong_file_is_explained(qtbot, register: RegisterService, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrong_file_is_explained(qtbot: QtBot, register: RegisterService, tmp_path: Path) -> None:
     page = make_page(qtbot, register)
     wrong = tmp_path / "notes.txt"
     wrong.write_text("my receipts\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
 
 from app.register.postcodes import locate
 from app.register.search import SearchQuery
@@ -10,7 +11,7 @@ from app.services.register import RegisterService
 from ui.register.results_model import KEY_ROLE, SORT_ROLE, Col, RegisterResultsModel
 
 
-def test_model_passes_qtmodeltester(qtmodeltester, register: RegisterService) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, register: RegisterService) -> None:
     model = RegisterResultsModel(register, page_size=7)
     model.set_query(SearchQuery("care"))
     qtmodeltester.check(model)

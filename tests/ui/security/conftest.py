@@ -1,15 +1,19 @@
-"""Window helpers for the security tests (the in-memory keyring is in tests/conftest.py)."""
+"""A profile with a short history: made (event 1), then two entries added (events 2, 3)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from ui.main_window import MainWindow
+from app.domain.entries import EntryDraft
+from app.domain.money import Money
+from app.services.context import ProfileContext
 
 
 @pytest.fixture
-def told(window: MainWindow) -> list[str]:
-    """What the window says in message boxes, kept instead of shown (no modal left open)."""
-    messages: list[str] = []
-    window.tell = lambda title, text: messages.append(text)  # type: ignore[method-assign]
-    return messages
+def history_ctx(ctx: ProfileContext) -> ProfileContext:
+    for pence in (-1000, -2000):
+        ctx.ledger.add_entry(EntryDraft(date(2025, 5, 1), Money(pence), "PA", "pa_wages", ""),
+                             date(2025, 6, 1))
+    return ctx

@@ -1,0 +1,136 @@
+"""ProfileContext: one open profile with its store, services and undo stack.
+
+The window and the command line both get their services from here (as Anki's Collection
+does), so no widget or command builds a service, works out a path, or reaches the database.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from app.importers.bank import MappingStore
+from app.services.bank_import import BankImportService
+from app.services.evidence import EvidenceService
+from app.services.funding import FundingService
+from app.services.history import HistoryService
+from app.services.ledger import LedgerService
+from app.services.my_providers import MyProvidersService
+from app.services.owed import OwedService
+from app.services.people import PeopleService
+from app.services.plan import PlanService
+from app.services.profiles import (
+    OpenProfile,
+    known_history_heads,
+    open_profile,
+)
+from app.services.reconcile import ReconciliationService
+from app.services.register import RegisterService
+from app.services.rules import RulesService
+from app.services.services_log import ServicesLogService
+from app.services.statements import StatementService
+from app.services.summary import SummaryService
+from app.services.undo import UndoStack
+from app.store.profile_store import ProfileStore
+from app.store.profiles import ProfileInfo
+
+
+class ProfileContext:
+    def __init__(self, profile: OpenProfile, data_dir: Path) -> None:
+        self.profile = profile
+        self.data_dir = Path(data_dir)
+        self.store: ProfileStore = profile.store
+        self.undo = UndoStack(self.store)
+
+    # --- the open profile ----------------------------------------------------------------
+
+    @property
+    def info(self) -> ProfileInfo:
+        return self.profile.info
+
+    @property
+    def read_only(self) -> bool:
+        return self.profile.read_only
+
+    @property
+    def actor(self) -> str:
+        return self.profile.actor
+
+    def close(self) -> None:
+        if "register" in self.__dict__:
+            self.register.close()
+        self.profile.close()
+
+    def __enter__(self) -> ProfileContext:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- services ------------------------------------------------------------------------
+
+    @cached_property
+    def ledger(self) -> LedgerService:
+        return LedgerService(self.store)
+
+    @cached_property
+    def summary(self) -> SummaryService:
+        return SummaryService(self.store)
+
+    @cached_property
+    def funding(self) -> FundingService:
+        return FundingService(self.store)
+
+    @cached_property
+    def plan(self) -> PlanService:
+        return PlanService(self.store)
+
+    @cached_property
+    def owed(self) -> OwedService:
+        return OwedService(self.store)
+
+    @cached_property
+    def rules(self) -> RulesService:
+        return RulesService(self.store)
+
+    @cached_property
+    def statements(self) -> StatementService:
+        return StatementService(self.store)
+
+    @cached_property
+    def imports(self) -> BankImportService:
+        return BankImportService(self.store, MappingStore(self.data_dir))
+
+    @cached_property
+    def reconcile(self) -> ReconciliationService:
+        return ReconciliationService(self.store)
+
+    @cached_property
+    def evidence(self) -> EvidenceService:
+        return EvidenceService(self.store)
+
+    @cached_property
+    def visits(self) -> ServicesLogService:
+        return ServicesLogService(self.store)
+
+    @cached_property
+    def register(self) -> RegisterService:
+        return RegisterService(self.data_dir)
+
+    @cached_property
+    def providers(self) -> MyProvidersService:
+        return MyProvidersService(self.store, self.register)
+
+    @cached_property
+    def people(self) -> PeopleService:
+        return PeopleService(self.profile)
+
+    @cached_property
+    def history(self) -> HistoryService:
+        return HistoryService(self.store, known_history_heads(self.info.folder))
+
+
+def open_context(data_dir: Path, name: str, passphrase: str, actor: str | None = None,
+                 read_only: bool = False) -> ProfileContext:
+    """Unlock a profile by name and passphrase (see app.services.profiles.open_profile)."""
+    return ProfileContext(open_profile(data_dir, name, passphrase, actor, read_only), data_dir)

@@ -1,0 +1,76 @@
+"""Where the money stands on a day: the Money tab's figures and `careledger summary`.
+
+The statement and the forecast take their figures from the same functions, so every screen
+gives the same balance, weeks held, limit and surplus for the same day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from app.domain.funding import Period, gross_weekly_on
+from app.domain.money import Money
+from app.domain.owed import NOTHING_OWED, Liabilities
+from app.domain.policy import Policy, Position
+from app.store.profile_store import ProfileStore
+from app.store.repos import Repos
+
+
+@dataclass(frozen=True)
+class Summary:
+    period: Period  # the return period holding the day
+    money_in: Money  # in that period, up to the day
+    money_out: Money  # a positive figure
+    position: Position
+
+    @property
+    def on(self) -> date:
+        return self.position.on
+
+    @property
+    def balance(self) -> Money:
+        return self.position.balance
+
+    @property
+    def weeks_held(self) -> Decimal | None:
+        return self.position.weeks_held
+
+    @property
+    def weeks_limit(self) -> int:
+        return self.position.weeks_limit
+
+    @property
+    def surplus(self) -> Money:
+        return self.position.surplus
+
+    @property
+    def over_limit(self) -> bool:
+        return self.position.over_limit
+
+
+def owed_on(repos: Repos, policy: Policy, day: date) -> Liabilities:
+    """What is owed on `day`: the latest amounts entered in its return period up to then."""
+    found = repos.owed.latest(policy.return_period(day).start, day)
+    return found[1] if found else NOTHING_OWED
+
+
+def position_on(repos: Repos, policy: Policy, day: date) -> Position:
+    """Balance at the end of `day` against the rule, with every funding stream and what is
+    owed counted."""
+    gross = gross_weekly_on(repos.funding.streams(), day)
+    return policy.position(day, repos.entries.balance(day), gross,
+                           owed_on(repos, policy, day).total)
+
+
+class SummaryService:
+    def __init__(self, store: ProfileStore) -> None:
+        self.store = store
+
+    def on(self, day: date) -> Summary:
+        with self.store.read() as repos:
+            policy = repos.policy()
+            period = policy.return_period(day)
+            money_in, money_out = repos.entries.totals(period.start, min(day, period.end))
+            return Summary(period, money_in, money_out, position_on(repos, policy, day))

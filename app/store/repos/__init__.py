@@ -1,0 +1,86 @@
+"""Repositories: the profile's queries, with rows read into domain objects.
+
+`Repos` bundles one of each over one connection, so a unit of work reads everything it needs
+in one transaction.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from sqlalchemy import Connection
+
+from app.domain.policy import Policy
+from app.store.repos.accounts import AccountRepo
+from app.store.repos.audit import AuditRepo
+from app.store.repos.care import ProviderRepo, VisitRepo
+from app.store.repos.categories import CategoryRepo
+from app.store.repos.entries import EntryRepo
+from app.store.repos.evidence import EvidenceRepo
+from app.store.repos.funding import FundingRepo
+from app.store.repos.owed import OwedRepo
+from app.store.repos.people import PeopleRepo
+from app.store.repos.plan import PlanRepo
+from app.store.repos.reconciliation import ReconciliationRepo
+from app.store.repos.rules import RuleRepo
+
+
+class Repos:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    @cached_property
+    def entries(self) -> EntryRepo:
+        return EntryRepo(self.conn)
+
+    @cached_property
+    def accounts(self) -> AccountRepo:
+        return AccountRepo(self.conn)
+
+    @cached_property
+    def categories(self) -> CategoryRepo:
+        return CategoryRepo(self.conn)
+
+    @cached_property
+    def rules(self) -> RuleRepo:
+        return RuleRepo(self.conn)
+
+    @cached_property
+    def funding(self) -> FundingRepo:
+        return FundingRepo(self.conn)
+
+    @cached_property
+    def owed(self) -> OwedRepo:
+        return OwedRepo(self.conn)
+
+    @cached_property
+    def plan(self) -> PlanRepo:
+        return PlanRepo(self.conn)
+
+    @cached_property
+    def people(self) -> PeopleRepo:
+        return PeopleRepo(self.conn)
+
+    @cached_property
+    def visits(self) -> VisitRepo:
+        return VisitRepo(self.conn)
+
+    @cached_property
+    def providers(self) -> ProviderRepo:
+        return ProviderRepo(self.conn)
+
+    @cached_property
+    def evidence(self) -> EvidenceRepo:
+        return EvidenceRepo(self.conn)
+
+    @cached_property
+    def reconciliations(self) -> ReconciliationRepo:
+        return ReconciliationRepo(self.conn)
+
+    @cached_property
+    def audit(self) -> AuditRepo:
+        return AuditRepo(self.conn)
+
+    def policy(self) -> Policy:
+        """The rule book of this profile: its chosen rule over its categories."""
+        return Policy(self.rules.chosen(), self.categories.by_code())

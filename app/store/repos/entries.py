@@ -1,0 +1,150 @@
+"""Entries: the ledger's queries, read into domain objects (sums come back as Money).
+
+The hot paths (pages of a long ledger, balances) go straight to the driver's cursor: the
+ORM's statement compiling and per-cell type processing cost several times the query itself
+on a 100,000-entry ledger. The SQL must agree with app.store.models.EntryRow (a test checks).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, text
+
+from app.domain.chosen_providers import payee_key
+from app.domain.entries import Entry
+from app.domain.funding import Period
+from app.domain.money import Money
+
+_COLUMNS = ('id, "on", amount, payee, category_code, memo, approval_reason, account_id, '
+            "created_by, created_at, plan_line_id, cleared, reconciled, import_id")
+_NEWEST = f'SELECT {_COLUMNS} FROM entry ORDER BY "on" DESC, id DESC LIMIT ?'
+_BELOW = (f'SELECT {_COLUMNS} FROM entry WHERE ("on", id) < (?, ?) '
+          'ORDER BY "on" DESC, id DESC LIMIT ?')
+_BETWEEN = f'SELECT {_COLUMNS} FROM entry WHERE "on" BETWEEN ? AND ? ORDER BY "on", id'
+_UNCLEARED = (f'SELECT {_COLUMNS} FROM entry WHERE "on" <= ? AND NOT cleared AND NOT reconciled '
+              'ORDER BY "on", id')
+_ONE = f"SELECT {_COLUMNS} FROM entry WHERE id = ?"
+_OPENING = "SELECT coalesce(sum(opening_balance), 0) FROM account"
+_MOVED = "SELECT coalesce(sum(amount), 0) FROM entry"
+_MOVED_TO = 'SELECT coalesce(sum(amount), 0) FROM entry WHERE "on" <= ?'
+_LATER = 'SELECT coalesce(sum(amount), 0) FROM entry WHERE ("on", id) > (?, ?)'
+_TOTALS = ('SELECT coalesce(sum(CASE WHEN amount > 0 THEN amount END), 0), '
+           'coalesce(sum(CASE WHEN amount < 0 THEN -amount END), 0) '
+           'FROM entry WHERE "on" BETWEEN ? AND ?')
+_EXISTING = text("SELECT import_id FROM entry WHERE account_id = :account "
+                 "AND import_id IN :ids").bindparams(bindparam("ids", expanding=True))
+CHUNK = 5000  # bound values per query: well under SQLite's limit (32766)
+
+
+def _entry(row: Sequence[Any]) -> Entry:
+    return Entry(row[0], date.fromisoformat(row[1]), Money(row[2]), row[3], row[4], row[5],
+                 row[6], row[7], row[8], datetime.fromisoformat(row[9]), row[10],
+                 bool(row[11]), bool(row[12]), row[13])
+
+
+class EntryRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def _rows(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        cursor = self.conn.connection.cursor()
+        try:
+            return list(cursor.execute(sql, params).fetchall())
+        finally:
+            cursor.close()
+
+    def _scalar(self, sql: str, params: tuple[Any, ...] = ()) -> int:
+        return int(self._rows(sql, params)[0][0])
+
+    def get(self, entry_id: int) -> Entry | None:
+        rows = self._rows(_ONE, (entry_id,))
+        return _entry(rows[0]) if rows else None
+
+    def count(self) -> int:
+        return self._scalar("SELECT count(*) FROM entry")
+
+    def below(self, after: tuple[date, int] | None, limit: int) -> list[Entry]:
+        """Up to `limit` entries just below the (date, id) key `after`, or from the newest."""
+        if after is None:
+            return [_entry(r) for r in self._rows(_NEWEST, (limit,))]
+        return [_entry(r) for r in self._rows(_BELOW, (after[0].isoformat(), after[1], limit))]
+
+    def between(self, start: date, end: date) -> list[Entry]:
+        return [_entry(r) for r in self._rows(_BETWEEN, (start.isoformat(), end.isoformat()))]
+
+    def uncleared(self, up_to: date) -> list[Entry]:
+        """Every entry up to `up_to` that no bank statement has shown yet, oldest first."""
+        return [_entry(r) for r in self._rows(_UNCLEARED, (up_to.isoformat(),))]
+
+    def balance(self, up_to: date | None = None) -> Money:
+        """Opening balances plus every entry (dated up to `up_to`)."""
+        moved = (self._scalar(_MOVED) if up_to is None
+                 else self._scalar(_MOVED_TO, (up_to.isoformat(),)))
+        return Money(self._scalar(_OPENING) + moved)
+
+    def balance_after(self, entry: Entry) -> Money:
+        """Pence in the accounts just after `entry` in ledger order (date, id)."""
+        later = self._scalar(_LATER, (entry.on.isoformat(), entry.id))
+        return Money(self._scalar(_OPENING) + self._scalar(_MOVED) - later)
+
+    def totals(self, start: date, end: date) -> tuple[Money, Money]:
+        """(money in, money out as a positive figure) dated start..end."""
+        money_in, money_out = self._rows(_TOTALS, (start.isoformat(), end.isoformat()))[0]
+        return Money(int(money_in)), Money(int(money_out))
+
+    def spending(self, since: date, until: date) -> list[tuple[date, Money, str]]:
+        rows = self._rows('SELECT "on", amount, category_code FROM entry '
+                          'WHERE "on" BETWEEN ? AND ?', (since.isoformat(), until.isoformat()))
+        return [(date.fromisoformat(on), Money(amount), code) for on, amount, code in rows]
+
+    def existing_import_ids(self, account_id: int, ids: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start:start + CHUNK]
+            found.update(self.conn.execute(_EXISTING, {"account": account_id,
+                                                       "ids": chunk}).scalars())
+        return found
+
+    def paid_by_payee(self, period: Period) -> dict[str, tuple[Money, int]]:
+        """Money out per payee (compared as payee_key) in the period: (paid, payments)."""
+        rows = self._rows('SELECT payee, -sum(amount), count(*) FROM entry WHERE amount < 0 '
+                          'AND "on" BETWEEN ? AND ? GROUP BY payee',
+                          (period.start.isoformat(), period.end.isoformat()))
+        totals: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
+        for payee, paid, count in rows:
+            before = totals[payee_key(payee)]
+            totals[payee_key(payee)] = (before[0] + int(paid), before[1] + int(count))
+        return {key: (Money(p), n) for key, (p, n) in totals.items()}
+
+    def spent_by_plan_line(self, period: Period) -> dict[int | None, Money]:
+        rows = self._rows('SELECT plan_line_id, -sum(amount) FROM entry WHERE amount < 0 '
+                          'AND "on" BETWEEN ? AND ? GROUP BY plan_line_id',
+                          (period.start.isoformat(), period.end.isoformat()))
+        return {line: Money(int(spent)) for line, spent in rows}
+
+    def without_evidence(self, start: date | None, end: date | None,
+                         money_out_only: bool = True) -> list[Entry]:
+        sql = (f"SELECT {_COLUMNS} FROM entry WHERE NOT EXISTS "
+               "(SELECT 1 FROM evidence_link l WHERE l.entry_id = entry.id)")
+        params: list[Any] = []
+        if money_out_only:
+            sql += " AND amount < 0"
+        if start is not None:
+            sql += ' AND "on" >= ?'
+            params.append(start.isoformat())
+        if end is not None:
+            sql += ' AND "on" <= ?'
+            params.append(end.isoformat())
+        return [_entry(r) for r in self._rows(sql + ' ORDER BY "on", id', tuple(params))]
+
+    def on_plan_line(self, line_id: int) -> int:
+        return self._scalar("SELECT count(*) FROM entry WHERE plan_line_id = ?", (line_id,))
+
+    def first_date(self) -> date | None:
+        rows = self._rows('SELECT min("on") FROM entry', ())
+        return date.fromisoformat(rows[0][0]) if rows[0][0] else None

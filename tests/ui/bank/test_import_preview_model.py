@@ -1,0 +1,55 @@
+"""The import preview model: status and reason per line, edits only on new lines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+
+from app.services.context import ProfileContext
+from ui.bank.import_preview_model import DIRECTION_ROLE, Col, ImportPreviewModel
+from ui.models.rows_model import SORT_ROLE
+
+TODAY = date(2026, 11, 29)
+MIXED = (b"Date,Description,Amount,Balance\n01/09/2026,SHOP,-1.00,1\n"
+         b"31/02/2026,BAD,-1.00,1\n02/09/2026,COUNCIL,500.00,1\n")
+
+
+def _model(ctx: ProfileContext) -> ImportPreviewModel:
+    model = ImportPreviewModel(ctx.imports.categories())
+    model.set_preview(ctx.imports.preview(MIXED, "m.csv", ctx.imports.account_id(None),
+                                          today=TODAY))
+    return model
+
+
+def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, ctx: ProfileContext) -> None:
+    qtmodeltester.check(_model(ctx))
+
+
+def test_rows_show_status_and_reason(ctx: ProfileContext) -> None:
+    model = _model(ctx)
+    assert model.rowCount() == 3
+    status = [model.index(r, Col.STATUS).data() for r in range(3)]
+    assert status == ["New", "Cannot import", "New"]
+    assert "31/02/2026" in model.index(1, Col.REASON).data()
+    assert model.index(0, Col.AMOUNT).data() == "-£1.00"
+    assert model.index(0, Col.AMOUNT).data(SORT_ROLE) == -100
+    assert model.index(2, Col.CATEGORY).data(DIRECTION_ROLE) == "in"
+
+
+def test_only_new_rows_take_edits(ctx: ProfileContext) -> None:
+    model = _model(ctx)
+    payee = model.index(0, Col.PAYEE)
+    assert model.flags(payee) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(1, Col.PAYEE)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(0, Col.AMOUNT)) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(payee, "Corner Shop")
+    assert model.setData(model.index(0, Col.CATEGORY), "activities")
+    assert not model.setData(model.index(0, Col.CATEGORY), "no_such_category")
+    assert model.index(0, Col.CATEGORY).data() == "Activities and day services"
+    assert model.preview is not None
+    ctx.imports.commit(model.preview, today=TODAY)
+    oldest = ctx.ledger.page()[-1].entry
+    assert (oldest.on, oldest.payee, oldest.category_code) == (
+        date(2026, 9, 1), "Corner Shop", "activities")

@@ -1,0 +1,70 @@
+"""The Care received tab: log a visit, see the week, move between weeks, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from app.services.context import ProfileContext
+from app.services.services_log import VisitDraft
+from ui.bank.services_page import ServicesPage
+from ui.bank.timesheet_model import Col
+
+MONDAY = date(2026, 11, 23)
+
+
+def _page(qtbot: QtBot, ctx: ProfileContext) -> ServicesPage:
+    page = ServicesPage(ctx.visits, ctx.undo, today=date(2026, 11, 26))
+    qtbot.addWidget(page)
+    return page
+
+
+def test_log_a_visit_and_see_the_week(qtbot: QtBot, ctx: ProfileContext) -> None:
+    page = _page(qtbot, ctx)
+    assert page.week_label.text() == "Week from 23 Nov 2026 to 29 Nov 2026"
+    page.date_edit.setDate(QDate(2026, 11, 24))
+    page.provider_edit.setText("Jo Evans")
+    page.planned_edit.setText("2")
+    page.delivered_edit.setText("1:45")
+    page.rate_edit.setText("13.50")
+    page.late_box.setChecked(True)
+    page.add_button.click()
+    assert page.problem.text() == ""
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, Col.COST).data() == "£23.63"
+    assert page.model.index(0, Col.NOTE).data() == "late"
+    assert page.totals.text() == "Total: 2h00 planned, 1h45 delivered, £23.63"
+    assert ctx.undo.undo() == "Log visit"
+    page.show_week(MONDAY)
+    assert page.model.rowCount() == 0
+
+
+def test_weeks_move_and_bad_input_says_why(qtbot: QtBot, ctx: ProfileContext) -> None:
+    ctx.visits.add(VisitDraft(date(2026, 11, 30), "PA", 60, 60, 1200))
+    page = _page(qtbot, ctx)
+    assert page.model.rowCount() == 0
+    page.next_button.click()
+    assert page.model.rowCount() == 1
+    page.provider_edit.setText("PA")
+    page.planned_edit.setText("lots")
+    page.rate_edit.setText("12")
+    page.add_button.click()
+    assert "lots" in page.problem.text()
+    assert ctx.undo.undo_label is None
+
+
+def test_model_passes_qtmodeltester(qtbot: QtBot, qtmodeltester: ModelTester,
+                                    ctx: ProfileContext) -> None:
+    ctx.visits.add(VisitDraft(MONDAY, "PA", 60, 30, 1200, note="short"))
+    page = _page(qtbot, ctx)
+    qtmodeltester.check(page.model)
+
+
+def test_every_control_has_a_name(qtbot: QtBot, ctx: ProfileContext,
+                                  unnamed: Callable[[QWidget], list[str]]) -> None:
+    assert unnamed(_page(qtbot, ctx)) == []

@@ -1,0 +1,73 @@
+"""The profile's tabs share one undo stack: a change made on any tab is undone from the
+Money tab (Ctrl+Z), and every tab shows the result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from app.domain.council_rules import ReturnFrequency, custom_rule
+from app.domain.roles import Role
+from app.services.context import ProfileContext
+from tests.conftest import NAME
+from ui.pages.profile_tabs import ProfileTabs
+from ui.register.my_providers_page import OwnProviderDialog
+
+
+def make_tabs(qtbot: QtBot, ctx: ProfileContext) -> ProfileTabs:
+    tabs = ProfileTabs(ctx)
+    qtbot.addWidget(tabs)
+    tabs.show()
+    return tabs
+
+
+def test_every_tab_shares_the_profiles_undo_stack(qtbot: QtBot, ctx: ProfileContext) -> None:
+    tabs = make_tabs(qtbot, ctx)
+    assert tabs.undo_stack is ctx.undo and tabs.ledger_page.undo_stack is ctx.undo
+
+
+def test_a_person_added_on_the_people_tab_is_undone_from_the_money_tab(
+        qtbot: QtBot, ctx: ProfileContext) -> None:
+    tabs = make_tabs(qtbot, ctx)
+    people = tabs.people_page
+    people.name.setText("Sam Carer")
+    people.role.setCurrentIndex(people.role.findData(Role.CARER))
+    people.add_button.click()
+    assert people.model.rowCount() == 2
+    assert tabs.ledger_page.undo_button.isEnabled()
+    assert tabs.ledger_page.undo_button.toolTip() == "Undo: Add person"
+    tabs.ledger_page.undo()
+    assert people.model.rowCount() == 1  # the tab followed without being asked
+    assert [p.name for p in ctx.people.list()] == [NAME]
+    tabs.ledger_page.redo()
+    assert people.model.rowCount() == 2
+
+
+def test_a_provider_and_a_rule_are_undone_in_turn(qtbot: QtBot, ctx: ProfileContext) -> None:
+    tabs = make_tabs(qtbot, ctx)
+    before = ctx.rules.chosen_rule()
+    dialog = OwnProviderDialog(ctx.providers, ctx.undo)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Jo Evans")
+    dialog.rate.setText("12.60")
+    dialog.submit()
+    ctx.undo.run("Choose council rule", lambda: ctx.rules.choose_rule(
+        custom_rule("Ours", ReturnFrequency.YEARLY, 4)))
+    tabs.ledger_page.undo()
+    assert ctx.rules.chosen_rule() == before
+    assert [p.name for p in ctx.providers.providers()] == ["Jo Evans"]
+    tabs.ledger_page.undo()
+    assert ctx.providers.providers() == []
+    assert not tabs.ledger_page.undo_button.isEnabled()
+
+
+def test_every_control_on_every_tab_has_a_name(
+        qtbot: QtBot, ctx: ProfileContext, unnamed: Callable[[QWidget], list[str]]) -> None:
+    tabs = make_tabs(qtbot, ctx)
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        page = tabs.widget(index)
+        assert page is not None
+        assert unnamed(page) == [], tabs.tabText(index)
