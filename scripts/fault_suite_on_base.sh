@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Run the fault suite (tests/app/safety) against the code before issue 11, to show that each
-# test fails there: ./scripts/fault_suite_on_base.sh [BASE_COMMIT] [pytest args]
+# test fails there: ./scripts/fault_suite_on_base.sh [BASE_COMMIT (default: where main is)] [pytest args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-base=${1:-28bcb9f}; shift || true
+base=${1:-$(git merge-base HEAD main)}; shift || true
 work=$(mktemp -d /tmp/careledger-base-XXXX)
 trap 'rm -rf "$work"' EXIT
 git archive "$base" | tar -x -C "$work"
