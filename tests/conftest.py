@@ -344,3 +344,6 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(before)
+
+
+from tests.http_server import server  # noqa: E402,F401  (the `server` fixture, everywhere)

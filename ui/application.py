@@ -7,12 +7,14 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.cli import build_parser, data_dir
 from app.cli.secrets import PASSPHRASE_ENV
 from app.domain.errors import DomainError
 from app.i18n import _, set_locale
+from app.paths import RESOURCES
 from app.services.profiles import list_profiles
 from app.services.restore_area import clean_stale
 from app.settings import Settings, load_settings
@@ -29,6 +31,8 @@ def run_window(argv: Sequence[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CareLedger")
     app.setOrganizationName("CareLedger")
+    QApplication.setWindowIcon(QIcon(str(RESOURCES / "icons" / "careledger.svg")))
+    QApplication.setDesktopFileName("careledger")  # Wayland: the icon via the .desktop file
     install_exception_hook(log_path)
     try:
         clean_stale(folder)  # restores that crashed, kept copies past their time

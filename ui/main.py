@@ -12,7 +12,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from app.cli import has_command, run
 
-    if has_command(args) or "--version" in args or "-h" in args or "--help" in args:
+    # The flags first: has_command would act on them itself, outside run()'s care of pipes.
+    if "--version" in args or "-h" in args or "--help" in args or has_command(args):
         return run(args)
     from ui.application import run_window  # Qt is imported only when a window is wanted
 

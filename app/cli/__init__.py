@@ -1,13 +1,16 @@
 """The `careledger` command line: the same services the window calls, for scripts and tests.
 
 Each module in COMMAND_MODULES adds its subcommands with `add_commands(subparsers)`; every
-subcommand sets `func`, a handler `(args) -> int` (the exit status).
+subcommand sets `func`, a handler `(args) -> int` (the exit status). EXAMPLES gives each
+command's `--help` an example; the global options --data-dir and --lang are
+accepted after the command too.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,6 +35,67 @@ COMMAND_MODULES = [
     "app.cli.statement",
 ]
 
+# An example for each command's --help, by its words on the command line (a test checks that
+# every command has one and that each example parses).
+EXAMPLES = {
+    "profile": "careledger profile list",
+    "profile create": 'careledger profile create "Ann Example" --weekly 420 '
+                      "--frequency four_weekly --start 2025-04-01",
+    "profile list": "careledger profile list --data-dir ~/care",
+    "profile passwd": 'careledger profile passwd "Ann Example"',
+    "profile recover": 'careledger profile recover "Ann Example"',
+    "demo": 'careledger demo "Demo name"',
+    "entries": 'careledger entries list --profile "Ann Example"',
+    "entries list": 'careledger entries list --profile "Ann Example" --csv > entries.csv',
+    "entries add": 'careledger entries add --profile "Ann Example" --date 2025-06-02 '
+                   '--payee "Sam PA" --amount -120.50 --category pa_wages',
+    "entries change": 'careledger entries change 41 --profile "Ann Example" --amount -125.00 '
+                      "--confirm",
+    "entries delete": 'careledger entries delete 41 --profile "Ann Example" --confirm',
+    "summary": 'careledger summary --profile "Ann Example" --json',
+    "funding": 'careledger funding list --profile "Ann Example"',
+    "funding add": 'careledger funding add --profile "Ann Example" --stream nhs_phb --weekly 80 '
+                   "--from 2025-10-01",
+    "funding change": 'careledger funding change --profile "Ann Example" --stream council_dp '
+                      "--weekly 440 --from 2026-04-01",
+    "funding end": 'careledger funding end --profile "Ann Example" --stream ilf --on 2026-03-31',
+    "funding list": 'careledger funding list --profile "Ann Example"',
+    "plan": 'careledger plan list --profile "Ann Example"',
+    "plan add": 'careledger plan add "Personal care at home" --profile "Ann Example" '
+                "--weekly-budget 300",
+    "plan list": 'careledger plan list --profile "Ann Example"',
+    "backup": 'careledger backup "Ann Example" --out ann.careledger',
+    "restore": 'careledger restore ann.careledger --as "Ann Example (copy)"',
+    "history": 'careledger history "Ann Example" --verify',
+    "people": 'careledger people "Ann Example" --add "Sam Carer" --role carer',
+    "settings": "careledger settings --computer shared --idle-minutes 5",
+    "remember": 'careledger remember "Ann Example" --forget',
+    "import": 'careledger import bank statement.csv --profile "Ann Example" --dry-run',
+    "import bank": 'careledger import bank statement.csv --profile "Ann Example" --dry-run',
+    "services": 'careledger services list --profile "Ann Example" --week 2025-06-02',
+    "services add": 'careledger services add --profile "Ann Example" --date 2025-06-02 '
+                    '--provider "Helping Hands" --planned 3 --rate 22.50',
+    "services list": 'careledger services list --profile "Ann Example" --week 2025-06-02',
+    "services link": 'careledger services link --profile "Ann Example" 41 7 8 9',
+    "register": "careledger register update",
+    "register import": "careledger register import 01_January_2026_CQC_directory.csv",
+    "register update": "careledger register update --url "
+                       "https://council.example/api/services",
+    "register search": 'careledger register search "home care" --near OL1 --within 5',
+    "register show": "careledger register show 1-101661085",
+    "providers": 'careledger providers --profile "Ann Example" list',
+    "providers add": 'careledger providers --profile "Ann Example" add --register-id '
+                     "1-101661085 --rate 24.00",
+    "providers list": 'careledger providers --profile "Ann Example" list',
+    "providers end": 'careledger providers --profile "Ann Example" end 3 --on 2025-09-30',
+    "providers value": 'careledger providers --profile "Ann Example" value --from '
+                       "2025-04-01 --to 2025-09-30",
+    "statement": 'careledger statement --profile "Ann Example" --from 2025-04-01 '
+                 "--to 2025-09-30 --out return.pdf --lang cy",
+    "forecast": 'careledger forecast --profile "Ann Example"',
+}
+GLOBAL_OPTIONS = ("--data-dir", "--lang")  # --profile before a command opens the window
+
 # Exit statuses shared by every command.
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -51,7 +115,43 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).add_commands(subparsers)
+    globals_ = [a for a in parser._actions if set(a.option_strings) & set(GLOBAL_OPTIONS)]
+    for words, command in commands(parser):
+        _add_example(command, words)
+        _accept_global_options(command, globals_)
     return parser
+
+
+def commands(parser: argparse.ArgumentParser, words: str = ""
+             ) -> list[tuple[str, argparse.ArgumentParser]]:
+    """Every command and subcommand under `parser`, with its words ("register update")."""
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, command in action.choices.items():
+                path = f"{words} {name}".strip()
+                found.append((path, command))
+                found.extend(commands(command, path))
+    return found
+
+
+def _add_example(command: argparse.ArgumentParser, words: str) -> None:
+    example = EXAMPLES.get(words)
+    if example:
+        command.epilog = _("Example:") + "\n  " + example
+        command.formatter_class = argparse.RawDescriptionHelpFormatter
+
+
+def _accept_global_options(command: argparse.ArgumentParser,
+                           globals_: list[argparse.Action]) -> None:
+    """`careledger profile list --data-dir X` means `careledger --data-dir X profile list`.
+    SUPPRESS: a command's own default never hides a value given before the command."""
+    for action in globals_:
+        if any(option in command._option_string_actions for option in action.option_strings):
+            continue  # the command has its own meaning for it (e.g. statement --lang)
+        command.add_argument(*action.option_strings, dest=action.dest,
+                             type=action.type or str, default=argparse.SUPPRESS,
+                             help=action.help)
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -64,7 +164,30 @@ def has_command(argv: Sequence[str]) -> bool:
     return args.command is not None
 
 
+def _discard_output() -> None:
+    """The reader has gone: send what is still buffered nowhere (the recipe in Python's
+    signal module documentation), so the exit is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _flush_quietly() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_output()
+
+
 def run(argv: Sequence[str]) -> int:
+    """Run one command; its exit status. Output into a closed pipe is never an error."""
+    try:
+        return _run(argv)
+    finally:  # also after --help and --version, which leave by SystemExit
+        _flush_quietly()
+
+
+def _run(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv))
     set_locale(args.lang)
@@ -76,7 +199,7 @@ def run(argv: Sequence[str]) -> int:
         status: int = args.func(args)
         return status
     except BrokenPipeError:  # output piped into `head` and the like: not an error
-        sys.stderr.close()
+        _discard_output()
         return EXIT_OK
     except KeyboardInterrupt:
         print(_("Stopped."), file=sys.stderr)

@@ -1,21 +1,25 @@
-"""`careledger register import FILE` and `careledger register search TEXT ...`."""
+"""`careledger register import FILE | update [--url URL] | search TEXT ... | show ID`."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
-from app.cli import EXIT_BAD_INPUT, EXIT_OK, data_dir
+from app.cli import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, data_dir
 from app.domain.errors import DomainError
 from app.domain.providers import ORG_FORM_LABELS, OrgForm, ProviderSummary
 from app.i18n import _, format_date, ngettext
 from app.importers.register_common import RegisterFileError
+from app.register.cqc_api import KEY_ENV, fetch_provider_facts, remember
+from app.register.download import DownloadError, new_client
 from app.register.importing import TooManyRemovals
 from app.register.postcodes import UnknownPostcode, locate
 from app.register.search import DEFAULT_LIMIT, SearchQuery, SortBy
 from app.services.register import ImportReport, RegisterService
+from app.services.register_update import DEFAULT_SOURCES, RegisterUpdater
 
 REJECTIONS_SHOWN = 50
 
@@ -30,6 +34,17 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     load.add_argument("--allow-removals", action="store_true", help=_(
         "Import even when the file would remove many providers of an area."))
     load.set_defaults(func=_import)
+
+    update = actions.add_parser(
+        "update", help=_("Download the current register and import it if it has changed."),
+        description=_("Download the current CQC care directory (found on CQC's “Using CQC "
+                      "data” page), or the files or Open Referral UK feeds given with --url, "
+                      "and import what has changed. A failed or cut-off download changes "
+                      "nothing."))
+    update.add_argument("--url", action="append", default=None, metavar="URL",
+                        help=_("A register file, a page linking to one, or an ORUK services "
+                               "feed. May be given more than once."))
+    update.set_defaults(func=_update)
 
     find = actions.add_parser("search", help=_("Search the register."))
     find.add_argument("text", nargs="?", default="")
@@ -48,6 +63,10 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     show = actions.add_parser("show", help=_("Show one provider."))
     show.add_argument("source_id")
     show.add_argument("--source", default="cqc")
+    show.add_argument("--cqc-key", default=os.environ.get(KEY_ENV) or None, metavar="KEY",
+                      help=_("A CQC API key (or set {env}): also ask CQC for the provider's "
+                             "ownership, charity and Companies House numbers.").format(
+                          env=KEY_ENV))
     show.set_defaults(func=_show)
 
 
@@ -68,6 +87,49 @@ def _import(args: argparse.Namespace) -> int:
 def _say_notice(service: RegisterService) -> None:
     if service.notice:
         print(service.notice, file=sys.stderr)
+
+
+def _update(args: argparse.Namespace) -> int:
+    service = RegisterService(data_dir(args))
+    updater = RegisterUpdater(service)
+    progress = _TerminalProgress()
+    try:
+        for url in args.url or DEFAULT_SOURCES:
+            print(_("Checking {url}").format(url=url))
+            try:
+                outcome = updater.update(url, progress=progress)
+            except (DownloadError, RegisterFileError) as error:
+                progress.end()
+                print(str(error), file=sys.stderr)
+                return EXIT_ERROR
+            progress.end()
+            if outcome.report is None:
+                print(_("The register from {url} has not changed since the last update.")
+                      .format(url=outcome.url))
+            else:
+                _print_report(outcome.report)
+    finally:
+        service.close()
+    return EXIT_OK
+
+
+class _TerminalProgress:
+    """A percentage on one line, only when a person watches (stderr is a terminal)."""
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not sys.stderr.isatty() or stage not in ("downloading", "downloading pages"):
+            return
+        size = f"{done * 100 // total}%" if total else f"{done // 1024:,} KB"
+        print(f"\r{_('Downloading…')} {size}   ", end="", file=sys.stderr, flush=True)
+        self.shown = True
+
+    def end(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
+            self.shown = False
 
 
 def _print_report(report: ImportReport) -> None:
@@ -118,6 +180,7 @@ def _search(args: argparse.Namespace) -> int:
     service = RegisterService(data_dir(args))
     try:
         results = service.search(query)
+        empty = not results and service.size() == 0
     finally:
         _say_notice(service)
         service.close()
@@ -125,7 +188,10 @@ def _search(args: argparse.Namespace) -> int:
         print(json.dumps([_as_json(r, query.near is not None) for r in results], indent=2,
                          ensure_ascii=False))
         return EXIT_OK
-    if not results:
+    if empty:
+        print(_("The register is empty. To download it, run: careledger register update"),
+              file=sys.stderr)
+    elif not results:
         print(_("No providers match."))
     for r in results:
         distance = f"{r.distance_miles:>6.1f} mi  " if r.distance_miles is not None else ""
@@ -149,8 +215,14 @@ def _as_json(r: ProviderSummary, with_distance: bool) -> dict[str, object]:
 
 def _show(args: argparse.Namespace) -> int:
     service = RegisterService(data_dir(args))
+    facts = None
     try:
         d = service.provider(args.source, args.source_id)
+        if args.cqc_key and args.source == "cqc":
+            with new_client() as client:
+                facts = fetch_provider_facts(client, args.source_id, args.cqc_key)
+            remember(service.conn, facts)
+            d = service.provider(args.source, args.source_id)
     finally:
         _say_notice(service)
         service.close()
@@ -168,6 +240,10 @@ def _show(args: argparse.Namespace) -> int:
         (_("Source"), f"{s.source.value.upper()} {s.source_id}, {d.data_file}"),
         (_("Data date"), format_date(d.data_date) if d.data_date else ""),
     ]
+    if facts is not None:
+        rows += [(_("Ownership (CQC)"), facts.ownership_type),
+                 (_("Charity number"), facts.charity_number),
+                 (_("Companies House"), facts.companies_house_number)]
     for label, value in rows:
         if value:
             print(f"{label + ':':<20} {value}")

@@ -93,12 +93,14 @@ def apply_import(conn: sqlite3.Connection, run: RunInfo, records: Iterable[Provi
             # its indexes built once at the end (sorting 50,000 keys beats 50,000 inserts).
             indexes = _drop_indexes(conn)
             added = _stage(conn, run, run_id, records, cancelled, progress, total, "provider")
+            _keep_stated_facts(conn, "provider")
             for sql in indexes:
                 conn.execute(sql)
             changes = Changes(added, 0, 0, 0)
         else:
             _stage(conn, run, run_id, records, cancelled, progress, total, "temp.staging")
             _keep_rejected(conn, kept_ids)
+            _keep_stated_facts(conn, "temp.staging")
             _mark_stale(conn, run.data_date)
             _merge_other_formats(conn)
             changes = _count(conn, run.dataset)
@@ -134,6 +136,17 @@ def _keep_rejected(conn: sqlite3.Connection, kept_ids: Iterable[str]) -> None:
     conn.execute("DELETE FROM temp.kept")
     conn.executemany("INSERT OR IGNORE INTO temp.kept VALUES (?)",
                      ((i,) for i in kept_ids if i))
+
+
+def _keep_stated_facts(conn: sqlite3.Connection, table: str) -> None:
+    """Organisation forms that CQC's API stated for a location (app.register.cqc_api) outlast
+    every import: the files only let the form be guessed from names."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'cqc_provider_record'"
+                    ).fetchone() is None:
+        return
+    conn.execute(f"UPDATE {table} AS s SET org_form = f.org_form, org_form_derived = 0, "
+                 f"charity_number = f.charity_number FROM cqc_provider_record f "
+                 f"WHERE s.source = 'cqc' AND s.source_id = f.location_id AND f.org_form != ''")
 
 
 def _drop_indexes(conn: sqlite3.Connection) -> list[str]:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,11 +31,13 @@ from app.register.postcodes import locate
 from app.register.search import SearchQuery
 from app.services.my_providers import MyProvidersService
 from app.services.register import COUNT_CAP, ImportReport, RegisterService
+from app.services.register_update import CQC_DATA_PAGE, UpdateOutcome, never_updated
 from app.services.undo import UndoStack
 from ui.accessibility import named
 from ui.register.add_provider_dialog import AddProviderDialog
 from ui.register.import_progress import import_with_progress
 from ui.register.provider_detail import ProviderDetailPanel
+from ui.register.register_update import UpdateSourceDialog, update_with_progress
 from ui.register.results_model import KEY_ROLE, Col, RegisterResultsModel
 
 TYPING_PAUSE_MS = 150
@@ -47,6 +51,8 @@ def _buddy(text: str, widget: QWidget) -> QLabel:
 
 
 class RegisterPage(QWidget):
+    register_updated = Signal(str)  # what happened, in a sentence (also in the message line)
+
     def __init__(self, register: RegisterService, my_providers: MyProvidersService | None = None,
                  undo: UndoStack | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +91,7 @@ class RegisterPage(QWidget):
         self.within.setSpecialValueText(_("Any distance"))
         self.within.setSuffix(_(" miles"))
         self.message = named(QLabel(), _("Search message"))
+        self.message.setWordWrap(True)
 
     def _build_results(self) -> None:
         self.table = named(QTableView(), _("Providers found"))
@@ -100,6 +107,9 @@ class RegisterPage(QWidget):
         self.add_button.setEnabled(False)
         self.import_button = named(QPushButton(_("&Import a register file…")),
                                     _("Import a register file"))
+        self.update_button = named(QPushButton(_("&Update the register…")),
+                                   _("Update the register"))
+        self.empty_notice = self._build_empty_notice()
         filters = QFormLayout()
         filters.addRow(_("&Search"), self.search_box)
         row = QHBoxLayout()
@@ -127,11 +137,32 @@ class RegisterPage(QWidget):
             # Widths in characters, so they grow with the text size; all stay adjustable.
             header.resizeSection(column, self.fontMetrics().horizontalAdvance("n" * characters)
                                  + 16)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.update_button)
+        buttons.addWidget(self.import_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.empty_notice)
+        layout.addLayout(buttons)
         layout.addLayout(filters)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
+
+    def _build_empty_notice(self) -> QFrame:
+        """Shown until the register has been updated or imported once: the first use."""
+        notice = named(QFrame(), _("The register is empty"))
+        notice.setFrameShape(QFrame.Shape.StyledPanel)
+        text = QLabel(_("The register of care providers is empty. Download CQC's register of "
+                        "care services in England to search it (about 20 MB; you can cancel)."))
+        text.setWordWrap(True)
+        self.download_now = named(QPushButton(_("&Download the register now")),
+                                  _("Download the register now"))
+        self.download_now.clicked.connect(lambda: self.update_register(CQC_DATA_PAGE))
+        row = QHBoxLayout(notice)
+        row.addWidget(text, 1)
+        row.addWidget(self.download_now)
+        notice.setVisible(never_updated(self._register))
+        return notice
 
     def _wire(self) -> None:
         self.search_box.textChanged.connect(lambda _text: self._timer.start())
@@ -143,6 +174,7 @@ class RegisterPage(QWidget):
         self.model.modelReset.connect(lambda: self._show_current(QModelIndex()))
         self.add_button.clicked.connect(self.add_current)
         self.import_button.clicked.connect(self._choose_file)
+        self.update_button.clicked.connect(lambda: self.update_register())
 
     def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
@@ -179,6 +211,8 @@ class RegisterPage(QWidget):
         elif total:
             text = ngettext("{count} provider found.", "{count} providers found.",
                             total).format(count=total)
+        elif self._register.size() == 0:
+            text = _("The register is empty: download it or import a register file.")
         else:
             text = _("No providers match. Try fewer words or filters.")
         self.message.setText(text)
@@ -202,8 +236,26 @@ class RegisterPage(QWidget):
         if report is not None:
             self._rebuild_filter_lists()
             self.run_search()
+            self.empty_notice.hide()
         self.message.setText(text)
         return report
+
+    def update_register(self, url: str | None = None) -> UpdateOutcome | None:
+        """Download (asking where from unless `url` is given) and import what has changed;
+        the message line and `register_updated` say how it went."""
+        if url is None:
+            dialog = UpdateSourceDialog(self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            url = dialog.url()
+        outcome, text = update_with_progress(self._register, url, self)
+        if outcome is not None and outcome.report is not None:
+            self._rebuild_filter_lists()
+            self.run_search()
+        self.empty_notice.setVisible(never_updated(self._register))
+        self.message.setText(text)
+        self.register_updated.emit(text)
+        return outcome
 
     def _rebuild_filter_lists(self) -> None:
         for combo, items in ((self.service, [(f"{kind} ({n})", kind) for kind, n in

@@ -9,6 +9,7 @@ import pytest
 
 from app.cli import EXIT_BAD_INPUT, EXIT_OK, run
 from tests.conftest import FIXTURES as ALL_FIXTURES
+from tests.http_server import LocalServer
 
 FIXTURES = ALL_FIXTURES / "register"
 
@@ -94,3 +95,26 @@ def test_show_prints_the_provider_page(tmp_path: Path,
     out = capsys.readouterr().out
     assert "Registered manager:  Mrs Fiona Geraldine Martin" in out
     assert "cqc_api_extract.csv" in out
+
+
+def test_update_downloads_then_says_unchanged(tmp_path: Path, server: LocalServer,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    url = server.put("/hsca.csv", (FIXTURES / "cqc_hsca_extract.csv").read_bytes(),
+                     etag='"1"')
+    assert careledger(tmp_path, "register", "update", "--url", url) == EXIT_OK
+    assert "Added 40, updated 0" in capsys.readouterr().out
+    assert careledger(tmp_path, "register", "update", "--url", url) == EXIT_OK
+    assert "has not changed since the last update" in capsys.readouterr().out
+
+
+def test_update_failure_is_one_plain_line(tmp_path: Path, server: LocalServer,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert careledger(tmp_path, "register", "update", "--url", server.url("/gone.csv")) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "404" in err and "Traceback" not in err
+
+
+def test_search_of_an_empty_register_says_how_to_fill_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert careledger(tmp_path, "register", "search", "care") == EXIT_OK
+    assert "careledger register update" in capsys.readouterr().err
