@@ -20,6 +20,7 @@ from app.importers.bank import (
 )
 from app.importers.bank.csv_statement import header_of
 from app.importers.bank.mapping import ROLES, role_label
+from app.importers.bank.reader import read_statement_bytes
 from app.importers.bank.text import decode, records
 from app.services.bank_import import ImportPreview, ImportResult, RowStatus
 from app.services.bank_preview import summary_text
@@ -122,7 +123,7 @@ def _report(preview: ImportPreview, result: ImportResult | None) -> None:
 def _chosen_mapping(path: Path, spec: str) -> tuple[tuple[str, ...], ColumnMapping]:
     """A mapping from 'role=Header Name' (or 'role=3', the third column) pairs, matched
     against the file's own header."""
-    key = header_of(records(decode(path.read_bytes())))
+    key = header_of(records(decode(read_statement_bytes(path))))
     roles: dict[str, int] = {}
     for part in spec.split(","):
         role, _sep, name = part.partition("=")
