@@ -28,8 +28,8 @@ from app.domain.errors import DomainError
 from app.i18n import _, format_date, format_money, ngettext
 from app.importers.bank import ColumnMapping, NeedsMapping, UnreadableStatement
 from app.importers.bank.mapping import role_label
-from app.importers.bank.reader import read_statement_bytes
 from app.importers.bank.model import Signs
+from app.importers.bank.reader import read_statement_bytes
 from app.services.accounts import AccountsService
 from app.services.bank_import import BankImportService, ImportPreview, ImportResult, RowStatus
 from app.services.bank_preview import summary_text
