@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from app.domain.money import Money
 from app.importers.bank.model import StatedBalance, StatementRow
 
 
-def trusted_closing(balances: Sequence[tuple[StatementRow, int]]) -> StatedBalance | None:
+def trusted_closing(balances: Iterable[tuple[StatementRow, int | None]]
+                    ) -> StatedBalance | None:
     """The balance after the latest line, when every line's balance is its neighbour's plus
-    or minus its own amount, in date order (oldest or newest first). Lines whose balance
-    could not be read must be left out by the caller only if it gives up: one gap breaks it.
-    """
-    if len(balances) < 2:
-        return None  # one line cannot show that the balance column means what it says
-    dates = [row.on for row, _b in balances]
-    steps = list(zip(balances, balances[1:], strict=False))
-    oldest_first = dates == sorted(dates) and all(
-        b2 - b1 == r2.amount.pence for (_r1, b1), (r2, b2) in steps)
-    newest_first = dates == sorted(dates, reverse=True) and all(
-        b1 - b2 == r1.amount.pence for (r1, b1), (_r2, b2) in steps)
-    if oldest_first == newest_first:
-        return None  # neither order adds up (or, all on one day, both do): not to be trusted
-    row, balance = balances[-1] if oldest_first else balances[0]
+    or minus its own amount, in date order (oldest or newest first). A balance that could
+    not be read (None) breaks it. Stops reading at the first line that does not add up."""
+    oldest_first = newest_first = True
+    first = last = None
+    for row, balance in balances:
+        if balance is None:
+            return None
+        if last is not None:
+            before, had = last
+            oldest_first = oldest_first and row.on >= before.on \
+                and balance - had == row.amount.pence
+            newest_first = newest_first and row.on <= before.on \
+                and had - balance == before.amount.pence
+            if not (oldest_first or newest_first):
+                return None  # neither order adds up: not to be trusted
+        first = first or (row, balance)
+        last = (row, balance)
+    if first is None or last is None or first is last or oldest_first == newest_first:
+        return None  # one line cannot show it adds up; all on one day, both orders do
+    row, balance = last if oldest_first else first
     return StatedBalance(row.on, Money(balance))

@@ -3,6 +3,7 @@ from its header and values), then its rows, its pending lines and its closing ba
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.i18n import _
@@ -140,14 +141,17 @@ def closing_balance(mapping: ColumnMapping, data: list[Record],
     """The balance after the latest line, from the balance column, when it adds up."""
     if mapping.balance is None:
         return None
+    column = mapping.balance
     by_line = {r.line: r for r in rows}
-    balances: list[tuple[StatementRow, int]] = []
-    for record in data:
-        row = by_line.get(record.line)
-        if row is None:
-            continue  # a rejected or pending line: it is not in the running balance
-        try:
-            balances.append((row, parse_amount(field_text(record, mapping.balance))))
-        except BadValue:
-            return None
-    return trusted_closing(balances)
+
+    def balances() -> Iterator[tuple[StatementRow, int | None]]:
+        for record in data:
+            row = by_line.get(record.line)
+            if row is None:
+                continue  # a rejected or pending line: it is not in the running balance
+            try:
+                yield row, parse_amount(field_text(record, column))
+            except BadValue:
+                yield row, None
+
+    return trusted_closing(balances())

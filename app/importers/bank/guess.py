@@ -120,6 +120,19 @@ def _is_amount(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
+# Whole headers that mean one thing only ("Paid out"): believed whatever the values, so a
+# file whose lines are broken has each line rejected with its reason, not the column lost.
+# Those that could mean more than one ("Debit/Credit": an amount or a direction; "Type")
+# go by the values.
+_ONE_MEANING = {phrase for role, phrases in _PHRASES.items() for phrase in phrases
+                if sum(phrase in other for other in _PHRASES.values()) == 1
+                and role in ("money_out", "money_in", "amount", "balance", "date")}
+
+
+def _trusted(role: str, name: str) -> bool:
+    return name in _ONE_MEANING and name in _PHRASES[role]
+
+
 def _score(role: str, name: str) -> int:
     """How well a header names a role: 100 and down for the whole header, 50 and down for a
     header that has the words inside it, 0 for no match."""
@@ -175,7 +188,8 @@ def _by_header(columns: list[_Column], rows: int) -> dict[str, int]:
                  "bank_id", "payee", "description", "reference"):
         scored = [(_score(role, c.name), -c.index, c) for c in columns if c.index not in taken]
         # With no lines to look at (a header alone), the header's word is all there is.
-        scored = [s for s in scored if s[0] > 0 and (rows == 0 or _fits(role, s[2], rows))]
+        scored = [s for s in scored if s[0] > 0 and (rows == 0 or _trusted(role, s[2].name)
+                                                    or _fits(role, s[2], rows))]
         if scored:
             best = max(scored, key=lambda s: (s[0], s[1]))[2]
             found[role] = best.index

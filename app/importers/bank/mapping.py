@@ -100,7 +100,7 @@ def apply(mapping: ColumnMapping, record: Record, markers: Markers = Markers.SIG
     if len(record.fields) < mapping.width:
         return RejectedRow(record.line, _("This line has {n} columns; {need} are needed.").format(
             n=len(record.fields), need=mapping.width))
-    state = status_of(_field(record, mapping.status))
+    state = status_of(_field(record, mapping.status)) if mapping.status is not None else ""
     date_text = _field(record, mapping.date)
     if state == "pending" or date_text.casefold() == "pending":
         return _pending(mapping, record, markers)

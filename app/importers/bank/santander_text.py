@@ -19,7 +19,7 @@ def looks_like(text: str) -> bool:
 def read(text: str) -> ParsedStatement:
     rows: list[StatementRow] = []
     rejected: list[RejectedRow] = []
-    balances: list[tuple[StatementRow, int]] = []
+    balances: list[tuple[StatementRow, int | None]] = []
     for line, block in _blocks(text):
         if "date" not in block:
             continue  # the heading block: statement period and account
@@ -38,8 +38,8 @@ def read(text: str) -> ParsedStatement:
         try:
             balances.append((rows[-1], parse_amount(block.get("balance", ""))))
         except BadValue:
-            pass  # without every balance the closing one is not offered
-    closing = trusted_closing(balances) if len(balances) == len(rows) else None
+            balances.append((rows[-1], None))  # without every balance, none is offered
+    closing = trusted_closing(balances)
     return ParsedStatement(LAYOUT, tuple(rows), tuple(rejected), closing)
 
 
