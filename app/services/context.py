@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
+from app.employer.service import EmployerService
 from app.importers.bank import MappingStore
 from app.services.bank_import import BankImportService
 from app.services.evidence import EvidenceService
@@ -112,6 +113,11 @@ class ProfileContext:
     @cached_property
     def visits(self) -> ServicesLogService:
         return ServicesLogService(self.store)
+
+    @cached_property
+    def employer(self) -> EmployerService:
+        """Employing PAs: records, payslips, checks and reminders."""
+        return EmployerService(self.store)
 
     @cached_property
     def register(self) -> RegisterService:
