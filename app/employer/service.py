@@ -34,6 +34,7 @@ from app.services.ledger import now_utc
 from app.store.profile_store import ProfileStore
 from app.store.repos import Repos
 from app.store.repos.employer import unlinked_payments
+from app.statements.model import EmployerCheck, EmployerInputs
 from app.store.writer import Writer
 
 WAGES_AFTER = timedelta(days=21)  # a wages payment this long after a period's end still matches
@@ -305,22 +306,48 @@ class EmployerService:
 
     # --- checks -----------------------------------------------------------------------------
 
-    def inputs(self, repos: Repos, start: date | None = None, end: date | None = None
-               ) -> CheckInputs:
-        pas = repos.employer.pas()
-        slips: dict[int, list[Payslip]] = {}
-        for slip in repos.employer.payslips():
-            slips.setdefault(slip.draft.pa_id, []).append(slip)
-        return CheckInputs(pas, slips, repos.employer.employer()[1], self.rules,
-                           repos.employer.worked(pas, start, end))
-
     def checks(self, on: date, since: date | None = None) -> list[Finding]:
         """Every check: for the PAs employed on `on` (or, with `since`, at any time in the
         period since then), and the employer's own duties."""
         with self.store.read() as repos:
-            inputs = self.inputs(repos, (since or on) - timedelta(days=400), on)
+            inputs = check_inputs(repos, self.rules, (since or on) - timedelta(days=400), on)
         return check_all(inputs, on, since)
 
     def reminders(self, on: date) -> list[Finding]:
         """What needs doing now: failed checks and reminders coming due."""
         return due(self.checks(on))
+
+
+def check_inputs(repos: Repos, rules: EmployerRules, start: date | None = None,
+                 end: date | None = None) -> CheckInputs:
+    """Everything the checks read, in one snapshot (shifts from start to end)."""
+    pas = repos.employer.pas()
+    slips: dict[int, list[Payslip]] = {}
+    for slip in repos.employer.payslips():
+        slips.setdefault(slip.draft.pa_id, []).append(slip)
+    return CheckInputs(pas, slips, repos.employer.employer()[1], rules,
+                       repos.employer.worked(pas, start, end))
+
+
+def statement_inputs(repos: Repos, rules: EmployerRules, start: date, end: date
+                     ) -> EmployerInputs | None:
+    """The employer section's records for a return period: None when no PA is on record."""
+    inputs = check_inputs(repos, rules, start - timedelta(days=400), end)
+    if not inputs.pas:
+        return None
+    rows = []
+    for pa in inputs.pas:
+        slips = [s for s in inputs.payslips.get(pa.id, []) if start <= s.draft.period_end <= end]
+        worked = sum(m for d, m, _r in inputs.worked_minutes.get(pa.id, []) if start <= d <= end)
+        if not slips and not worked and not (pa.start <= end and (pa.end or end) >= start):
+            continue
+        sums = tuple(Money(sum(getattr(s.draft, f).pence for s in slips)) for f in (
+            "gross", "tax", "employee_ni", "employer_ni", "employee_pension",
+            "employer_pension"))
+        rows.append((pa.name, sums, len(slips), worked))
+    findings = check_all(inputs, end, since=start)
+    checks = tuple(EmployerCheck(f.pa, f.topic.value, f.state.value, f.text, f.action,
+                                 f.source.title, f.source.url) for f in findings)
+    details = inputs.employer
+    return EmployerInputs(tuple(rows), checks, details.insurer, details.policy_number,  # type: ignore[arg-type]
+                          details.insurance_renewal)
