@@ -82,7 +82,8 @@ def _services(s: Statement) -> Iterator[list[str]]:
 
 
 def _employer_checks(s: Statement) -> Iterator[list[str]]:
-    for whose, key, topic, state, said, source in text.check_rows(s):
+    for whose, key, topic, state, said, (title, url) in text.check_rows(s):
+        source = f"{title} ({url})" if url else title
         yield ["employer_check", key, topic, f"{state}: {said}", "", whose, "", "", source, ""]
 
 

@@ -369,11 +369,19 @@ def employer_section(s: Statement) -> list[Flowable]:
         ("BACKGROUND", (0, -1), (-1, -1), STRONG_FILL)])
     st = styles()
     parts = long_section(_("You as an employer: your personal assistants"), table)
-    parts += [Spacer(1, 4), lines_table(text.employer_lines(s)), Spacer(1, 3),
+    lines = text.employer_lines(s)
+    parts += [Spacer(1, 4), key_value_table([x for x in lines if x.money is None]),
+              Spacer(1, 4), lines_table([x for x in lines if x.money is not None]),
+              Spacer(1, 3),
               Paragraph(escape(_("Hours come from the care received (timesheets); pay, tax, "
                                  "National Insurance and pension from the payslips.")),
                         st["small"])]
     parts += long_section(_("Employer checks"), checks_table(s))
+    sources = text.check_sources(s)
+    if sources:
+        parts.append(Spacer(1, 3))
+        parts += [Paragraph(escape(f"[{n}] {title}" + (f": {url}" if url else "")), st["small"])
+                  for n, (title, url) in enumerate(sources, start=1)]
     return parts
 
 
@@ -381,15 +389,16 @@ def checks_table(s: Statement) -> Flowable:
     rows_in = text.check_rows(s)
     if not rows_in:
         return Paragraph(escape(_("None recorded")), styles()["body"])
-    widths = [w * mm for w in (28, 26, 18, 70, 38)]
+    widths = [w * mm for w in (30, 28, 20, 88, 14)]
+    numbers = {source: n for n, source in enumerate(text.check_sources(s), start=1)}
     heads = [_("Whose"), _("Check"), _("State"), _("What was found and what to do"),
-             _("Rule's source")]
+             _("Source")]
     rows: list[list[Any]] = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
     style = base_style(header=True)
     for i, (whose, _key, topic, state, said, source) in enumerate(rows_in, start=1):
         rows.append([fit(whose, widths[0]), fit(topic, widths[1]),
                      fit(state, widths[2], bold=state != _("OK")), fit(said, widths[3]),
-                     Paragraph(escape(source), styles()["cell"])])
+                     f"[{numbers[source]}]"])
         if state != _("OK"):
             style.append(("BACKGROUND", (2, i), (2, i), STRONG_FILL))
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")

@@ -239,7 +239,15 @@ def employer_lines(s: Statement) -> list[Line]:
     ]
 
 
-def check_rows(s: Statement) -> list[tuple[str, str, str, str, str, str]]:
+def check_sources(s: Statement) -> list[tuple[str, str]]:
+    """The checks' sources, each once, in the order first met: (title, address)."""
+    seen: dict[tuple[str, str], None] = {}
+    for c in s.employer.checks if s.employer else ():
+        seen.setdefault((c.source_title, c.source_url), None)
+    return list(seen)
+
+
+def check_rows(s: Statement) -> list[tuple[str, str, str, str, str, tuple[str, str]]]:
     """(whose, topic key, topic, state, what was found and what to do, source) for each
     check."""
     from app.employer.checks_common import TOPIC_NAMES, Topic
@@ -250,7 +258,7 @@ def check_rows(s: Statement) -> list[tuple[str, str, str, str, str, str]]:
     rows = []
     for c in e.checks:
         said = c.text + (" " + c.action if c.action else "")
-        source = c.source_title + (f" ({c.source_url})" if c.source_url else "")
+        source = (c.source_title, c.source_url)
         rows.append((c.pa or _("You as an employer"), c.topic, _(TOPIC_NAMES[Topic(c.topic)]),
                      _(CHECK_STATES.get(c.state, c.state)), said, source))
     return rows
