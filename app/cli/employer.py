@@ -13,8 +13,8 @@ from app.domain.errors import ValidationError
 from app.employer.checks_common import TOPIC_NAMES, State
 from app.employer.records import (
     FREQUENCY_NAMES,
-    PART_LABELS,
     PA,
+    PART_LABELS,
     Born,
     PADraft,
     Part,

@@ -31,10 +31,10 @@ from app.employer.records import (
 from app.employer.rules import EmployerRules, employer_rules
 from app.i18n import _, format_money
 from app.services.ledger import now_utc
+from app.statements.model import EmployerCheck, EmployerInputs
 from app.store.profile_store import ProfileStore
 from app.store.repos import Repos
 from app.store.repos.employer import unlinked_payments
-from app.statements.model import EmployerCheck, EmployerInputs
 from app.store.writer import Writer
 
 WAGES_AFTER = timedelta(days=21)  # a wages payment this long after a period's end still matches

@@ -97,7 +97,8 @@ def _rate_on(rates: list[tuple[date, int]], day: date) -> int:
 
 @dataclass(frozen=True)
 class DemoSlip:
-    """A made-up payslip (not a tax calculation): who, period end, gross, tax, employee NI,
+    """A made-up payslip (not a tax calculation): who, period end, gross, tax, employee and
+    employer NI,
     employee and employer pension, hours paid, of which holiday, and the pay day."""
 
     who: str
@@ -105,6 +106,7 @@ class DemoSlip:
     gross: int
     tax: int
     ni: int
+    employer_ni: int
     pension: int
     employer_pension: int
     minutes: int
@@ -117,13 +119,15 @@ class DemoSlip:
 
 
 def _slip(who: str, end: date, paid_on: date, minutes: int, pence_an_hour: int, free: int,
-          holiday: int = 0, enrolled: bool = False, lower: int = 0) -> DemoSlip:
+          employer_free: int, holiday: int = 0, enrolled: bool = False, lower: int = 0
+          ) -> DemoSlip:
     gross = minutes * pence_an_hour // 60
     taxable = max(0, gross - free)
     pension = (gross - lower) * 5 // 100 if enrolled else 0
     employer = (gross - lower) * 3 // 100 if enrolled else 0
-    return DemoSlip(who, end, gross, taxable // 5, taxable * 8 // 100, pension, employer,
-                    minutes, holiday, paid_on)
+    return DemoSlip(who, end, gross, taxable // 5, taxable * 8 // 100,
+                    max(0, gross - employer_free) * 15 // 100, pension, employer, minutes,
+                    holiday, paid_on)
 
 
 def demo_payslips(start: date, end: date, seed: int = 2024) -> list[DemoSlip]:
@@ -134,11 +138,11 @@ def demo_payslips(start: date, end: date, seed: int = 2024) -> list[DemoSlip]:
         holiday = week in JO_HOLIDAY_WEEKS
         minutes = (20 if holiday else hours) * 60
         slips.append(_slip(JO, day + timedelta(days=6), day + timedelta(days=4), minutes,
-                           _rate_on(rates, day), 24200, 1200 if holiday else 0,
+                           _rate_on(rates, day), 24200, 9600, 1200 if holiday else 0,
                            enrolled=True, lower=12000))
         if week % 2 == 1:
             slips.append(_slip(SAM, day + timedelta(days=6), day + timedelta(days=4), 600,
-                               SAM_RATE, 48400))
+                               SAM_RATE, 48400, 19200))
     return [s for s in slips if start <= s.paid_on <= end]
 
 
@@ -174,7 +178,8 @@ def _tax_months(slips: list[DemoSlip], start: date, end: date
         cut = month.replace(day=5)
         due = [i for i, s in enumerate(slips) if s.period_end <= cut and i not in done]
         done.update(due)
-        months.append((month, sum(slips[i].tax + slips[i].ni for i in due),
+        months.append((month, sum(slips[i].tax + slips[i].ni + slips[i].employer_ni
+                                  for i in due),
                        sum(slips[i].pension + slips[i].employer_pension for i in due)))
         month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
     return months
@@ -260,7 +265,7 @@ def _employ(ctx: ProfileContext, start: date, today: date, entries: list[Entry])
     for since, pence in rates[1:]:
         jo = ctx.employer.change(jo.id, replace(jo.draft, rate=Money(pence)), since)
     ctx.employer.add_payslips([PayslipDraft(
-        ids[s.who], s.period_end, Money(s.gross), Money(s.tax), Money(s.ni), Money(0),
+        ids[s.who], s.period_end, Money(s.gross), Money(s.tax), Money(s.ni), Money(s.employer_ni),
         Money(s.pension), Money(s.employer_pension), hours_minutes=s.minutes,
         holiday_minutes=s.holiday_minutes) for s in demo_payslips(start, today)])
     for entry in entries:

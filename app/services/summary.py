@@ -52,12 +52,14 @@ class Summary:
 
 
 def owed_on(repos: Repos, policy: Policy, day: date) -> Liabilities:
-    """What is owed on `day`. Wages, HMRC and pension: from payslips (less the payments linked
-    to them) once there are payslips; before that, as entered by hand. Unpaid invoices: the
-    latest amount entered by hand in the day's return period."""
+    """What is owed on `day`. Wages, HMRC and pension come from payslips, less the payments
+    linked to them; amounts entered by hand in the day's return period are used instead when
+    there are no payslips, or when they were entered for a day on or after the latest pay
+    period's end (newer than the payslips). Unpaid invoices are always entered by hand."""
     found = repos.owed.latest(policy.return_period(day).start, day)
     hand = found[1] if found else NOTHING_OWED
-    if not repos.employer.has_payslips(day):
+    last_slip = repos.employer.latest_period_end(day)
+    if last_slip is None or (found is not None and found[0] >= last_slip):
         return hand
     derived = derived_owed(repos.employer.payslips(end=day), repos.employer.allocations(day),
                            day)

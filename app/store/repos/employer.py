@@ -149,9 +149,11 @@ class EmployerRepo:
     def payslip(self, payslip_id: int) -> Payslip | None:
         return next((s for s in self.payslips() if s.id == payslip_id), None)
 
-    def has_payslips(self, up_to: date) -> bool:
-        return self.conn.execute(
-            select(S.c.id).where(S.c.period_end <= up_to).limit(1)).first() is not None
+    def latest_period_end(self, up_to: date) -> date | None:
+        """The end of the latest pay period that had ended by `up_to`."""
+        value: date | None = self.conn.execute(
+            select(func.max(S.c.period_end)).where(S.c.period_end <= up_to)).scalar()
+        return value
 
     def linked_to_entry(self, entry_id: int) -> list[tuple[int, Part, Money]]:
         return [(s, Part(p), m) for s, p, m in self.conn.execute(
