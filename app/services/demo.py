@@ -98,8 +98,7 @@ def _rate_on(rates: list[tuple[date, int]], day: date) -> int:
 @dataclass(frozen=True)
 class DemoSlip:
     """A made-up payslip (not a tax calculation): who, period end, gross, tax, employee and
-    employer NI,
-    employee and employer pension, hours paid, of which holiday, and the pay day."""
+    employer NI, employee and employer pension, hours paid, of which holiday, and pay day."""
 
     who: str
     period_end: date
