@@ -232,22 +232,24 @@ def demo_entries(start: date, end: date, seed: int = 2024) -> list[EntryDraft]:
 
 def demo_pas(start: date, today: date) -> list[PADraft]:
     """Jo, employed since before the records start, in the pension; Sam, new, with a
-    time-limited permission to work. Dates follow the demo's year."""
+    time-limited permission to work. Dates follow the demo's year; leave years run from
+    1 April."""
     rates = jo_rates(start, today)
+    april = date(start.year if start.month >= 4 else start.year - 1, 4, 1)
     return [
         PADraft(name=JO, start=start - timedelta(days=500), rate=Money(rates[-1][1]),
                 hours_week_minutes=20 * 60, born=Born(JO_BORN),
                 dbs_checked=start - timedelta(days=200),
                 right_to_work_checked=start - timedelta(days=510),
                 payroll_ref="DEMO-PA-01", pay_frequency=PayFrequency.WEEKLY,
-                pension_status=PensionStatus.ENROLLED, leave_year_start=date(2000, 4, 1)),
+                pension_status=PensionStatus.ENROLLED, leave_year_start=april),
         PADraft(name=SAM, start=start + timedelta(days=7), rate=Money(SAM_RATE),
                 hours_week_minutes=5 * 60, born=Born(SAM_BORN),
                 dbs_checked=start + timedelta(days=5),
                 right_to_work_checked=start + timedelta(days=5),
                 right_to_work_expires=today + timedelta(days=300),
                 payroll_ref="DEMO-PA-02", pay_frequency=PayFrequency.FORTNIGHTLY,
-                pension_status=PensionStatus.NOT_ELIGIBLE, leave_year_start=date(2000, 4, 1),
+                pension_status=PensionStatus.NOT_ELIGIBLE, leave_year_start=april,
                 night_rate=Money(SAM_NIGHT_RATE)),
     ]
 
