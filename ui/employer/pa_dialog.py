@@ -14,9 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -52,8 +50,7 @@ def date_edit(name: str, value: date | None = None) -> QDateEdit:
 def optional_date(name: str, hint: str) -> QLineEdit:
     """A date that may be left blank (a QDateEdit always holds one)."""
     edit = named(QLineEdit(), name, hint)
-    edit.setPlaceholderText(_("DD/MM/YYYY, or blank"))
-    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 24)
+    edit.setPlaceholderText(_("DD/MM/YYYY"))
     return edit
 
 
@@ -86,10 +83,10 @@ class PADialog(QDialog):
         self.name = named(QLineEdit(), _("Name"))
         self.start = date_edit(_("First day of work"))
         self.rate = named(QLineEdit(), _("Hourly rate"), _("For example 12.80"))
-        self.contracted = named(QRadioButton(_("&Contracted hours")), _("Contracted hours"))
-        self.irregular = named(QRadioButton(_("&Irregular hours")), _("Irregular hours"))
-        self.contracted.setChecked(True)
-        self.hours = named(QLineEdit(), _("Hours a week"), _("For example 20 or 37.5"))
+        self.irregular = named(QCheckBox(_("&Irregular hours (they change)")),
+                               _("Irregular hours"))
+        self.hours = named(QLineEdit(), _("Contracted hours a week"),
+                           _("For example 20 or 37.5"))
         self.irregular.toggled.connect(lambda on: self.hours.setEnabled(not on))
         self.night_rate = named(QLineEdit(), _("Hourly rate for nights"), _("Blank: none"))
         self.bank_holiday_rate = named(QLineEdit(), _("Hourly rate on bank holidays"),
@@ -121,13 +118,11 @@ class PADialog(QDialog):
             self.fill(pa)
 
     def _layout(self, changing: bool) -> None:
-        hours_row = QHBoxLayout()
-        for widget in (self.contracted, self.hours, self.irregular):
-            hours_row.addWidget(widget)
         left, right = QFormLayout(), QFormLayout()
-        rows: list[tuple[QFormLayout, str, QWidget | QHBoxLayout]] = [
+        rows: list[tuple[QFormLayout, str, QWidget]] = [
             (left, _("&Name"), self.name), (left, _("&First day"), self.start),
-            (left, _("&Rate an hour (£)"), self.rate), (left, _("Hours a &week"), hours_row),
+            (left, _("&Rate an hour (£)"), self.rate), (left, _("Hours a &week"), self.hours),
+            (left, "", self.irregular),
             (left, _("Ni&ghts (£ an hour)"), self.night_rate),
             (left, _("&Bank holidays (£ an hour)"), self.bank_holiday_rate),
             (left, _("Year of &birth"), self.born), (left, _("Pai&d"), self.paid),
@@ -142,15 +137,7 @@ class PADialog(QDialog):
         else:
             self.rates_from.hide()
         for form, text, field in rows:
-            if isinstance(field, QHBoxLayout):
-                label = QLabel(text)
-                label.setBuddy(self.hours)
-                form.addRow(label, field)
-            else:
-                form.addRow(QLabel(text) if text else QLabel(""), field)
-                label = form.labelForField(field)
-                if isinstance(label, QLabel) and text:
-                    label.setBuddy(field)
+            form.addRow(text, field)
         columns = QHBoxLayout()
         columns.addLayout(left)
         columns.addSpacing(16)
@@ -168,7 +155,6 @@ class PADialog(QDialog):
         today = max(min(date.today(), pa.end or date.today()), pa.start)
         self.rate.setText(money_text(pa.rate_on(today)))
         self.irregular.setChecked(d.hours_week_minutes is None)
-        self.contracted.setChecked(d.hours_week_minutes is not None)
         self.hours.setText("" if d.hours_week_minutes is None
                            else f"{d.hours_week_minutes / 60:.2f}".rstrip("0").rstrip("."))
         self.night_rate.setText(money_text(pa.rate_on(today, RateKind.NIGHT)))
@@ -193,7 +179,7 @@ class PADialog(QDialog):
                      self.born, self.dbs, self.dbs_renewal, self.rtw, self.rtw_expires,
                      self.leave_year, self.payroll_ref):
             edit.clear()
-        self.contracted.setChecked(True)
+        self.irregular.setChecked(False)
         self.apprentice.setChecked(False)
         self.paid.setCurrentIndex(self.paid.findData(PayFrequency.MONTHLY.value))
         self.pension.setCurrentIndex(0)
