@@ -23,7 +23,7 @@ from app.employer.records import (
     PensionStatus,
 )
 from app.employer.service import EmployerService
-from app.i18n import _, format_date, format_money
+from app.i18n import _, format_date, format_money, ngettext
 from app.services.context import ProfileContext
 from app.services.services_log import parse_hours
 
@@ -301,7 +301,9 @@ def _payslips(args: argparse.Namespace) -> int:
 def _link(args: argparse.Namespace) -> int:
     with opened(args, args.pa_profile) as ctx:
         result = ctx.employer.link_payment(args.entry, Part(args.part), args.payslip or None)
-    print(_("Set {paid} against {count} payslip(s) for {part}.").format(
+    print(ngettext("Set {paid} against {count} payslip for {part}.",
+                   "Set {paid} against {count} payslips for {part}.",
+                   len(result.set_against)).format(
         paid=format_money(result.paid.pence - result.left_over.pence),
         count=len(result.set_against), part=_(PART_LABELS[result.part])))
     if result.left_over.pence:

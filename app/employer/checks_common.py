@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from app.employer.rules import Source
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 
 SOON = timedelta(days=30)  # reminders start this long before a date
 
@@ -91,6 +91,6 @@ class Finding:
 def hours_text(minutes: int) -> str:
     """Whole minutes as hours, e.g. 112 hours or 12.5 hours."""
     whole, part = divmod(int(minutes), 60)
-    if part == 0:
-        return _("{hours} hours").format(hours=whole)
-    return _("{hours} hours").format(hours=f"{minutes / 60:.1f}".rstrip("0").rstrip("."))
+    shown = str(whole) if part == 0 else f"{minutes / 60:.1f}".rstrip("0").rstrip(".")
+    return ngettext("{hours} hour", "{hours} hours", whole if part == 0 else 2).format(
+        hours=shown)

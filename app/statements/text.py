@@ -202,8 +202,9 @@ def employer_pa_lines(s: Statement) -> list[Line]:
         return []
     lines = []
     for n, pa in enumerate(e.pas, start=1):
-        hours = _("{hours} hours worked (timesheets); {count} payslips").format(
-            hours=hours_number(pa.hours), count=pa.payslips)
+        hours = ngettext("{hours} hours worked (timesheets); {count} payslip",
+                         "{hours} hours worked (timesheets); {count} payslips",
+                         pa.payslips).format(hours=hours_number(pa.hours), count=pa.payslips)
         lines += [Line(f"pa_gross:{n}", _("{name}: gross pay").format(name=pa.name), pa.gross,
                        text=hours),
                   Line(f"pa_tax_ni:{n}", _("{name}: tax and National Insurance").format(

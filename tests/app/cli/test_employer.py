@@ -59,7 +59,7 @@ def test_payslip_link_and_payslips(cli: Cli, created: CreatedProfile, data_dir: 
     with open_context(data_dir, NAME, PASSPHRASE) as ctx:
         hmrc = next(r.entry.id for r in ctx.ledger.page() if r.entry.payee == "HMRC")
     status, out = cli("pa", "link", "--profile", NAME, str(hmrc), "--part", "hmrc")
-    assert status == 0 and "Set £44.60 against 1 payslip(s)" in out and "£5.40 of this" in out
+    assert status == 0 and "Set £44.60 against 1 payslip for" in out and "£5.40 of this" in out
     status, out = cli("pa", "payslips", "--profile", NAME)
     assert "Sam Patel: gross £260.00, net £240.00; still owed: nothing" in out
 
