@@ -154,6 +154,15 @@ def format_datetime_utc(value: datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC")
 
 
+def format_when(value: datetime, locale: str | None = None) -> str:
+    """A moment in this computer's time zone: '5 Mar 2024, 14:02'."""
+    local = value.astimezone() if value.tzinfo else value
+    return f"{format_date(local.date(), locale=locale)}, {local:%H:%M}"
+
+
+# Care budgets began in the 1990s; year 1 or 9999 is a typing slip or a damaged file, and
+# date arithmetic near those ends overflows.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y")
 
 
@@ -162,9 +171,14 @@ def parse_date(text: str) -> date:
     cleaned = (text or "").strip()
     for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(cleaned, fmt).date()
+            parsed = datetime.strptime(cleaned, fmt).date()
         except ValueError:
             continue
+        if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+            raise ParseError(_("{text} is not a date CareLedger can use: give a year between "
+                               "{first} and {last}.").format(text=cleaned, first=FIRST_YEAR,
+                                                             last=LAST_YEAR))
+        return parsed
     raise ParseError(
         _("“{text}” is not a date. Type it like 31/03/2025 or 2025-03-31").format(text=cleaned)
     )

@@ -67,7 +67,7 @@ def load_settings(data_dir: Path) -> Settings:
         settings = _from_json(data)
         validate(settings)
         return settings
-    except (OSError, ValueError, TypeError, KeyError, ValidationError):
+    except (OSError, ValueError, TypeError, KeyError, ValidationError, RecursionError):
         return Settings()
 
 

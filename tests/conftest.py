@@ -17,9 +17,12 @@ from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any, Literal  # noqa: E402
 
+import keyring  # noqa: E402
 import pytest  # noqa: E402
 import sqlcipher3.dbapi2 as sqlcipher  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+from keyring.errors import PasswordDeleteError  # noqa: E402
 
 from app import i18n  # noqa: E402
 from app.domain.funding import Frequency  # noqa: E402
@@ -309,6 +312,38 @@ def raw_connection(ctx: ProfileContext) -> Any:
 @pytest.fixture
 def behind_the_app() -> Callable[[ProfileContext], Any]:
     return raw_connection
+
+
+# --- a keyring in memory --------------------------------------------------------------------
+
+class MemoryKeyring(KeyringBackend):
+    """An in-memory keyring, so “remember on this computer” is tested without the OS one."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stored: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.stored.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.stored[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.stored.pop((service, username), None) is None:
+            raise PasswordDeleteError("nothing stored")
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """A MemoryKeyring set as the keyring for the test; `.stored` holds what was kept."""
+    before = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
 
 
 from tests.http_server import server  # noqa: E402,F401  (the `server` fixture, everywhere)

@@ -16,8 +16,9 @@ from app.domain.errors import DomainError
 from app.i18n import _, set_locale
 from app.paths import RESOURCES
 from app.services.profiles import list_profiles
+from app.services.restore_area import clean_stale
 from app.settings import Settings, load_settings
-from ui.errors import install_exception_hook, setup_logging
+from ui.errors import install_exception_hook, setup_logging, show_failure
 from ui.main_window import MainWindow
 from ui.text_size import TextSize
 
@@ -25,15 +26,20 @@ from ui.text_size import TextSize
 def run_window(argv: Sequence[str]) -> int:
     args, _rest = build_parser().parse_known_args(list(argv))
     folder = data_dir(args)
-    folder.mkdir(parents=True, exist_ok=True)
+    log_path = setup_logging(folder)  # also makes the data folder owner-only
     set_locale(choose_language(args.lang, load_settings(folder)))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CareLedger")
     app.setOrganizationName("CareLedger")
     QApplication.setWindowIcon(QIcon(str(RESOURCES / "icons" / "careledger.svg")))
     QApplication.setDesktopFileName("careledger")  # Wayland: the icon via the .desktop file
-    install_exception_hook(setup_logging(folder))
-    window = MainWindow(folder, TextSize(app, QSettings()))  # type: ignore[arg-type]
+    install_exception_hook(log_path)
+    try:
+        clean_stale(folder)  # restores that crashed, kept copies past their time
+        window = MainWindow(folder, TextSize(app, QSettings()))  # type: ignore[arg-type]
+    except Exception as error:  # e.g. a data folder that cannot be read: say so, plainly
+        show_failure(error, log_path)
+        return 1
     window.show()
     window.ask_first_run_question()
     if args.profile:

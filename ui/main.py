@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # every file CareLedger makes is its owner's alone (shared laptops)
     args = list(sys.argv[1:] if argv is None else argv)
     from app.cli import has_command, run
 

@@ -30,6 +30,7 @@ from app.services.profiles import (
     open_profile,
 )
 from app.settings import load_settings, save_settings
+from app.store.ledger_file import LedgerDamaged
 from app.store.profiles import ProfileInfo
 from ui.dialogs.new_profile_dialog import NewProfileDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
@@ -97,6 +98,9 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(_("&Back up to a file…"), self.files.back_up)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self._action(_("&Restore from a backup…"), self.files.restore))
+        self.restore_automatic_action = self._action(_("Restore an &automatic backup…"),
+                                                     self.files.restore_automatic)
+        file_menu.addAction(self.restore_automatic_action)
         self.change_passphrase_action = self._action(_("&Change passphrase…"),
                                                      self.files.change_passphrase)
         file_menu.addAction(self.change_passphrase_action)
@@ -129,6 +133,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(opened)
         self.backup_action.setEnabled(opened)
         self.change_passphrase_action.setEnabled(opened or any_profiles)
+        self.restore_automatic_action.setEnabled(opened or any_profiles)
         self.forgotten_action.setEnabled(opened or any_profiles)
 
     @property
@@ -173,6 +178,10 @@ class MainWindow(QMainWindow):
 
         def unlock(passphrase: str) -> OpenProfile:
             try:
+                return open_profile(self.data_dir, info.display_name, passphrase)
+            except LedgerDamaged as damaged:  # the newest good backup is offered
+                if not self.files.offer_newest_backup(info.display_name, passphrase, damaged):
+                    raise
                 return open_profile(self.data_dir, info.display_name, passphrase)
             except ProfileInUse as busy:
                 if not self.confirm_read_only(str(busy)):
@@ -284,10 +293,14 @@ class MainWindow(QMainWindow):
             self.profile_view = None
             self.ledger_page = None
             self.people_page = None
-        if self.ctx is not None:
-            self.ctx.close()
-            self.ctx = None
-        self.show_profiles()
+        ctx, self.ctx = self.ctx, None
+        try:
+            if ctx is not None:
+                ctx.close()
+        except DomainError as error:  # saved, but e.g. no room for the backup after it
+            self.tell(_("Backup not made"), str(error))
+        finally:
+            self.show_profiles()
 
     # --- other -----------------------------------------------------------------------------
 

@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
-from app.domain.errors import DomainError
+from app.failures import message_for
 from app.i18n import _, set_locale
+from app.logs import setup_logging
 from app.paths import default_data_dir
 
 COMMAND_MODULES = [
@@ -210,15 +211,17 @@ def _run(argv: Sequence[str]) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_BAD_INPUT
+    log_path = setup_logging(data_dir(args))
     try:
         status: int = args.func(args)
         return status
-    except DomainError as error:
-        print(str(error), file=sys.stderr)
-        return EXIT_ERROR
     except BrokenPipeError:  # output piped into `head` and the like: not an error
         _discard_output()
         return EXIT_OK
     except KeyboardInterrupt:
         print(_("Stopped."), file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as error:  # every failure in words, never a traceback (app/failures.py)
+        message, _expected = message_for(error, log_path)
+        print(message, file=sys.stderr)
         return EXIT_ERROR

@@ -18,6 +18,7 @@ from app.importers.bank import (
 )
 from app.importers.bank.csv_statement import header_of
 from app.importers.bank.mapping import ROLES
+from app.importers.bank.reader import read_statement_bytes
 from app.importers.bank.text import decode, records
 from app.services.bank_import import ImportPreview, RowStatus
 
@@ -73,7 +74,7 @@ def _report(preview: ImportPreview) -> None:
 
 def _chosen_mapping(path: Path, spec: str) -> tuple[tuple[str, ...], ColumnMapping]:
     """A mapping from 'role=Header Name' pairs, matched against the file's own header."""
-    key = header_of(records(decode(path.read_bytes())))
+    key = header_of(records(decode(read_statement_bytes(path))))
     roles: dict[str, int] = {}
     for part in spec.split(","):
         role, _sep, name = part.partition("=")

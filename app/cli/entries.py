@@ -8,6 +8,7 @@ import sys
 
 from app.cli import EXIT_OK
 from app.cli.common import day, money, opened, profile_name
+from app.csv_cells import safe_row
 from app.domain.entries import Entry, EntryDraft
 from app.domain.errors import NeedsConfirmation
 from app.i18n import _, active_locale, format_date, format_money, pence_to_plain
@@ -67,10 +68,10 @@ def _list(args: argparse.Namespace) -> int:
         while rows := ctx.ledger.page(after):
             for row in rows:
                 e = row.entry
-                if writer:
-                    writer.writerow([e.id, e.on.isoformat(), e.payee, e.category_code,
-                                     pence_to_plain(e.amount.pence),
-                                     pence_to_plain(row.balance.pence), e.memo])
+                if writer:  # text cells neutralised: no formula runs in a spreadsheet
+                    writer.writerow(safe_row([e.id, e.on.isoformat(), e.payee, e.category_code,
+                                              pence_to_plain(e.amount.pence),
+                                              pence_to_plain(row.balance.pence), e.memo]))
                 else:
                     category = names.get(e.category_code, e.category_code)
                     print(f"{e.id:>6}  {format_date(e.on):>12}  {e.payee[:28]:<28}  "

@@ -15,6 +15,7 @@ from app.i18n import _, format_date, ngettext
 from app.importers.register_common import RegisterFileError
 from app.register.cqc_api import KEY_ENV, fetch_provider_facts, remember
 from app.register.download import DownloadError, new_client
+from app.register.importing import TooManyRemovals
 from app.register.postcodes import UnknownPostcode, locate
 from app.register.search import DEFAULT_LIMIT, SearchQuery, SortBy
 from app.services.register import ImportReport, RegisterService
@@ -30,6 +31,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
 
     load = actions.add_parser("import", help=_("Import a CQC or ORUK file into the register."))
     load.add_argument("file", type=Path)
+    load.add_argument("--allow-removals", action="store_true", help=_(
+        "Import even when the file would remove many providers of an area."))
     load.set_defaults(func=_import)
 
     update = actions.add_parser(
@@ -70,14 +73,20 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
 def _import(args: argparse.Namespace) -> int:
     service = RegisterService(data_dir(args))
     try:
-        report = service.import_file(args.file)
-    except RegisterFileError as error:
+        report = service.import_file(args.file, allow_removals=args.allow_removals)
+    except (RegisterFileError, TooManyRemovals) as error:
         print(str(error), file=sys.stderr)
         return EXIT_BAD_INPUT
     finally:
+        _say_notice(service)
         service.close()
     _print_report(report)
     return EXIT_OK
+
+
+def _say_notice(service: RegisterService) -> None:
+    if service.notice:
+        print(service.notice, file=sys.stderr)
 
 
 def _update(args: argparse.Namespace) -> int:
@@ -143,14 +152,23 @@ def _print_report(report: ImportReport) -> None:
         print(_("… and {count} more.").format(count=len(report.rejected) - REJECTIONS_SHOWN))
 
 
+MAX_MILES = 1000.0  # John o' Groats to Land's End and back
+MAX_LIMIT = 10000
+
+
 def _query(args: argparse.Namespace) -> SearchQuery:
     if args.within is not None and not args.near:
         raise DomainError(_("--within needs --near POSTCODE."))
+    if args.within is not None and not 0 <= args.within <= MAX_MILES:  # NaN fails too
+        raise DomainError(_("--within takes a number of miles from 0 to {most}.").format(
+            most=int(MAX_MILES)))
+    if not 1 <= args.limit <= MAX_LIMIT:
+        raise DomainError(_("--limit takes a number from 1 to {most}.").format(most=MAX_LIMIT))
     return SearchQuery(
         text=args.text, council=args.council, service_type=args.service, rating=args.rating,
         org_form=OrgForm(args.form) if args.form else None,
         near=locate(args.near) if args.near else None, within_miles=args.within,
-        sort=SortBy(args.sort) if args.sort else None, limit=max(1, args.limit))
+        sort=SortBy(args.sort) if args.sort else None, limit=args.limit)
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -164,6 +182,7 @@ def _search(args: argparse.Namespace) -> int:
         results = service.search(query)
         empty = not results and service.size() == 0
     finally:
+        _say_notice(service)
         service.close()
     if args.json:
         print(json.dumps([_as_json(r, query.near is not None) for r in results], indent=2,
@@ -205,6 +224,7 @@ def _show(args: argparse.Namespace) -> int:
             remember(service.conn, facts)
             d = service.provider(args.source, args.source_id)
     finally:
+        _say_notice(service)
         service.close()
     s = d.summary
     form = _(ORG_FORM_LABELS[s.org_form])

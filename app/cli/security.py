@@ -8,8 +8,10 @@ from pathlib import Path
 from app.cli import EXIT_OK, data_dir
 from app.cli.secrets import read_passphrase
 from app.domain.audit import AuditEvent
+from app.domain.errors import DomainError
 from app.domain.roles import Role
-from app.i18n import _
+from app.i18n import _, format_when
+from app.services.auto_backups import BackupListing, list_backups, restore_automatic
 from app.services.backups import export_profile, restore_profile
 from app.services.context import open_context
 from app.services.history import Difference
@@ -19,15 +21,22 @@ EXIT_HISTORY_BROKEN = 3
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    backup = subparsers.add_parser("backup", help=_("Back up a profile to one encrypted file."))
-    backup.add_argument("name")
-    backup.add_argument("--out", type=Path, required=True, help=_("The file to write."))
+    backup = subparsers.add_parser(
+        "backup", help=_("Back up a profile to one encrypted file (NAME --out FILE), list its "
+                         "automatic backups (list NAME) or restore one (restore NAME)."))
+    backup.add_argument("words", nargs="+", metavar="NAME | list NAME | restore NAME")
+    backup.add_argument("--out", type=Path, default=None, help=_("The file to write."))
+    backup.add_argument("--number", type=int, default=None,
+                        help=_("With restore: which backup, as numbered by list "
+                               "(default: the newest whole one)."))
     backup.set_defaults(func=_backup)
 
     restore = subparsers.add_parser("restore", help=_("Restore a profile from a backup file."))
     restore.add_argument("file", type=Path)
     restore.add_argument("--as", dest="as_name", default=None,
                          help=_("Restore under this name instead."))
+    restore.add_argument("--replace", action="store_true",
+                         help=_("Replace a profile of the same name (it is kept whole first)."))
     restore.set_defaults(func=_restore)
 
     history = subparsers.add_parser("history", help=_("Show who changed what, and when."))
@@ -44,22 +53,54 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
 
 
 def _backup(args: argparse.Namespace) -> int:
+    words = args.words
+    if len(words) == 2 and words[0] in ("list", "restore"):
+        return (_list_backups if words[0] == "list" else _restore_backup)(args, words[1])
+    if len(words) != 1 or args.out is None:
+        raise DomainError(_("Say what to do: careledger backup NAME --out FILE, "
+                            "careledger backup list NAME, or careledger backup restore NAME."))
     # Read-only: a backup can be taken even while another window has the profile open.
-    with open_profile(data_dir(args), args.name, read_passphrase(), read_only=True) as profile:
+    with open_profile(data_dir(args), words[0], read_passphrase(), read_only=True) as profile:
         out = export_profile(profile, args.out)
     print(_("Backed up to {path}. Keep it safe: it opens with the passphrase.").format(path=out))
     return EXIT_OK
 
 
+def _list_backups(args: argparse.Namespace, name: str) -> int:
+    found = list_backups(data_dir(args), name, read_passphrase())
+    if not found:
+        print(_("This profile has no automatic backups yet. One is made each time you close "
+                "it after a change."))
+    for item in found:
+        print(describe_backup(item))
+    return EXIT_OK
+
+
+def _restore_backup(args: argparse.Namespace, name: str) -> int:
+    result = restore_automatic(data_dir(args), name, read_passphrase(), args.number)
+    print(_("Restored the backup from {when}.").format(when=format_when(result.restored.made_at)))
+    if result.kept is not None:
+        print(_("The records that were there are kept as a backup too: "
+                "careledger backup list NAME shows them."))
+    return EXIT_OK
+
+
 def _restore(args: argparse.Namespace) -> int:
-    result = restore_profile(data_dir(args), args.file, read_passphrase(), args.as_name)
+    result = restore_profile(data_dir(args), args.file, read_passphrase(), args.as_name,
+                             replace=args.replace)
     if result.kept_copy is not None:
-        print(_("The profile that was here is saved first, in {path}.").format(
-            path=result.kept_copy))
+        print(_("The profile that was here is kept whole, with its own passphrase and "
+                "backups, in {path}. To bring it back: careledger restore {path} "
+                "--replace").format(path=result.kept_copy))
     if result.upgraded_from is not None:
         print(_("The backup was made by an older CareLedger; it has been brought up to date."))
     print(_("Restored “{name}”.").format(name=result.info.display_name))
     return EXIT_OK
+
+
+def describe_backup(item: BackupListing) -> str:
+    return (f"{item.number:>3}  {format_when(item.made_at)}  {item.kind_label}  "
+            f"({item.state_label})")
 
 
 MAX_SHOWN = 50

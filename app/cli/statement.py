@@ -13,6 +13,7 @@ from app.cli.common import opened
 from app.domain.errors import DomainError, ValidationError
 from app.domain.funding import Period
 from app.domain.money import Money
+from app.files import InputRefused, read_limited
 from app.i18n import (
     N_,
     ParseError,
@@ -100,9 +101,10 @@ def _read_text(path: Path | None) -> str:
     if path is None:
         return ""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DomainError(_("Could not read {path}.").format(path=path)) from error
+        return read_limited(path, 64 * 1024).decode("utf-8")  # outcomes: a page of text
+    except (InputRefused, UnicodeDecodeError) as error:
+        raise DomainError(_("Could not read {path}.").format(path=path) + " " + (
+            str(error) if isinstance(error, InputRefused) else "")) from error
 
 
 def _statement(args: argparse.Namespace) -> int:

@@ -109,6 +109,7 @@ class Rejection:
     line: int
     reason: str
     left_out: bool = False  # not an error: e.g. a deregistered location, left out on purpose
+    source_id: str = ""  # when known: the register keeps what it holds for it, unremoved
 
 
 @dataclass(frozen=True)

@@ -35,27 +35,71 @@ DIRECTORY_MARK = "CQC Location ID (for office use only)"
 API_CSV_MARK = "locationId"
 
 
-def csv_records(text: str, header_line: int) -> Iterator[tuple[int, dict[str, str]] | Rejection]:
-    """(line number, row) from a CSV whose header is at `header_line` (0-based line index)."""
-    lines = text.splitlines(keepends=True)[header_line:]
-    reader = csv.reader(io.StringIO("".join(lines)))
-    header = [h.strip() for h in next(reader)]
+CsvItem = tuple[int, dict[str, str]] | Rejection
+
+
+def csv_records(text: str, header_line: int) -> Iterator[CsvItem]:
+    """(line number, row) from a CSV whose header is at `header_line` (0-based line index).
+
+    A file that ends in the middle of a record (cut short by an interrupted download or a
+    full disk) is refused whole: importing the rest would remove every provider after it.
+    """
+    body = "".join(text.splitlines(keepends=True)[header_line:])
+    consumed = [0]  # characters of `body` the csv reader has taken so far
+
+    def lines() -> Iterator[str]:
+        for line in io.StringIO(body, newline=""):
+            consumed[0] += len(line)
+            yield line
+
+    reader = csv.reader(lines())
+    header = [h.strip() for h in _next(reader, header_line + 1) or []]
+    last: tuple[int, list[str]] | None = None
+    last_start = 0
     while True:
         line = header_line + reader.line_num + 1  # where this record starts, counting from 1
-        try:
-            cells = next(reader, None)
-        except csv.Error as exc:  # e.g. a quote never closed: the rest cannot be split
-            raise RegisterFileError(_("The file cannot be read as CSV from line {line}: "
-                                      "{reason}").format(line=line, reason=exc)) from exc
+        start = consumed[0]
+        cells = _next(reader, line)
         if cells is None:
-            return
+            break
         if not any(c.strip() for c in cells):
             continue
-        if len(cells) != len(header):
-            yield Rejection(line, _("This row has {found} columns where the header has "
-                                    "{expected}.").format(found=len(cells), expected=len(header)))
-            continue
-        yield line, dict(zip(header, cells, strict=True))
+        if last is not None:
+            yield _record(header, *last)
+        last, last_start = (line, cells), start
+    if last is not None:
+        _check_whole(body[last_start:], len(last[1]) == len(header), last[0])
+        yield _record(header, *last)
+
+
+def _next(reader: Any, line: int) -> list[str] | None:
+    try:
+        return next(reader, None)
+    except csv.Error as exc:  # a quote never closed, a field over the size limit, ...
+        raise RegisterFileError(_("The file cannot be read as CSV from line {line}: "
+                                  "{reason}").format(line=line, reason=exc)) from exc
+
+
+def _record(header: list[str], line: int, cells: list[str]) -> CsvItem:
+    if len(cells) != len(header):
+        return Rejection(line, _("This row has {found} columns where the header has "
+                                 "{expected}.").format(found=len(cells), expected=len(header)))
+    return line, dict(zip(header, cells, strict=True))
+
+
+def _check_whole(tail: str, columns_match: bool, line: int) -> None:
+    """Refuse a file whose last record was cut off: a quote still open when the file ends, or
+    short of columns with no line end after it."""
+    try:
+        list(csv.reader(io.StringIO(tail, newline=""), strict=True))
+        open_quote = False
+    except csv.Error as exc:  # only the end of the file inside quotes counts here
+        open_quote = "end of data" in str(exc)
+    if open_quote or (not columns_match and not tail.endswith(("\n", "\r"))):
+        raise RegisterFileError(_(
+            "The file ends in the middle of the record on line {line}: it was cut short, "
+            "perhaps by an interrupted download. Nothing was imported. Download the file "
+            "again.").format(line=line))
 
 
 class _CsvReader(ABC):
@@ -63,6 +107,7 @@ class _CsvReader(ABC):
 
     dataset = ""
     label = ""
+    id_column = ""
 
     def __init__(self, text: str, header_line: int) -> None:
         self.text = text
@@ -77,8 +122,8 @@ class _CsvReader(ABC):
             line, row = item
             try:
                 yield self.record(line, row)
-            except ValueError as exc:
-                yield unreadable(line, exc)
+            except (ValueError, TypeError, AttributeError, RecursionError, OverflowError) as exc:
+                yield unreadable(line, exc, row.get(self.id_column, ""))
 
     @abstractmethod
     def record(self, line: int, row: dict[str, str]) -> Row:
@@ -98,7 +143,7 @@ _YES = {"Y", "y", "Y ", " Y"}
 
 def _flag_columns(text: str, header_line: int, prefix: str) -> list[tuple[str, str]]:
     """(column, what it means) for the HSCA yes/no grid columns starting with `prefix`."""
-    header = next(csv.reader(io.StringIO(text.splitlines()[header_line])))
+    header = _next(csv.reader(io.StringIO(text.splitlines()[header_line])), header_line + 1) or []
     return [(h.strip(), h.strip()[len(prefix):]) for h in header
             if h.strip().startswith(prefix)]
 
@@ -112,6 +157,7 @@ class HscaReader(_CsvReader):
 
     dataset = "cqc_hsca"
     label = "CQC HSCA active locations (CSV)"
+    id_column = "Location ID"
 
     def __init__(self, text: str, header_line: int) -> None:
         super().__init__(text, header_line)
@@ -160,6 +206,7 @@ class DirectoryReader(_CsvReader):
 
     dataset = "cqc_directory"
     label = "CQC care directory (CSV)"
+    id_column = DIRECTORY_MARK
 
     def record(self, line: int, row: dict[str, str]) -> Row:
         location_id, name = row.get(DIRECTORY_MARK, ""), row.get("Name", "")
@@ -252,13 +299,14 @@ class ApiCsvReader(_CsvReader):
 
     dataset = "cqc_api"
     label = "CQC API locations (CSV)"
+    id_column = API_CSV_MARK
 
     def record(self, line: int, row: dict[str, str]) -> Row:
         item: dict[str, Any] = dict(row)
         for column in _NESTED:
             try:
                 item[column] = _literal(row.get(column, ""))
-            except (ValueError, SyntaxError):
+            except (ValueError, SyntaxError, TypeError, RecursionError, MemoryError):
                 return Rejection(line, _("The {column} column cannot be read.").format(
                     column=column))
         return api_record(line, item)
@@ -280,7 +328,8 @@ class ApiJsonReader:
         self.total = max(len(items), 1)
 
     def rows(self) -> Iterator[Row]:
-        return json_rows(self.items, api_record, _("Item {number} is not a location record."))
+        return json_rows(self.items, api_record, _("Item {number} is not a location record."),
+                         "locationId")
 
 
 CSV_READERS: dict[str, Callable[[str, int], _CsvReader]] = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 from app.domain.org_form import org_form_of
 from app.domain.providers import OrgForm, ProviderRecord, Rejection, Source
+from app.files import InputRefused, check_ordinary, read_limited
 from app.i18n import _
 from app.importers.register_common import (
     RegisterFileError,
@@ -29,6 +31,7 @@ from app.importers.register_common import (
     longitude,
     parse_any_date,
     unique,
+    unreadable,
 )
 
 # Identifier schemes (org-id.guide) that say outright what an organisation is.
@@ -184,45 +187,102 @@ def json_version(document: Any) -> str:
 Table = list[dict[str, str]]
 
 
+# A real ORUK package is a few MB; these bounds stop a zip bomb (1.5 MB unpacking to GBs).
+MAX_PACKAGE_BYTES = 200 * 1024 * 1024  # all tables together, unpacked
+MAX_MEMBERS = 200
+MAX_RATIO = 200  # unpacked size / packed size of a member: text compresses ~10x, not 1000x
+
+
 def _open_package(path: Path) -> Callable[[str], str | None]:
     """A function giving the text of a named CSV in the package folder or zip (None if absent)."""
+    budget = [MAX_PACKAGE_BYTES]
     if path.is_dir():
         def from_folder(name: str) -> str | None:
             file = path / name
-            return file.read_text(encoding="utf-8-sig") if file.exists() else None
+            if not file.exists():
+                return None
+            return _decode(_take(budget, read_limited(file, budget[0]), name), name)
         return from_folder
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise RegisterFileError(_("{file} is not a readable zip file.").format(
-            file=path.name)) from exc
+    archive = _zip(path)
     names = {Path(n).name: n for n in archive.namelist()}
 
     def from_zip(name: str) -> str | None:
-        return archive.read(names[name]).decode("utf-8-sig") if name in names else None
+        if name not in names:
+            return None
+        info = archive.getinfo(names[name])
+        if info.file_size > budget[0] or info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise _too_big(path)
+        try:
+            with archive.open(info) as member:
+                data = member.read(budget[0] + 1)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+                NotImplementedError) as exc:
+            raise RegisterFileError(_("{file} is damaged: {member} cannot be unpacked.").format(
+                file=path.name, member=name)) from exc
+        return _decode(_take(budget, data, name, path), name)
     return from_zip
+
+
+def _zip(path: Path) -> zipfile.ZipFile:
+    try:
+        check_ordinary(path)
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, InputRefused) as exc:
+        raise RegisterFileError(_("{file} is not a readable zip file.").format(
+            file=path.name)) from exc
+    if len(archive.infolist()) > MAX_MEMBERS:
+        raise RegisterFileError(_("{file} holds too many files to be an ORUK data package.")
+                                .format(file=path.name))
+    return archive
+
+
+def _take(budget: list[int], data: bytes, name: str, package: Path | None = None) -> bytes:
+    budget[0] -= len(data)
+    if budget[0] < 0:
+        raise _too_big(package or Path(name))
+    return data
+
+
+def _too_big(path: Path) -> RegisterFileError:
+    return RegisterFileError(_("{file} unpacks to far more than an ORUK data package does, so "
+                               "it was not read.").format(file=path.name))
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
 
 
 def _table(read: Callable[[str], str | None], *names: str) -> Table:
     for name in names:
         text = read(name)
         if text is not None:
-            return list(csv.DictReader(io.StringIO(text)))
+            try:
+                return list(csv.DictReader(io.StringIO(text)))
+            except csv.Error as exc:
+                raise RegisterFileError(_("{table} in the ORUK package cannot be read as CSV: "
+                                          "{reason}").format(table=name, reason=exc)) from exc
     return []
 
 
 def _by(table: Table, key: str) -> dict[str, Table]:
     groups: dict[str, Table] = defaultdict(list)
     for row in table:
-        groups[row.get(key, "")].append(row)
+        groups[row.get(key) or ""].append(row)
     return groups
 
 
 def is_package(path: Path) -> bool:
     if path.is_dir():
         return (path / "services.csv").exists()
-    if path.suffix.lower() == ".zip" and zipfile.is_zipfile(path):
-        return any(Path(n).name == "services.csv" for n in zipfile.ZipFile(path).namelist())
+    if path.suffix.lower() == ".zip":
+        try:
+            return zipfile.is_zipfile(path) and any(
+                Path(n).name == "services.csv" for n in _zip(path).namelist())
+        except (OSError, InputRefused):
+            return False
     return False
 
 
@@ -253,7 +313,10 @@ class OrukCsvPackageReader:
 
     def rows(self) -> Iterator[Row]:
         for line, service in enumerate(self.services, start=2):  # line 1 is the header
-            yield service_record(line, self._nested(service))
+            try:
+                yield service_record(line, self._nested(service))
+            except (ValueError, TypeError, AttributeError, KeyError) as exc:
+                yield unreadable(line, exc, service.get("id") or "")
 
     def _nested(self, service: dict[str, str]) -> dict[str, Any]:
         nested: dict[str, Any] = dict(service)

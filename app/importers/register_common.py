@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
 from app.domain.errors import DomainError
 from app.domain.providers import ProviderRecord, Rejection
+from app.files import InputRefused, read_limited
 from app.i18n import _
 
 Row = ProviderRecord | Rejection
@@ -29,13 +30,17 @@ class RegisterReader(Protocol):
     def rows(self) -> Iterator[Row]: ...
 
 
+# The whole CQC register is about 50,000 locations (HSCA CSV ~40 MB; API JSON far less per
+# council): a file many times that is not a register, and must not fill the memory.
+MAX_FILE_BYTES = 300 * 1024 * 1024
+
+
 def read_text(path: Path) -> str:
     """The whole file as text. Real CQC downloads are UTF-8 with a BOM or Windows-1252."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RegisterFileError(_("Cannot read {file}: {reason}").format(
-            file=path.name, reason=exc.strerror or str(exc))) from exc
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except InputRefused as exc:
+        raise RegisterFileError(str(exc)) from exc
     if not raw.strip():
         raise RegisterFileError(_("{file} is empty.").format(file=path.name))
     try:
@@ -122,11 +127,27 @@ def parse_any_date(text: str) -> date | None:
     if not value:
         return None
     if len(value) == 10 and value[4] == "-":
-        return date.fromisoformat(value)  # fast, and raises ValueError itself
+        return possible(date.fromisoformat(value), value)  # fromisoformat raises itself
     parts = value.replace("-", "/").split("/")
     if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
-        return date(int(parts[2]), int(parts[1]), int(parts[0]))
+        return possible(date(int(parts[2]), int(parts[1]), int(parts[0])), value)
     raise ValueError(value)
+
+
+EARLIEST = date(1900, 1, 1)
+AHEAD_DAYS = 7  # a file made today somewhere ahead of this computer's clock
+
+
+def latest_possible() -> date:
+    return date.today() + timedelta(days=AHEAD_DAYS)
+
+
+def possible(value: date, text: str) -> date:
+    """A register date before 1900 or in the future is a typing slip or damage: one such row
+    (say 9999-12-31) would otherwise make every later download look older than it."""
+    if not EARLIEST <= value <= latest_possible():
+        raise ValueError(_("the date {value} cannot be right").format(value=text))
+    return value
 
 
 def _coordinate(value: object, low: float, high: float) -> float | None:
@@ -149,12 +170,13 @@ def join_address(*parts: str) -> str:
     return ", ".join([" ".join(p.split()) for p in parts if p and not p.isspace()])
 
 
-def unreadable(line: int, exc: Exception) -> Rejection:
-    return Rejection(line, _("A value could not be read: {value}").format(value=str(exc)[:80]))
+def unreadable(line: int, exc: Exception, source_id: object = "") -> Rejection:
+    return Rejection(line, _("A value could not be read: {value}").format(value=str(exc)[:80]),
+                     source_id=str(source_id or "").strip()[:200])
 
 
 def json_rows(items: list[Any], convert: Callable[[int, dict[str, Any]], Row],
-              not_one: str) -> Iterator[Row]:
+              not_one: str, id_key: str = "id") -> Iterator[Row]:
     """Each JSON object through `convert`, numbered from 1; `not_one` (with {number}) is the
     rejection for an item that is not an object at all."""
     for index, item in enumerate(items, start=1):
@@ -163,5 +185,6 @@ def json_rows(items: list[Any], convert: Callable[[int, dict[str, Any]], Row],
             continue
         try:
             yield convert(index, item)
-        except (ValueError, TypeError, AttributeError) as exc:
-            yield unreadable(index, exc)
+        except (ValueError, TypeError, AttributeError, RecursionError, OverflowError) as exc:
+            yield unreadable(index, exc, item.get(id_key) if isinstance(
+                item.get(id_key), str) else "")

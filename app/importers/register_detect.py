@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from app.files import InputRefused, check_ordinary
 from app.i18n import _
 from app.importers import cqc, oruk
 from app.importers.register_common import RegisterFileError, RegisterReader, read_text
@@ -20,6 +21,11 @@ def open_register_file(path: Path) -> RegisterReader:
     """A reader for a CQC or ORUK file; RegisterFileError says why a file cannot be used."""
     if not path.exists():
         raise RegisterFileError(_("There is no file at {path}.").format(path=path))
+    if not path.is_dir():
+        try:
+            check_ordinary(path)  # never a device or a pipe (reading one never ends)
+        except InputRefused as exc:
+            raise RegisterFileError(str(exc)) from exc
     if oruk.is_package(path):
         return oruk.OrukCsvPackageReader(path)
     if path.is_dir():
@@ -35,6 +41,14 @@ def open_register_file(path: Path) -> RegisterReader:
 
 
 def _json_reader(path: Path, text: str) -> RegisterReader:
+    try:
+        return _json_document_reader(path, text)
+    except RecursionError as exc:  # nested thousands deep: no register is
+        raise RegisterFileError(_("{file} is nested too deeply to be a register file.").format(
+            file=path.name)) from exc
+
+
+def _json_document_reader(path: Path, text: str) -> RegisterReader:
     try:
         document: Any = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -60,7 +74,10 @@ def _json_reader(path: Path, text: str) -> RegisterReader:
 def _csv_reader(path: Path, text: str) -> RegisterReader:
     lines = text.splitlines()[:_HEADER_SEARCH_LINES]
     for index, line in enumerate(lines):
-        cells = {c.strip() for c in next(csv.reader(io.StringIO(line)), [])}
+        try:
+            cells = {c.strip() for c in next(csv.reader(io.StringIO(line)), [])}
+        except csv.Error:
+            continue  # a preamble line that is not CSV (or far too long to be a header)
         for mark, reader in cqc.CSV_READERS.items():
             if mark in cells:
                 if len(text.splitlines()) <= index + 1:

@@ -15,12 +15,25 @@ from datetime import UTC, date, datetime
 from app.domain.errors import DomainError
 from app.domain.providers import ProviderRecord, rating_rank
 from app.i18n import _
+from app.importers.register_common import latest_possible
 from app.register.postcodes import centroid
 from app.register.schema import COLUMNS, CONTENT_COLUMNS, STAGING_DDL
 
 CHUNK = 5000
 Cancelled = Callable[[], bool]
 Progress = Callable[[str, int, int], None]
+
+
+# More than this share of an area's providers gone in one import (and more than a handful)
+# needs saying yes to: real closures are a percent or two a month.
+REMOVALS_SHARE = 0.10
+REMOVALS_FLOOR = 5
+
+
+class TooManyRemovals(DomainError):
+    def __init__(self, count: int, message: str) -> None:
+        super().__init__(message)
+        self.count = count
 
 
 class ImportCancelled(DomainError):
@@ -69,8 +82,9 @@ def record_values(record: ProviderRecord, dataset: str, run_id: int) -> tuple[ob
 
 
 def apply_import(conn: sqlite3.Connection, run: RunInfo, records: Iterable[ProviderRecord],
-                 rejected: int, cancelled: Cancelled, progress: Progress, total: int
-                 ) -> Changes:
+                 rejected: int, cancelled: Cancelled, progress: Progress, total: int,
+                 allow_removals: bool = False, kept_ids: Iterable[str] = ()) -> Changes:
+    """`kept_ids`: ids of rejected rows; what the register holds for them stays as it was."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         run_id = _start_run(conn, run, rejected)
@@ -85,10 +99,13 @@ def apply_import(conn: sqlite3.Connection, run: RunInfo, records: Iterable[Provi
             changes = Changes(added, 0, 0, 0)
         else:
             _stage(conn, run, run_id, records, cancelled, progress, total, "temp.staging")
+            _keep_rejected(conn, kept_ids)
             _keep_stated_facts(conn, "temp.staging")
             _mark_stale(conn, run.data_date)
             _merge_other_formats(conn)
             changes = _count(conn, run.dataset)
+            if not allow_removals:
+                check_removals(conn, run.dataset)
             _check(cancelled)
             progress("saving", 0, 3)
             _apply(conn, run.dataset)
@@ -111,6 +128,14 @@ def apply_import(conn: sqlite3.Connection, run: RunInfo, records: Iterable[Provi
         raise
     finally:
         conn.execute("DROP TABLE IF EXISTS temp.staging")
+        conn.execute("DROP TABLE IF EXISTS temp.kept")
+
+
+def _keep_rejected(conn: sqlite3.Connection, kept_ids: Iterable[str]) -> None:
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS kept (source_id TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.kept")
+    conn.executemany("INSERT OR IGNORE INTO temp.kept VALUES (?)",
+                     ((i,) for i in kept_ids if i))
 
 
 def _keep_stated_facts(conn: sqlite3.Connection, table: str) -> None:
@@ -184,7 +209,8 @@ _SAME = " AND ".join(f"p.{c} IS s.{c}" for c in CONTENT_COLUMNS)
 # What a file covers: its dataset, in the council areas it mentions. A regional extract
 # (say Oldham) then never removes the rows another region's file brought in.
 _COVERED = ("p.dataset = ? AND p.local_authority IN "
-            "(SELECT DISTINCT local_authority FROM temp.staging)")
+            "(SELECT DISTINCT local_authority FROM temp.staging) "
+            "AND p.source_id NOT IN (SELECT source_id FROM temp.kept)")
 _FRESH = "s.stale = 0"
 
 
@@ -194,9 +220,10 @@ def _mark_stale(conn: sqlite3.Connection, data_date: date | None) -> None:
     conn.execute("ALTER TABLE temp.staging ADD COLUMN stale INTEGER NOT NULL DEFAULT 0")
     if data_date is None:
         return
+    # A run dated in the future (one bad row, before rows were checked) never counts as newer.
     conn.execute(f"UPDATE temp.staging AS s SET stale = 1 FROM provider p "
-                 f"JOIN import_run r ON r.id = p.run_id WHERE {_MATCH} AND r.data_date > ?",
-                 (data_date.isoformat(),))
+                 f"JOIN import_run r ON r.id = p.run_id WHERE {_MATCH} AND r.data_date > ? "
+                 f"AND r.data_date <= ?", (data_date.isoformat(), latest_possible().isoformat()))
 
 
 # When a file of another format updates a row, what it leaves blank keeps the old value:
@@ -233,6 +260,27 @@ def _count(conn: sqlite3.Connection, dataset: str) -> Changes:
         f"(SELECT 1 FROM temp.staging s WHERE {_MATCH})", (dataset,)).fetchone()[0]
     return Changes(int(added or 0), int(changed or 0), int(removed), int(unchanged or 0),
                    int(stale or 0))
+
+
+def check_removals(conn: sqlite3.Connection, dataset: str) -> None:
+    """Refuse an import that would remove more than a set share of an area's providers: that
+    is what a file cut short looks like. --allow-removals (or a yes in the window) overrides."""
+    rows = conn.execute(
+        f"SELECT p.local_authority, count(*), sum(NOT EXISTS "
+        f"(SELECT 1 FROM temp.staging s WHERE {_MATCH})) FROM provider p WHERE {_COVERED} "
+        f"GROUP BY p.local_authority", (dataset,)).fetchall()
+    worst = [(str(area), int(held), int(gone)) for area, held, gone in rows
+             if gone > REMOVALS_FLOOR and gone > REMOVALS_SHARE * held]
+    if worst:
+        area, held, gone = max(worst, key=lambda w: w[2] / w[1])
+        total = sum(w[2] for w in worst)
+        raise TooManyRemovals(total, _(
+            "This file would remove {gone} of the {held} providers in {area} ({total} in all). "
+            "A file cut short, or from a smaller area, does that, so nothing was imported. If "
+            "those providers really have closed, import it again and allow removals "
+            "(careledger register import FILE --allow-removals).").format(
+                gone=gone, held=held, area=area or _("an area with no council name"),
+                total=total))
 
 
 def _apply(conn: sqlite3.Connection, dataset: str) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from app.store.private import tighten
+
 SCHEMA_VERSION = 1
 
 # The provider columns an import writes, in this order (staging has the same ones).
@@ -80,6 +82,7 @@ def connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode = WAL")
+    tighten(path)  # public data, but which files a person has is theirs alone
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA cache_size = -65536")  # 64 MB: index builds and FTS rebuilds fit

@@ -28,10 +28,12 @@ from app.i18n import _, ngettext
 from app.settings import load_settings
 from app.store import database, keys
 from app.store.attempts import AttemptCounter, Clock
-from app.store.backups import automatic_backup
+from app.store.ledger_file import check_file, damaged, read_revision
 from app.store.profile_lock import WriterLock
+from app.store.profile_names import check_name
 from app.store.profile_store import ProfileStore, ReadOnlyProfile
 from app.store.profiles import ProfileDirectory, ProfileInfo
+from app.store.session_end import WriteWatch, finish_writing
 from app.store.writer import Writer
 
 __all__ = ["ReadOnlyProfile"]  # raised by writes to a profile opened read-only
@@ -104,6 +106,7 @@ class OpenProfile:
     data_key: bytes = field(default=b"", repr=False)
     lock: WriterLock | None = field(default=None, repr=False)
     backups_to_keep: int = 5
+    write_watch: WriteWatch | None = field(default=None, repr=False)
     store: ProfileStore = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -118,14 +121,11 @@ class OpenProfile:
     def close(self) -> None:
         try:
             if not self.read_only:
-                # Fold the WAL back into the main file so a copied folder is complete.
-                with self.engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-                if self.store.wrote:
-                    keep_history_head(self.info.folder, self.store)
-                if self.data_key:
-                    automatic_backup(self.engine, self.data_key, self.info.folder,
-                                     self.backups_to_keep)
+                # The history's head noted, a checkpoint, and a checked backup: only after a
+                # session that wrote something.
+                finish_writing(self.engine, self.data_key, self.info.folder,
+                               self.backups_to_keep, self.write_watch, self.store.wrote,
+                               lambda: keep_history_head(self.info.folder, self.store))
         finally:
             self.engine.dispose()
             if self.lock is not None:
@@ -147,9 +147,7 @@ def known_history_heads(folder: Path) -> list[str]:
 
 
 def validate_new_profile(request: NewProfile, passphrase: str) -> None:
-    name = request.display_name.strip()
-    if not name or len(name) > 100:
-        raise ValidationError("display_name", _("Give the profile a name (up to 100 letters)."))
+    check_name(request.display_name)
     if request.gross_weekly.pence < 0 or request.client_contribution_weekly.pence < 0:
         raise ValidationError("gross_weekly", _("Amounts cannot be less than zero."))
     if request.client_contribution_weekly > request.gross_weekly:
@@ -175,7 +173,14 @@ def list_profiles(data_dir: Path) -> list[ProfileInfo]:
 def create_profile(data_dir: Path, request: NewProfile, passphrase: str) -> CreatedProfile:
     """Make a new encrypted profile. It appears in the list only once it is complete."""
     validate_new_profile(request, passphrase)
+    request = replace(request, display_name=check_name(request.display_name))
     directory = ProfileDirectory(data_dir)
+    taken = directory.find(request.display_name)
+    if taken is not None:
+        raise ValidationError("display_name", _(
+            "There is already a profile called “{name}”. Names that differ only in capitals, "
+            "spaces or punctuation count as the same: add a surname or an initial.").format(
+                name=taken.display_name))
     folder = directory.new_folder(request.display_name.strip())
     recovery_code = keys.new_recovery_code()
     try:
@@ -293,9 +298,13 @@ def open_with_key(data_dir: Path, info: ProfileInfo, data_key: bytes, actor: str
               "You can open it to read only, or close the other window first.")
         )
     try:
-        engine = _engine(info, data_key, read_only)
+        try:
+            engine = _engine(info, data_key, read_only)
+        except database.DamagedProfile as error:
+            raise damaged(info.folder, data_key, error) from error
         try:
             who = _check_actor(engine, info, actor)
+            watch = None if read_only else WriteWatch(info.database, data_key)
         except BaseException:
             engine.dispose()
             raise
@@ -304,14 +313,19 @@ def open_with_key(data_dir: Path, info: ProfileInfo, data_key: bytes, actor: str
             lock.release()
         raise
     return OpenProfile(info, engine, who, read_only, data_key, lock,
-                       load_settings(data_dir).backups_to_keep)
+                       load_settings(data_dir).backups_to_keep, watch)
 
 
 def _engine(info: ProfileInfo, data_key: bytes, read_only: bool) -> Engine:
-    """Open the database, bringing an older schema up to date (after keeping a copy)."""
+    """Open the database, bringing an older schema up to date (after keeping a copy).
+    An empty, short or schema-less file is damaged, never a new profile."""
+    check_file(info.database)
     engine = database.open_engine(info.database, data_key)
     try:
-        if database.current_revision(engine) != database.head_revision():
+        revision = read_revision(engine)
+        if revision is None:
+            raise database.DamagedProfile(_("The records file of this profile is empty."))
+        if revision != database.head_revision():
             _upgrade(engine, info, read_only)
         if read_only:
             event.listen(engine, "connect", _query_only)

@@ -6,11 +6,15 @@ The register is a plain SQLite file `<data dir>/register.db`, separate from ever
 from __future__ import annotations
 
 import gc
+import logging
+import os
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from app.domain.errors import DomainError
 from app.domain.providers import ProviderDetail, ProviderRecord, ProviderSummary, Rejection
@@ -30,6 +34,8 @@ from app.register.search import FilterCounts, SearchQuery, count, search
 REGISTER_FILE = "register.db"
 COUNT_CAP = 1000  # searches say "more than 1,000 found" rather than count every match
 _CANCEL_EVERY = 500  # rows read between looks at the cancel callback while parsing
+
+log = logging.getLogger(__name__)
 
 
 class ProviderNotFound(DomainError):
@@ -61,8 +67,17 @@ def _quiet(stage: str, done: int, total: int) -> None:
 class RegisterService:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / REGISTER_FILE
-        self.conn = schema.connect(self.path)
+        self.notice = ""  # said once to the person: e.g. a damaged register was set aside
+        try:
+            self.conn = schema.connect(self.path)
+        except sqlite3.DatabaseError as error:
+            if not is_damage(error):
+                raise
+            # Public data that any import rebuilds: set the damaged file aside, start empty.
+            self.notice = set_aside(self.path)
+            self.conn = schema.connect(self.path)
         self._filter_counts: FilterCounts = {}  # planner hints; emptied by every import
+        self._inode = os.stat(self.path).st_ino
 
     def close(self) -> None:
         self.conn.close()
@@ -71,11 +86,26 @@ class RegisterService:
         """Another connection changed the register: drop hints about the old one."""
         self._filter_counts.clear()
 
+    def reconnect_if_replaced(self) -> None:
+        """Another connection set a damaged register aside and started a new file: use it."""
+        try:
+            now = os.stat(self.path).st_ino
+        except OSError:
+            return
+        if now != self._inode:
+            self.conn.close()
+            self.conn = schema.connect(self.path)
+            self._inode = now
+
     # --- importing -----------------------------------------------------------------------
 
     def import_file(self, path: Path, progress: Progress | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> ImportReport:
-        """Import a register file all-or-nothing; re-importing updates rows in place."""
+                    cancelled: Callable[[], bool] | None = None,
+                    allow_removals: bool = False) -> ImportReport:
+        """Import a register file all-or-nothing; re-importing updates rows in place.
+
+        Raises TooManyRemovals, changing nothing, when it would remove more than a set
+        share of an area's providers, unless `allow_removals`."""
         progress, cancelled = progress or _quiet, cancelled or _never
         reader = open_register_file(path)
         with _bulk_allocation():
@@ -90,8 +120,18 @@ class RegisterService:
                                                       r.checked_on) if d), default=None)
         run = RunInfo(reader.dataset, reader.label, path.name, data_date)
         self._filter_counts.clear()
-        changes: Changes = apply_import(self.conn, run, records, len(rejected), cancelled,
-                                        progress, len(records))
+        def write() -> Changes:
+            return _unless_damaged(lambda: apply_import(
+                self.conn, run, records, len(rejected), cancelled, progress, len(records),
+                allow_removals, (r.source_id for r in rejected)))
+        try:
+            changes = write()
+        except RegisterDamaged:  # the import itself rebuilds it: start from empty
+            self.conn.close()
+            self.notice = set_aside(self.path)
+            self.conn = schema.connect(self.path)
+            self._inode = os.stat(self.path).st_ino
+            changes = write()
         return ImportReport(reader.label, reader.dataset, changes.added, changes.changed,
                             changes.removed, changes.unchanged, tuple(rejected),
                             tuple(left_out), data_date, changes.kept_newer)
@@ -99,11 +139,11 @@ class RegisterService:
     # --- reading -------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> list[ProviderSummary]:
-        return search(self.conn, query, self._filter_counts)
+        return _unless_damaged(lambda: search(self.conn, query, self._filter_counts))
 
     def count(self, query: SearchQuery, cap: int = COUNT_CAP + 1) -> int:
         """Matches, counted up to `cap`: a result of `cap` means "at least that many"."""
-        return count(self.conn, query, self._filter_counts, cap)
+        return _unless_damaged(lambda: count(self.conn, query, self._filter_counts, cap))
 
     def provider(self, source: str, source_id: str) -> ProviderDetail:
         found = details.provider_detail(self.conn, source, source_id)
@@ -119,6 +159,43 @@ class RegisterService:
 
     def size(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM provider").fetchone()[0])
+
+
+T = TypeVar("T")
+
+
+class RegisterDamaged(DomainError):
+    pass
+
+
+def _unless_damaged(work: Callable[[], T]) -> T:
+    try:
+        return work()
+    except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):
+            raise  # a full disk, a read-only folder: said by the top-level handler
+        raise RegisterDamaged(_(
+            "The register of providers on this computer is damaged. Import a register file "
+            "again (Find providers, Import) and it is rebuilt; your own records are not "
+            "affected.")) from exc
+
+
+def is_damage(error: sqlite3.DatabaseError) -> bool:
+    text = str(error).lower()
+    return any(word in text for word in ("malformed", "not a database", "corrupt"))
+
+
+def set_aside(path: Path) -> str:
+    """Rename a damaged register (and its -wal, -shm) out of the way; what to tell people."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    for suffix in ("", "-wal", "-shm"):
+        old = path.with_name(path.name + suffix)
+        if old.exists():
+            os.replace(old, path.with_name(f"register.damaged-{stamp}.db{suffix}"))
+    log.warning("damaged register set aside")
+    return _("The register of providers was damaged, so it was set aside and an empty one "
+             "started. Import a register file to fill it again; your own records are not "
+             "affected.")
 
 
 @contextmanager

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from app.csv_cells import neutralise
 from app.i18n import _, active_locale, pence_to_plain
 from app.statements import text
 from app.statements.model import Statement
@@ -87,21 +87,13 @@ def _employer_checks(s: Statement) -> Iterator[list[str]]:
         yield ["employer_check", key, topic, f"{state}: {said}", "", whose, "", "", source, ""]
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 AMOUNT_COLUMN = COLUMNS.index("amount")
-PLAIN_NUMBER = re.compile(r"-?[\d,]+(\.\d+)?")
 
 
 def safe(row: list[str]) -> list[str]:
     """Text a spreadsheet would run as a formula (a payee named "=HYPERLINK(...)" from a bank
     file) gets a leading apostrophe; the amount column is plain numbers and stays as it is."""
-    return [f"'{cell}" if i != AMOUNT_COLUMN and _looks_like_formula(cell) else cell
-            for i, cell in enumerate(row)]
-
-
-def _looks_like_formula(cell: str) -> bool:
-    # A plain negative number ("-3.2" weeks held) is data, not a formula.
-    return cell.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(cell)
+    return [cell if i == AMOUNT_COLUMN else neutralise(cell) for i, cell in enumerate(row)]
 
 
 def render_csv_text(statement: Statement) -> str:

@@ -15,16 +15,18 @@ from typing import Any
 
 from app.domain.errors import ValidationError
 from app.domain.money import Money
+from app.files import InputRefused, read_limited
 from app.i18n import ParseError, _, parse_money
 from app.statements.model import ProviderService
 
+MAX_BYTES = 1024 * 1024  # a year of services per provider is a few KB
 FIELDS = ("provider", "planned_hours", "delivered_hours", "value_delivered", "paid")
 
 
 def services_from_file(path: Path) -> tuple[ProviderService, ...]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = json.loads(read_limited(path, MAX_BYTES).decode("utf-8"))
+    except (InputRefused, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise ValidationError("services", _(
             "Could not read the services file {path}. It must be a JSON list.").format(
                 path=path)) from error

@@ -20,6 +20,11 @@ from app.store.writer import MIGRATING_FLAG, install_write_guard, needs_baseline
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+# Failures to open that say nothing about the file itself.
+NOT_DAMAGE = ("full", "readonly", "read-only", "i/o error", "unable to open", "permission",
+              "no space", "out of memory")
+
+
 class DamagedProfile(DomainError):
     """The file cannot be read with the right key: damaged, or not a CareLedger profile."""
 
@@ -75,6 +80,8 @@ def check_readable(engine: Engine) -> None:
             raise ProfileBusy(
                 _("This profile is being used by another window. Close it and try again.")
             ) from exc
+        if any(word in text for word in NOT_DAMAGE):
+            raise  # a full disk or a read-only folder: said as such (app/failures.py)
         raise DamagedProfile(
             _("This profile file is damaged or is not a CareLedger profile. "
               "Restore it from a backup.")

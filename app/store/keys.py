@@ -7,15 +7,27 @@ kept on disk, so changing a passphrase rewraps 32 bytes and never rewrites the d
 from __future__ import annotations
 
 import base64
+import binascii
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from app.domain.errors import DomainError
+from app.i18n import _
+
 DATA_KEY_BYTES = 32
+PURPOSES = ("passphrase", "recovery")
+# What CareLedger itself ever writes, with room to grow: a file asking for more (time cost
+# 1e9 would never finish; 4 GiB of memory would stop the computer) was not made by it.
+TIME_COST = (1, 10)
+MEMORY_KIB = (8, 512 * 1024)
+PARALLELISM = (1, 16)
+WORK_KIB = 2 * 1024 * 1024  # time cost x memory: ten times CareLedger's own (3 x 64 MiB)
+_SIZES = {"salt": 16, "nonce": 12, "ciphertext": DATA_KEY_BYTES + 16}
 
 
 @dataclass(frozen=True)
@@ -33,6 +45,15 @@ class WrongSecret(Exception):
     """The passphrase or recovery code does not unwrap the key."""
 
 
+class DamagedKeys(DomainError):
+    """A wrapped key that CareLedger did not write: damaged, or made by something else."""
+
+    def __init__(self) -> None:
+        super().__init__(_("The key file of this profile or backup is damaged or was not made "
+                           "by CareLedger, so it cannot be opened. Use another backup, or the "
+                           "profile on the computer where it was made."))
+
+
 @dataclass(frozen=True)
 class WrappedKey:
     purpose: str  # "passphrase" or "recovery"; bound into the ciphertext as associated data
@@ -47,8 +68,30 @@ class WrappedKey:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> WrappedKey:
-        return cls(**data)
+    def from_json(cls, data: Any) -> WrappedKey:
+        """A wrapped key read from a file; DamagedKeys unless every field is sane."""
+        names = {f.name for f in fields(cls)}
+        if not isinstance(data, dict) or set(data) != names:
+            raise DamagedKeys()
+        wrapped = cls(**data)
+        wrapped.check()
+        return wrapped
+
+    def check(self) -> None:
+        """Refuse costs outside CareLedger's bounds and values of the wrong size."""
+        try:
+            ok = (self.purpose in PURPOSES
+                  and all(_within(getattr(self, name), bounds) for name, bounds in (
+                      ("time_cost", TIME_COST), ("memory_kib", MEMORY_KIB),
+                      ("parallelism", PARALLELISM)))
+                  and self.memory_kib >= 8 * self.parallelism
+                  and self.time_cost * self.memory_kib <= WORK_KIB
+                  and all(len(_unb64(getattr(self, name))) == size
+                          for name, size in _SIZES.items()))
+        except (TypeError, ValueError, binascii.Error):
+            ok = False
+        if not ok:
+            raise DamagedKeys()
 
 
 def new_data_key() -> bytes:
@@ -60,7 +103,11 @@ def _b64(raw: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"))
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _within(value: object, bounds: tuple[int, int]) -> bool:
+    return type(value) is int and bounds[0] <= value <= bounds[1]
 
 
 def _derive(secret: str, salt: bytes, cost: KdfCost) -> bytes:
@@ -80,6 +127,7 @@ def wrap(data_key: bytes, secret: str, purpose: str, cost: KdfCost | None = None
 
 
 def unwrap(wrapped: WrappedKey, secret: str) -> bytes:
+    wrapped.check()
     cost = KdfCost(wrapped.time_cost, wrapped.memory_kib, wrapped.parallelism)
     kek = _derive(secret, _unb64(wrapped.salt), cost)
     try:

@@ -79,7 +79,9 @@ class WriterLock:
 
     @classmethod
     def acquire(cls, folder: Path, now: float | None = None) -> WriterLock | None:
-        handle = open(Path(folder) / LOCK_FILE, "a+b")  # kept open for as long as it is held
+        # Kept open for as long as it is held; owner-only, like every file beside it.
+        fd = os.open(Path(folder) / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        handle = os.fdopen(fd, "a+b")
         if not _try_os_lock(handle):
             handle.close()
             return None

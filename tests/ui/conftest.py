@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -153,7 +150,7 @@ def fits_at_double_text(qtbot: QtBot, qapp: QApplication, unnamed_controls: Call
     qapp.setFont(base)
 
 
-# --- what the window says, and a keyring in memory ------------------------------------------------
+# --- what the window says (the in-memory keyring is in tests/conftest.py) ---------------
 
 @pytest.fixture
 def told(window: MainWindow) -> list[str]:
@@ -161,33 +158,3 @@ def told(window: MainWindow) -> list[str]:
     messages: list[str] = []
     window.tell = lambda title, text: messages.append(text)  # type: ignore[method-assign]
     return messages
-
-
-class MemoryKeyring(KeyringBackend):
-    """An in-memory keyring, so “remember on this computer” is tested without the OS one."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.stored: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.stored.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.stored[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.stored.pop((service, username), None) is None:
-            raise PasswordDeleteError("nothing stored")
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[Any]:
-    """A MemoryKeyring set as the keyring for the test; `.stored` holds what was kept."""
-    before = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError
+from app.files import read_limited
 from app.i18n import _
+from app.services.evidence import MAX_BYTES as EVIDENCE_MAX_BYTES
 from app.services.evidence import EvidenceService
 from app.services.undo import UndoStack
 from ui.bank.evidence_model import EvidenceModel
@@ -122,7 +124,7 @@ class EvidencePanel(QWidget):
         entry_id = self._entry_id
         for path in paths:
             try:
-                self._attach(entry_id, path.name, path.read_bytes())
+                self._attach(entry_id, path.name, read_limited(path, EVIDENCE_MAX_BYTES))
             except (DomainError, OSError) as error:
                 problems.append(f"{path.name}: {error}")
         self.reload()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import DomainError
 from app.i18n import _
 from app.importers.bank import ColumnMapping, NeedsMapping, UnreadableStatement
+from app.importers.bank.reader import read_statement_bytes
 from app.services.bank_import import BankImportService, ImportResult, RowStatus
 from app.services.jobs import Cancelled
 from app.services.undo import UndoStack
@@ -116,10 +117,9 @@ class BankImportDialog(QDialog):
 
     def load_file(self, path: Path) -> None:
         try:
-            self._data = path.read_bytes()
-        except OSError as error:
-            self._show_error(_("The file cannot be opened: {reason}").format(
-                reason=error.strerror))
+            self._data = read_statement_bytes(path)  # limited: never a device or a pipe
+        except DomainError as error:
+            self._show_error(str(error))
             return
         self._file_name = path.name
         self._mapping = None

@@ -67,6 +67,8 @@ class RegisterPage(QWidget):
         self._build_results()
         self._wire()
         self.run_search()
+        if register.notice:  # e.g. a damaged register was set aside: said, never silent
+            self.message.setText(register.notice)
 
     # --- building --------------------------------------------------------------------------
 

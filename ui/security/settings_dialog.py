@@ -78,9 +78,12 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(label_for(_("&Lock after no use for"), self.idle_minutes), self.idle_minutes)
-        form.addRow(label_for(_("&Backups to keep of each profile"), self.backups), self.backups)
+        form.addRow(label_for(_("&Recent backups to keep"), self.backups),
+                    self.backups)
         form.addRow(label_for(_("&Language"), self.language), self.language)
-        restart = QLabel(_("A new language is used the next time CareLedger starts."))
+        restart = QLabel(_("Older backups are thinned out to one a day for a week, one a week "
+                           "for five weeks and one a month for a year. A new language is used "
+                           "the next time CareLedger starts."))
         restart.setWordWrap(True)
         buttons = ok_cancel(self, _("&Save"), self.save)
         layout = QVBoxLayout(self)

@@ -74,7 +74,7 @@ class MappingStore:
     def _load(self) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return {}  # missing or damaged: start again rather than refuse to import
         return data if isinstance(data, dict) else {}
 

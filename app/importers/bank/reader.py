@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.i18n import _
+from app.files import InputRefused, read_limited
 from app.importers.bank import ofx, qif, santander_text
 from app.importers.bank.csv_statement import read_csv
 from app.importers.bank.mapper import MappingStore
@@ -32,16 +32,13 @@ def read_statement(data: bytes, store: MappingStore | None = None,
 
 def read_statement_file(path: Path, store: MappingStore | None = None,
                         mapping: ColumnMapping | None = None) -> ParsedStatement:
+    return read_statement(read_statement_bytes(path), store, mapping)
+
+
+def read_statement_bytes(path: Path) -> bytes:
+    """The file's bytes: never a device, a pipe or anything over MAX_BYTES (/dev/zero says it
+    is empty and never ends)."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise UnreadableStatement(_("This file is too big to be a bank statement."))
-        data = path.read_bytes()
-    except FileNotFoundError as error:
-        raise UnreadableStatement(_("There is no file at {path}.").format(path=path)) from error
-    except IsADirectoryError as error:
-        raise UnreadableStatement(_("{path} is a folder, not a file.").format(path=path)) from error
-    except OSError as error:
-        raise UnreadableStatement(
-            _("The file {path} cannot be opened: {reason}").format(path=path, reason=error.strerror)
-        ) from error
-    return read_statement(data, store, mapping)
+        return read_limited(path, MAX_BYTES)
+    except InputRefused as error:
+        raise UnreadableStatement(str(error)) from error

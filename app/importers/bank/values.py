@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
-from app.i18n import _
+from app.i18n import FIRST_YEAR, LAST_YEAR, _
 
 
 class BadValue(ValueError):
@@ -54,9 +54,12 @@ def _parse_date_cached(text: str, formats: tuple[str, ...]) -> date:
     cleaned = _TIME_TAIL.sub("", (text or "").strip().strip("'"))
     for fmt in formats:
         try:
-            return datetime.strptime(cleaned, fmt).date()
+            parsed = datetime.strptime(cleaned, fmt).date()
         except ValueError:
             continue
+        if not FIRST_YEAR <= parsed.year <= LAST_YEAR:  # year 1 or 9999: damage, not a payment
+            raise BadValue(_("The date “{text}” cannot be right.").format(text=text.strip()))
+        return parsed
     if not cleaned:
         raise BadValue(_("The date is empty."))
     raise BadValue(_("“{text}” is not a date this bank uses.").format(text=text.strip()))

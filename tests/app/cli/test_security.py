@@ -25,7 +25,9 @@ def test_backup_and_restore_round_trip(cli: Cli, tmp_path: Path) -> None:
     out_file = tmp_path / "bryn.careledger"
     assert cli("backup", NAME, "--out", str(out_file), CARELEDGER_PASSPHRASE=PASS)[0] == 0
     status, out = cli("restore", str(out_file), CARELEDGER_PASSPHRASE=PASS)
-    assert status == 0 and "saved first" in out
+    assert status == 1 and "--replace" in out  # asked first: nothing replaced
+    status, out = cli("restore", str(out_file), "--replace", CARELEDGER_PASSPHRASE=PASS)
+    assert status == 0 and "kept whole" in out
     status, out = cli("restore", str(out_file), "--as", "Bryn copy", CARELEDGER_PASSPHRASE=PASS)
     assert status == 0
     assert "Bryn copy" in cli("profile", "list")[1]
@@ -69,7 +71,7 @@ def test_logs_name_no_person_or_amount(cli: Cli, caplog: pytest.LogCaptureFixtur
     _create(cli)
     cli("history", NAME, CARELEDGER_PASSPHRASE="wrong passphrase")
     cli("backup", NAME, "--out", str(tmp_path / "b"), CARELEDGER_PASSPHRASE=PASS)
-    cli("restore", str(tmp_path / "b.careledger"), CARELEDGER_PASSPHRASE=PASS)
+    cli("restore", str(tmp_path / "b.careledger"), "--replace", CARELEDGER_PASSPHRASE=PASS)
     text = caplog.text
     assert caplog.records  # something was logged, so the check below can fail
     assert "Bryn" not in text and "bryn" not in text and "300" not in text

@@ -13,7 +13,7 @@ import pytest
 from app.domain.entries import EntryDraft
 from app.domain.errors import DomainError
 from app.domain.money import Money
-from app.services.backups import export_profile, restore_profile
+from app.services.backups import ProfileExists, export_profile, restore_profile
 from app.services.context import open_context
 from app.services.profiles import CreatedProfile, OpenProfile, ProfileInUse, WrongPassphrase
 from app.services.profiles import open_profile as unlock
@@ -74,10 +74,13 @@ def test_restore_over_a_profile_keeps_a_copy_first(created: CreatedProfile, data
                                                    tmp_path: Path) -> None:
     out = _export(data_dir, tmp_path / "alex.careledger")
     _add(data_dir, -2500)  # made after the backup: restoring would lose it without a copy
-    result = restore_profile(data_dir, out, PASSPHRASE)
+    with pytest.raises(ProfileExists, match="--replace"):  # asked first, nothing changed
+        restore_profile(data_dir, out, PASSPHRASE)
+    assert _count(data_dir) == 1
+    result = restore_profile(data_dir, out, PASSPHRASE, replace=True)
     assert _count(data_dir) == 0
     assert result.kept_copy is not None and result.kept_copy.exists()
-    again = restore_profile(data_dir, result.kept_copy, PASSPHRASE)  # undo the restore
+    again = restore_profile(data_dir, result.kept_copy, PASSPHRASE, replace=True)  # undo it
     assert _count(data_dir) == 1 and again.kept_copy is not None
     assert [p.display_name for p in ProfileDirectory(data_dir).list()] == [NAME]
 
@@ -95,7 +98,7 @@ def test_restore_refuses_over_an_open_profile(created: CreatedProfile, data_dir:
                                              tmp_path: Path) -> None:
     out = _export(data_dir, tmp_path / "alex.careledger")
     with unlock(data_dir, NAME, PASSPHRASE), pytest.raises(ProfileInUse):
-        restore_profile(data_dir, out, PASSPHRASE)
+        restore_profile(data_dir, out, PASSPHRASE, replace=True)
     assert [p.name for p in (data_dir / "profiles").iterdir()] == [created.info.slug]
 
 

@@ -19,7 +19,7 @@ from app.services.computer import (
 from app.services.profiles import CreatedProfile, open_profile
 from app.settings import ComputerMode
 from app.store.remembered_keys import RememberRefused, RememberResult
-from tests.conftest import NAME, PASSPHRASE
+from tests.conftest import NAME, PASSPHRASE, MemoryKeyring
 
 
 def _backend(monkeypatch: pytest.MonkeyPatch, name: str) -> Iterator[None]:
@@ -30,13 +30,6 @@ def _backend(monkeypatch: pytest.MonkeyPatch, name: str) -> Iterator[None]:
         yield
     finally:
         keyring.set_keyring(old)
-
-
-@pytest.fixture
-def file_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))  # where the file backend writes
-    for _ in _backend(monkeypatch, "keyrings.alt.file.PlaintextKeyring"):
-        yield tmp_path / "xdg"
 
 
 @pytest.fixture
@@ -55,10 +48,10 @@ def _remember_on_own_computer(data_dir: Path) -> RememberResult:
         return remember_profile(data_dir, profile)
 
 
-def test_own_computer_remembers_key_in_file_keyring(
-        created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
+def test_own_computer_remembers_key_in_the_keyring(
+        created: CreatedProfile, data_dir: Path, memory_keyring: MemoryKeyring) -> None:
     assert _remember_on_own_computer(data_dir).remembered
-    assert (file_keyring / "python_keyring" / "keyring_pass.cfg").exists()
+    assert memory_keyring.stored
     reopened = open_remembered(data_dir, NAME)
     assert reopened is not None
     reopened.close()
@@ -67,7 +60,7 @@ def test_own_computer_remembers_key_in_file_keyring(
 
 
 def test_marking_computer_shared_forgets_keys_and_refuses_remembering(
-        created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
+        created: CreatedProfile, data_dir: Path, memory_keyring: MemoryKeyring) -> None:
     set_computer_mode(data_dir, ComputerMode.OWN)
     with open_profile(data_dir, NAME, PASSPHRASE) as profile:
         remember_profile(data_dir, profile)
@@ -80,7 +73,7 @@ def test_marking_computer_shared_forgets_keys_and_refuses_remembering(
 
 
 def test_first_run_unanswered_refuses_remembering(
-        created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
+        created: CreatedProfile, data_dir: Path, memory_keyring: MemoryKeyring) -> None:
     with open_profile(data_dir, NAME, PASSPHRASE) as profile:
         with pytest.raises(RememberRefused):
             remember_profile(data_dir, profile)
@@ -102,7 +95,7 @@ def test_null_keyring_remembers_nothing(
 
 
 def test_stale_remembered_key_is_forgotten(
-        created: CreatedProfile, data_dir: Path, file_keyring: Path) -> None:
+        created: CreatedProfile, data_dir: Path, memory_keyring: MemoryKeyring) -> None:
     assert _remember_on_own_computer(data_dir).remembered
     account = f"profile:{created.info.folder.resolve()}"
     keyring.set_password("CareLedger", account, "00" * 32)  # as after a restore over it

@@ -40,6 +40,13 @@ def test_back_up_then_restore_keeps_a_copy_of_what_was_there(
     window.ctx.ledger.add_entry(  # made after the backup: the restore takes it away
         EntryDraft(date(2025, 5, 1), Money(-1234), "Shop", "pa_wages", ""), date(2025, 6, 1))
     window.files.choose_backup_source = lambda: written  # type: ignore[method-assign]
+    asked: list[str] = []
+
+    def confirm(name: str) -> bool:
+        asked.append(name)
+        return True
+
+    window.files.confirm_replace = confirm  # type: ignore[method-assign]
     driver = dialog_driver()
 
     def answer(dialog: PassphraseDialog) -> None:
@@ -53,6 +60,7 @@ def test_back_up_then_restore_keeps_a_copy_of_what_was_there(
     driver.expect(PassphraseDialog, answer)
     window.files.restore()
     driver.check()
+    assert asked == [NAME]  # asked before anything was replaced
     assert window.profile is None  # locked first: it was the one replaced
     kept = sorted((data_dir / "backups").glob("before-restore-*"))
     assert len(kept) == 1 and str(kept[0]) in told[-1]
