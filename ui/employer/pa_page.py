@@ -115,6 +115,7 @@ class PAPage(QWidget):
         layout.addWidget(self.owed)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_slips())
         self._stale = True
+        self._added: int | None = None
         self.refresh()
 
     @staticmethod
@@ -202,7 +203,7 @@ class PAPage(QWidget):
             pa = self.undo.run(_("Add PA"), lambda: self.service.add(draft))
             self._added = pa.id
 
-        self._added: int | None = None
+        self._added = None
         if PADialog(save, parent=self).exec():
             self._done()
             self.select(self._added)

@@ -19,21 +19,26 @@ def test_every_file_names_its_gov_uk_sources() -> None:
         assert all(".gov.uk/" in s["url"] for s in data["sources"]), path.name
 
 
+def hourly(on: date, age: int) -> Money | None:
+    rates = employer_rules().minimum_wage.on(on)
+    band = rates.band_for(age) if rates is not None else None
+    return band.hourly if band is not None else None
+
+
 def test_minimum_wage_on_each_side_of_april_2026() -> None:
-    wage = employer_rules().minimum_wage
-    march, april = wage.on(date(2026, 3, 31)), wage.on(date(2026, 4, 1))
-    assert march is not None and april is not None
-    assert march.band_for(21) is not None and march.band_for(21).hourly == Money(1221)
-    assert april.band_for(21) is not None and april.band_for(21).hourly == Money(1271)
-    assert april.band_for(20) is not None and april.band_for(20).hourly == Money(1085)
-    assert april.band_for(17) is not None and april.band_for(17).hourly == Money(800)
-    assert april.band_for(15) is None and april.apprentice == Money(800)
+    assert hourly(date(2026, 3, 31), 21) == Money(1221)
+    assert hourly(date(2026, 4, 1), 21) == Money(1271)
+    assert hourly(date(2026, 4, 1), 20) == Money(1085)
+    assert hourly(date(2026, 4, 1), 17) == Money(800)
+    assert hourly(date(2026, 4, 1), 15) is None
+    april = employer_rules().minimum_wage.on(date(2026, 4, 1))
+    assert april is not None and april.apprentice == Money(800)
 
 
 def test_before_april_2024_the_living_wage_was_for_23_and_over() -> None:
     rates = employer_rules().minimum_wage.on(date(2023, 6, 1))
     assert rates is not None and rates.top.min_age == 23
-    assert rates.band_for(22) is not None and rates.band_for(22).hourly == Money(1018)
+    assert hourly(date(2023, 6, 1), 22) == Money(1018)
 
 
 def test_pension_thresholds_by_tax_year_start_on_6_april() -> None:

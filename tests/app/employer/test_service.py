@@ -189,13 +189,13 @@ def test_derived_owed_is_payslips_less_linked_payments(
     for day, pence, part in payments:
         on = date(2026, 4, 1) + timedelta(days=day)
         ctx.employer.link_payment(pay(ctx, on, pence, "Jo Evans", codes[part]), part)
-    day = date(2026, 6, 30)
+    when = date(2026, 6, 30)
     with ctx.store.read() as repos:
-        slipped = repos.employer.payslips(end=day)
-        linked = repos.employer.allocations(day)
-    owed = ctx.owed.on(day)
+        slipped = repos.employer.payslips(end=when)
+        linked = repos.employer.allocations(when)
+    owed = ctx.owed.on(when)
     for part, figure in ((Part.WAGES, owed.wages_owed), (Part.HMRC, owed.hmrc_due),
                          (Part.PENSION, owed.pension_due)):
         assert figure.pence == (sum(s.draft.part(part).pence for s in slipped)
                                 - sum(a.amount.pence for a in linked if a.part is part))
-    assert ctx.summary.on(day).position.owed == owed.total
+    assert ctx.summary.on(when).position.owed == owed.total

@@ -12,7 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.domain.money import Money
-from app.employer.records import Born, EmployerDetails, PADraft, PayslipDraft
+from app.employer.records import Born, EmployerDetails, PADraft
 from app.services.context import ProfileContext
 from tests.conftest import DEMO_TODAY
 from ui.employer.employer_dialog import EmployerDialog
