@@ -100,10 +100,11 @@ class PAModel(RowsModel[PA]):
             return rate.pence if rate is not None else -1
         if col is Col.HOURS:
             return pa.draft.hours_week_minutes or 0
+        # Dates as day numbers: a Python date held in a QVariant does not sort.
         if col is Col.DBS_RENEWAL:
-            return dbs_renewal(pa, self.employer) or date.max
+            return (dbs_renewal(pa, self.employer) or date.max).toordinal()
         if col is Col.SINCE:
-            return pa.start
+            return pa.start.toordinal()
         if col is Col.LEFT:
-            return pa.end or date.max
+            return (pa.end or date.max).toordinal()
         return self._display(pa, col).casefold()

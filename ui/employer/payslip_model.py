@@ -63,8 +63,8 @@ class PayslipModel(RowsModel[Payslip]):
                 return format_money(money[col].pence)
             return _hours(minutes[col])
         if role == SORT_ROLE:
-            if col is Col.PERIOD_END:
-                return slip.draft.period_end
+            if col is Col.PERIOD_END:  # a day number: a Python date in a QVariant does not sort
+                return slip.draft.period_end.toordinal()
             return money[col].pence if col in money else (minutes[col] or 0)
         if role == Qt.ItemDataRole.TextAlignmentRole and col is not Col.PERIOD_END:
             return RIGHT

@@ -19,6 +19,7 @@ from ui.employer.employer_dialog import EmployerDialog
 from ui.employer.pa_dialog import PADialog
 from ui.employer.pa_page import EndDialog, PAPage, reminder_text
 from ui.employer.payslip_dialog import PayslipDialog
+from ui.employer.payslip_model import SORT_ROLE
 from ui.pages.ledger_page import LedgerPage
 
 TODAY = date(2026, 6, 30)
@@ -175,3 +176,14 @@ def test_the_money_tab_shows_due_reminders(qtbot: QtBot, demo_ctx: ProfileContex
     page.show_pa_reminders(date(2026, 1, 15))
     assert not demo_ctx.employer.reminders(date(2026, 1, 15)) or \
         page.pa_reminders.text().count("\n") >= 1
+
+
+def test_payslips_are_newest_first_and_sort_by_date(qtbot: QtBot,
+                                                    demo_ctx: ProfileContext) -> None:
+    page = make_page(qtbot, demo_ctx, DEMO_TODAY)
+    view = page.slip_table.model()
+    ends = [view.index(r, 0).data(SORT_ROLE) for r in range(view.rowCount())]
+    assert ends == sorted(ends, reverse=True) and len(ends) > 40
+    view.sort(0)
+    ends = [view.index(r, 0).data(SORT_ROLE) for r in range(view.rowCount())]
+    assert ends == sorted(ends)
