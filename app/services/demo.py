@@ -44,7 +44,7 @@ def demo_request(name: str, start: date) -> NewProfile:
         display_name=name, gross_weekly=GROSS_WEEKLY, frequency=Frequency.FOUR_WEEKLY,
         start=start, client_contribution_weekly=CONTRIBUTION_WEEKLY,
         council_name=_("Demo Borough Council"), council_reference="DEMO-0001",
-        weeks_held_limit=8, opening_balance=Money(50000), is_demo=True,
+        weeks_held_limit=8, opening_balance=Money(100000), is_demo=True,
     )
 
 

@@ -34,3 +34,10 @@ def test_two_pas_a_year_of_payslips_and_one_reminder(tmp_path: Path, today: date
         reminders = ctx.employer.reminders(today)
         assert [(r.topic, r.state) for r in reminders] == [(Topic.INSURANCE, State.DUE)]
         assert ctx.history.verify().is_whole
+
+
+def test_the_demo_account_is_never_overdrawn(tmp_path: Path) -> None:
+    create_demo_profile(tmp_path, "Demo", PASSPHRASE, today=date(2026, 12, 2))
+    with open_context(tmp_path, "Demo", PASSPHRASE) as ctx:
+        rows = ctx.ledger.page(limit=1000)
+    assert len(rows) > 150 and min(r.balance.pence for r in rows) >= 0
