@@ -34,6 +34,7 @@ COMMAND_MODULES = [
     "app.cli.services",
     "app.cli.register",
     "app.cli.my_providers",
+    "app.cli.employer",
     "app.cli.statement",
 ]
 
@@ -92,6 +93,22 @@ EXAMPLES = {
     "providers end": 'careledger providers --profile "Ann Example" end 3 --on 2025-09-30',
     "providers value": 'careledger providers --profile "Ann Example" value --from '
                        "2025-04-01 --to 2025-09-30",
+    "pa": 'careledger pa check --profile "Ann Example"',
+    "pa add": 'careledger pa add --profile "Ann Example" "Sam Patel" --rate 12.80 '
+              "--hours-week 20 --start 2026-04-01 --born 1990 --dbs 2026-03-10 "
+              "--right-to-work 2026-03-10 --insurance-renewal 2027-01-31",
+    "pa list": 'careledger pa list --profile "Ann Example"',
+    "pa change": 'careledger pa change --profile "Ann Example" "Sam Patel" --rate 13.20 '
+                 "--from 2027-04-01",
+    "pa end": 'careledger pa end --profile "Ann Example" "Sam Patel" --on 2027-06-30',
+    "pa payslip": 'careledger pa payslip --profile "Ann Example" "Sam Patel" --period-end '
+                  "2026-04-30 --gross 1109.33 --tax 12.40 --ni 9.20 --employer-ni 0 "
+                  "--pension 28.52 --employer-pension 17.11",
+    "pa payslips": 'careledger pa payslips --profile "Ann Example" "Sam Patel"',
+    "pa link": 'careledger pa link --profile "Ann Example" 41 --part hmrc',
+    "pa check": 'careledger pa check --profile "Ann Example" --on 2027-03-20',
+    "pa employer": 'careledger pa employer --profile "Ann Example" --insurer "Acme Mutual" '
+                   "--insurance-renewal 2027-01-31 --dbs-every-months 36",
     "statement": 'careledger statement --profile "Ann Example" --from 2025-04-01 '
                  "--to 2025-09-30 --out return.pdf --lang cy",
     "forecast": 'careledger forecast --profile "Ann Example"',

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
+from app.employer.service import EmployerService
 from app.importers.bank import MappingStore
 from app.services.accounts import AccountsService
 from app.services.bank_import import BankImportService
@@ -122,6 +123,11 @@ class ProfileContext:
     @cached_property
     def visits(self) -> ServicesLogService:
         return ServicesLogService(self.store)
+
+    @cached_property
+    def employer(self) -> EmployerService:
+        """Employing PAs: records, payslips, checks and reminders."""
+        return EmployerService(self.store)
 
     @cached_property
     def register(self) -> RegisterService:

@@ -39,6 +39,7 @@ def rows(s: Statement) -> Iterator[list[str]]:
     yield from _transactions(s)
     yield from _flagged(s)
     yield from _services(s)
+    yield from _employer_checks(s)
     yield ["outcomes", "outcomes", _("Outcomes"), s.outcomes or _("None recorded")] + [""] * 6
     yield ["declaration", "declaration", _("Declaration"),
            s.rule.declaration(active_locale())] + [""] * 6
@@ -78,6 +79,12 @@ def _services(s: Statement) -> Iterator[list[str]]:
             value=pence_to_plain(p.value_delivered.pence))
         yield ["services", "paid", _("Paid"), value, "", p.provider, "", "", "",
                pence_to_plain(p.paid.pence)]
+
+
+def _employer_checks(s: Statement) -> Iterator[list[str]]:
+    for whose, key, topic, state, said, (title, url) in text.check_rows(s):
+        source = f"{title} ({url})" if url else title
+        yield ["employer_check", key, topic, f"{state}: {said}", "", whose, "", "", source, ""]
 
 
 AMOUNT_COLUMN = COLUMNS.index("amount")

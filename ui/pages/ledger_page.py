@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.entries import Entry, EntryDraft
 from app.domain.errors import DomainError
+from app.employer.checks_common import State
 from app.i18n import _, active_locale, format_date, format_money
 from app.services.context import ProfileContext
 from app.services.ledger import ReconciledEntryChange
@@ -33,9 +34,11 @@ from ui.bank.missing_evidence_dialog import MissingEvidenceDialog
 from ui.bank.payee_rules_dialog import PayeeRulesDialog
 from ui.bank.reconcile_dialog import ReconcileDialog
 from ui.dialogs.entry_dialog import EntryDialog
+from ui.employer.pa_page import reminder_text
 from ui.models.ledger_model import Col, LedgerModel
 from ui.pages.summary_panel import SummaryPanel
 from ui.text_size import emphasise
+from ui.widgets import WARNING_STYLE
 
 
 class LedgerPage(QWidget):
@@ -73,6 +76,9 @@ class LedgerPage(QWidget):
         else:
             self.banner.hide()
         self.summary = SummaryPanel()
+        self.pa_reminders = named(QLabel(), _("Reminders for your PAs"))
+        self.pa_reminders.setWordWrap(True)
+        self.pa_reminders.hide()
 
         self.add_button = named(QPushButton(_("&Add entry…")), _("Add entry"),
                                 _("Record money paid out or in (Ctrl+N)."))
@@ -148,6 +154,7 @@ class LedgerPage(QWidget):
         layout.addLayout(title_row)
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
+        layout.addWidget(self.pa_reminders)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
         self.refresh()
@@ -190,6 +197,17 @@ class LedgerPage(QWidget):
 
     def refresh_summary(self) -> None:
         self.summary.show_summary(self.ctx.summary.on(date.today()))
+        self.show_pa_reminders(date.today())
+
+    def show_pa_reminders(self, today: date) -> None:
+        """Due reminders and failed checks about employing PAs (the first few)."""
+        due = self.ctx.employer.reminders(today)
+        self.pa_reminders.setVisible(bool(due))
+        if due:
+            self.pa_reminders.setText(_("For your PAs:") + "\n" + reminder_text(due, 3))
+            self.pa_reminders.setStyleSheet(
+                WARNING_STYLE if any(f.state is State.PROBLEM for f in due)
+                else "background: #fff4ce; padding: 4px; color: #3b2f00")
 
     def _update_buttons(self) -> None:
         writable = not self.ctx.read_only

@@ -15,6 +15,7 @@ from app.store.repos.accounts import AccountRepo
 from app.store.repos.audit import AuditRepo
 from app.store.repos.care import ProviderRepo, VisitRepo
 from app.store.repos.categories import CategoryRepo
+from app.store.repos.employer import EmployerRepo
 from app.store.repos.entries import EntryRepo
 from app.store.repos.evidence import EvidenceRepo
 from app.store.repos.funding import FundingRepo
@@ -86,6 +87,10 @@ class Repos:
     @cached_property
     def payee_rules(self) -> PayeeRuleRepo:
         return PayeeRuleRepo(self.conn)
+
+    @cached_property
+    def employer(self) -> EmployerRepo:
+        return EmployerRepo(self.conn)
 
     @cached_property
     def audit(self) -> AuditRepo:
