@@ -12,7 +12,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from app.domain.funding import FundingStream, Period, gross_weekly_on, pro_rata_spans
+from app.domain.funding import (
+    FundingStream,
+    Period,
+    gross_weekly_on,
+    net_weekly_on,
+    pro_rata_spans,
+)
 from app.domain.money import Money, total
 from app.domain.owed import Liabilities
 from app.domain.person import Holder
@@ -57,13 +63,15 @@ def build(period: Period, *, holder: Holder, policy: Policy,
     funding = _funding(period, streams, in_period)
     recon = _reconciliation(period, ledger.opening, in_period, ledger.uncleared, inputs)
     gross_weekly = gross_weekly_on(streams, period.end)
+    net_weekly = net_weekly_on(streams, period.end)
     liabilities = LiabilitySummary(
         entered=owed, contribution_owed=funding.contribution_owed,
-        contingency=policy.contingency(gross_weekly), total=owed.total)
+        contingency=policy.contingency(gross_weekly, net_weekly), total=owed.total)
     return Statement(
         holder=holder, period=period, rule=policy.rule, categories=dict(policy.categories),
         funding=funding, reconciliation=recon, liabilities=liabilities,
-        position=policy.position(period.end, recon.closing, gross_weekly, owed.total),
+        position=policy.position(period.end, recon.closing, gross_weekly, owed.total,
+                                 net_weekly),
         transactions=in_period, flagged=_flagged(in_period, policy),
         plan=_plan(period, ledger.plan_lines, in_period),
         services=inputs.services, outcomes=inputs.outcomes.strip(),

@@ -28,7 +28,8 @@ PERMISSIONS = {"allowed": N_("Allowed"), "needs_approval": N_("Needs approval"),
                "not_allowed": N_("Not usually allowed")}
 FREQUENCIES = {"weekly": N_("weekly"), "four_weekly": N_("every four weeks"),
                "monthly": N_("monthly"), "quarterly": N_("quarterly"),
-               "six_monthly": N_("every six months"), "yearly": N_("yearly")}
+               "six_monthly": N_("every six months"), "yearly": N_("yearly"),
+               "on_request": N_("whenever the council asks")}
 
 
 @dataclass(frozen=True)
