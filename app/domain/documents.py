@@ -106,3 +106,34 @@ def uncovered(start: date, end: date, spans: list[Dates]) -> list[tuple[date, da
     if day <= end:
         gaps.append((day, end))
     return gaps
+
+
+@dataclass(frozen=True)
+class FiledDocument:
+    """A document kept in the profile and what it belongs to: an entry (a payment or money
+    in), or the profile, an account, a PA or a provider for the days in `dates`."""
+
+    evidence_id: int
+    name: str
+    media_type: str
+    sha256: str
+    size: int
+    kind: DocumentKind
+    subject: Subject
+    subject_name: str  # the payee of an entry, or the account's, PA's or provider's name
+    link_id: int | None = None  # the evidence_subject row (None for an entry's document)
+    subject_id: int | None = None  # entry id, account id or chosen provider id
+    dates: Dates = Dates()
+    on: date | None = None  # an entry's date
+    amount_pence: int | None = None  # an entry's amount (negative for money out)
+
+    @property
+    def entry_id(self) -> int | None:
+        return self.subject_id if self.subject is Subject.ENTRY else None
+
+    def belongs_in(self, start: date, end: date) -> bool:
+        """Part of a return for start to end: an entry's document when the entry is dated in
+        it; another document when its dates overlap it (or it has none, like a contract)."""
+        if self.subject is Subject.ENTRY:
+            return self.on is not None and start <= self.on <= end
+        return self.dates.overlaps(start, end)
