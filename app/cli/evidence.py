@@ -8,11 +8,12 @@ from pathlib import Path
 
 from app.cli import EXIT_OK
 from app.cli.common import day, opened
-from app.domain.documents import KIND_NAMES, Dates, DocumentKind, FiledDocument, Subject
+from app.domain.documents import Dates, DocumentKind, Subject
 from app.domain.errors import DomainError, ValidationError
 from app.files import InputRefused, read_limited
-from app.i18n import _, format_date, format_money
+from app.i18n import _, format_money
 from app.services.evidence import MAX_BYTES
+from app.statements.explain_text import document_text
 
 # What a document filed with --account, --pa or --provider is when --kind does not say.
 DEFAULT_KINDS = {Subject.ACCOUNT: DocumentKind.BANK_STATEMENT, Subject.PA: DocumentKind.CONTRACT,
@@ -93,28 +94,8 @@ def _attach(args: argparse.Namespace) -> int:
         kind = DocumentKind(args.kind or args.profile_doc or DEFAULT_KINDS[subject])
         filed = ctx.evidence.file(choice, kind, args.file.name, data, dates)
     print(_("Kept {name} as D{number}: {what}.").format(
-        name=args.file.name, number=filed.link_id, what=describe(filed)))
+        name=args.file.name, number=filed.link_id, what=document_text(filed)))
     return EXIT_OK
-
-
-def describe(doc: FiledDocument) -> str:
-    """“Bank statement for DP account, 1 Jun 2026 to 30 Jun 2026” and the like."""
-    kind = _(KIND_NAMES[doc.kind])
-    if doc.subject is Subject.ENTRY:
-        return _("{kind} for the payment of {amount} to {payee} on {date}").format(
-            kind=kind, amount=format_money(abs(doc.amount_pence or 0)), payee=doc.subject_name,
-            date=format_date(doc.on) if doc.on else "")
-    owner = doc.subject_name or _("the profile")
-    start, end = doc.dates.start, doc.dates.end
-    if start and end:
-        when = _("{start} to {end}").format(start=format_date(start), end=format_date(end))
-    elif start:
-        when = _("from {start}").format(start=format_date(start))
-    elif end:
-        when = _("until {end}").format(end=format_date(end))
-    else:
-        return _("{kind} for {owner}").format(kind=kind, owner=owner)
-    return _("{kind} for {owner}, {when}").format(kind=kind, owner=owner, when=when)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -133,7 +114,7 @@ def _list(args: argparse.Namespace) -> int:
         documents = ctx.evidence.documents(start, end)
     for doc in documents:
         number = f"D{doc.link_id}" if doc.link_id is not None else f"E{doc.evidence_id}"
-        print(f"{number}  {doc.name}  {describe(doc)}")
+        print(f"{number}  {doc.name}  {document_text(doc)}")
     if not documents:
         print(_("No documents kept for that time."))
     return EXIT_OK

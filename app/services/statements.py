@@ -27,10 +27,16 @@ from app.i18n import _, format_date
 from app.services.jobs import NO_CONTROL, JobControl
 from app.services.summary import owed_on, position_on
 from app.statements import build
-from app.statements.builder import Ledger
+from app.statements.builder import CONTRIBUTION_CODE, Ledger
 from app.statements.csv import render_csv
 from app.statements.forecast import RECENT_WEEKS, Forecast, Spend, forecast
-from app.statements.model import ProviderService, Statement, StatementEntry, StatementInputs
+from app.statements.model import (
+    EvidenceInputs,
+    ProviderService,
+    Statement,
+    StatementEntry,
+    StatementInputs,
+)
 from app.statements.pdf import render_pdf
 from app.store.profile_store import ProfileStore
 from app.store.repos import Repos
@@ -48,6 +54,7 @@ class StatementRequest:
     outcomes: str = ""
     generated_on: date | None = None
     evidence: Mapping[int, str] | None = None  # entry id -> receipt or invoice reference
+    due_on: date | None = None  # the day the council asked for the return by
 
 
 class StatementService:
@@ -82,12 +89,15 @@ class StatementService:
                 services=(request.services if request.services is not None
                           else service_summaries(repos, period)),
                 outcomes=request.outcomes, generated_on=request.generated_on,
-                audit_hash=head[1], head_event_id=head[0])
+                audit_hash=head[1], head_event_id=head[0], due_on=request.due_on)
             ledger = Ledger(
                 opening=repos.entries.balance(period.start - timedelta(days=1)),
                 entries=[shown(e) for e in repos.entries.between(period.start, period.end)],
                 uncleared=[shown(e) for e in repos.entries.uncleared(period.end)],
-                plan_lines=repos.plan.lines())
+                plan_lines=repos.plan.lines(),
+                contributions=[(on, amount) for on, amount, code
+                               in repos.entries.spending(date.min, period.end)
+                               if code == CONTRIBUTION_CODE])
             holder = repos.people.holder()
             if holder is None:
                 raise DomainError(_("This profile has no budget holder recorded."))
@@ -95,7 +105,8 @@ class StatementService:
                          streams=repos.funding.streams(), ledger=ledger,
                          owed=owed_on(repos, policy, period.end), inputs=inputs,
                          employer=statement_inputs(repos, employer_rules(), period.start,
-                                                   period.end))
+                                                   period.end),
+                         evidence=evidence_inputs(repos, period))
 
     def forecast(self, today: date, end: date | None = None) -> Forecast:
         """From the end of `today` to `end` (default: the end of today's return period)."""
@@ -140,6 +151,17 @@ class StatementService:
                 "period_start": statement.period.start, "period_end": statement.period.end,
                 "produced_on": statement.generated_on or date.today(), "file_kind": kind,
                 "head_event_id": statement.head_event_id, "head_hash": statement.audit_hash})
+
+
+def evidence_inputs(repos: Repos, period: Period) -> EvidenceInputs:
+    """The period's documents, and each PA employed in it with the payslips recorded."""
+    documents = (repos.evidence.entry_documents(period.start, period.end)
+                 + repos.evidence.subject_documents(period.start, period.end))
+    pas = tuple((pa.provider_id, pa.name,
+                 len(repos.employer.payslips(pa.id, period.start, period.end)))
+                for pa in repos.employer.pas()
+                if pa.start <= period.end and (pa.end is None or pa.end >= period.start))
+    return EvidenceInputs(tuple(documents), pas)
 
 
 def _check_period_has_records(repos: Repos, period: Period, today: date) -> None:
