@@ -6,10 +6,11 @@ Each public method is one unit of work; callers get frozen dataclasses.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -27,16 +28,19 @@ from app.i18n import _, format_date
 from app.services.jobs import NO_CONTROL, JobControl
 from app.services.summary import owed_on, position_on
 from app.statements import build
+from app.statements.appendix import render_appendix
 from app.statements.builder import CONTRIBUTION_CODE, Ledger
 from app.statements.csv import render_csv
 from app.statements.forecast import RECENT_WEEKS, Forecast, Spend, forecast
 from app.statements.model import (
     EvidenceInputs,
+    EvidenceSection,
     ProviderService,
     Statement,
     StatementEntry,
     StatementInputs,
 )
+from app.statements.pack import render_pack, render_with_evidence
 from app.statements.pdf import render_pdf
 from app.store.profile_store import ProfileStore
 from app.store.repos import Repos
@@ -119,31 +123,65 @@ class StatementService:
             return forecast(position_on(repos, policy, today), end, repos.funding.streams(),
                             history, policy)
 
-    def save(self, statement: Statement, path: Path, control: JobControl = NO_CONTROL
-             ) -> Path:
+    def save(self, statement: Statement, path: Path, control: JobControl = NO_CONTROL,
+             with_evidence: bool = False) -> Path:
         """Write PDF or CSV by the file's ending (a failed or stopped write leaves no half
-        file), and record that a return quoting this history head was produced."""
+        file), and record that a return quoting this history head was produced. A PDF
+        `with_evidence` has the appendix of every document for the period after it."""
         suffix = path.suffix.lower()
         if suffix not in SUFFIXES:
             raise ValidationError("out", _("Save as a .pdf or a .csv file."))
-        folder = path.parent if str(path.parent) else Path(".")
-        if not folder.is_dir():
-            raise DomainError(_("The folder {folder} does not exist.").format(folder=folder))
-        handle, temp = tempfile.mkstemp(suffix=path.suffix, dir=folder)
-        os.close(handle)
-        try:
-            if suffix == ".pdf":
-                render_pdf(statement, Path(temp), on_page=lambda page: control.step(
-                    page, 0, _("Writing page {n}…").format(n=page)))
+
+        def write(temp: Path) -> None:
+            on_page = lambda page: control.step(  # noqa: E731
+                page, 0, _("Writing page {n}…").format(n=page))
+            if suffix == ".pdf" and with_evidence:
+                render_with_evidence(statement, self.load_document, temp, on_page)
+            elif suffix == ".pdf":
+                render_pdf(statement, temp, on_page=on_page)
             else:
-                render_csv(statement, Path(temp))
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-        if not self.store.read_only and statement.audit_hash:
-            self._record_issued(statement, path.suffix.lower().lstrip("."))
+                render_csv(statement, temp)
+
+        _written(path, write)
+        self._issued(statement, suffix.lstrip("."))
         return path
+
+    def save_pack(self, statement: Statement, path: Path, control: JobControl = NO_CONTROL
+                  ) -> Path:
+        """A ZIP of the return (PDF and CSV), every document for the period and index.csv."""
+        if path.suffix.lower() != ".zip":
+            raise ValidationError("pack", _("Save the evidence pack as a .zip file."))
+
+        def write(temp: Path) -> None:
+            appendix = render_appendix(statement, self.load_document)
+            with tempfile.TemporaryDirectory() as folder:
+                plain = Path(folder) / "return.pdf"
+                render_pdf(statement, plain, on_page=lambda page: control.step(
+                    page, 0, _("Writing page {n}…").format(n=page)))
+                render_pack(statement, self.load_document, temp, plain, appendix)
+
+        _written(path, write)
+        self._issued(statement, "zip")
+        return path
+
+    def load_document(self, evidence_id: int) -> bytes | None:
+        """A document's bytes for the appendix, or None when they no longer match their
+        sha256 (damaged: the appendix says so rather than showing them)."""
+        with self.store.read() as repos:
+            meta, data = repos.evidence.meta(evidence_id), repos.evidence.data(evidence_id)
+        if meta is None or data is None or hashlib.sha256(data).hexdigest() != meta[3]:
+            return None
+        return data
+
+    def checklist(self, period: Period) -> EvidenceSection:
+        """The evidence the chosen rules ask for and what is missing, before a pack is made."""
+        statement = self.build(StatementRequest(period))
+        assert statement.evidence is not None
+        return statement.evidence
+
+    def _issued(self, statement: Statement, kind: str) -> None:
+        if not self.store.read_only and statement.audit_hash:
+            self._record_issued(statement, kind)
 
     def _record_issued(self, statement: Statement, kind: str) -> None:
         with self.store.write(Cause(ISSUED, about={"kind": kind})) as (_repos, writer):
@@ -151,6 +189,22 @@ class StatementService:
                 "period_start": statement.period.start, "period_end": statement.period.end,
                 "produced_on": statement.generated_on or date.today(), "file_kind": kind,
                 "head_event_id": statement.head_event_id, "head_hash": statement.audit_hash})
+
+
+def _written(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file beside `path`, so a failed or stopped write leaves no
+    half file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise DomainError(_("The folder {folder} does not exist.").format(folder=folder))
+    handle, temp = tempfile.mkstemp(suffix=path.suffix, dir=folder)
+    os.close(handle)
+    try:
+        write(Path(temp))
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def evidence_inputs(repos: Repos, period: Period) -> EvidenceInputs:
