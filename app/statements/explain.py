@@ -40,7 +40,8 @@ def _payments(p: FunderPayments) -> Explanation:
     values: list[tuple[str, object]] = [
         ("category", p.category_code), ("due_count", len(p.due_days)), ("expected", p.expected),
         ("received_count", p.received_count), ("received", p.received), ("share", p.share),
-        ("difference", p.received - p.expected), ("frequency", p.frequency),
+        ("difference", Money(abs((p.received - p.expected).pence))),
+        ("more", p.received.pence > p.expected.pence), ("frequency", p.frequency),
         ("each", p.each), ("next_day", p.next_day)]
     return Explanation(f"payments:{p.category_code}", tuple(values),
                        warn=p.received.pence < p.expected.pence)

@@ -45,15 +45,14 @@ def _payments(e: Explanation) -> str:
         text += _(" ({each} each)").format(each=format_money(each.pence))
     text += ngettext("; {n} came in, {received}.", "; {n} came in, {received}.", came).format(
         n=came, received=money(e, "received"))
-    difference = e.money("difference").pence
-    if difference == 0:
+    if e.money("difference").pence == 0:
         text += " " + _("They match the schedule.")
-    elif difference < 0:
+    elif not e["more"]:
         text += " " + _("That is {amount} less than the schedule: check whether a payment is "
-                        "missing.").format(amount=format_money(-difference))
+                        "missing.").format(amount=money(e, "difference"))
     else:
         text += " " + _("That is {amount} more than the schedule (an extra or back-dated "
-                        "payment).").format(amount=format_money(difference))
+                        "payment).").format(amount=money(e, "difference"))
     if e.money("share") != e.money("expected") and isinstance(frequency, Frequency):
         text += " " + _("The period's share of the funding after your contribution is "
                         "{share}. It differs from the payments because each payment covers "
