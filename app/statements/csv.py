@@ -108,11 +108,14 @@ def _line(s: Statement, section: str, line: text.Line) -> Row:
 
 
 def _weeks(s: Statement) -> Iterator[Row]:
-    p = s.position
-    yield row("weeks_held", "limit_basis", _("Limit counted on"), state=p.basis.value,
-              amount=p.weekly)
-    yield row("weeks_held", "minimum_weeks", _("Minimum balance (weeks)"), weeks=p.minimum_weeks,
-              amount=p.minimum, state="below" if p.below_minimum else "ok")
+    """The rule's words as codes: which weekly amount the limit counts, the minimum."""
+    p, rule = s.position, s.rule
+    yield row("rule", "code", s.rule.name(active_locale()), state=rule.code,
+              text="published" if rule.published else "model")
+    yield row("rule", "limit_basis", _("Limit counted on"), state=p.basis.value)
+    yield row("rule", "minimum_weeks", _("Minimum balance (weeks)"), weeks=p.minimum_weeks,
+              state="below" if p.below_minimum else "ok")
+    yield row("rule", "records_years", _("Years to keep records"), count=rule.records_years)
 
 
 def _explanations(s: Statement) -> Iterator[Row]:
@@ -129,8 +132,6 @@ def _evidence(s: Statement) -> Iterator[Row]:
         key = item.kind.value + (f":{item.whose}" if item.whose else "")
         yield row("evidence_check", key, explain_text.check_text(item), payee=item.whose,
                   count=item.count, state=item.state)
-    yield row("evidence_check", "records_years", explain_text.records_text(s),
-              count=s.rule.records_years)
     for listed in ev.documents:
         for link in listed.links:
             yield row("evidence_document", listed.ref, listed.doc.name, entry_id=link.entry_id,

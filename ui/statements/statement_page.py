@@ -106,12 +106,12 @@ class StatementPage(QWidget):
         self.csv_button = self._button(_("Save &CSV…"), _("Save the return as CSV"),
                                        lambda: self.save(".csv"))
         self.evidence_button = self._button(
-            _("Save PDF with &evidence…"), _("Save the return with every document after it"),
+            _("Save PDF &with evidence…"), _("Save the return with every document after it"),
             lambda: self.save(".pdf", with_evidence=True))
-        self.pack_button = self._button(_("Save ZIP &pack…"), _(
+        self.pack_button = self._button(_("Save &ZIP pack…"), _(
             "Save the return and every document as a ZIP file with an index"),
             lambda: self.save(".zip"))
-        self.check_button = self._button(_("C&heck evidence"), _(
+        self.check_button = self._button(_("Chec&k evidence"), _(
             "Check the evidence the council asks for"), self.refresh_checklist)
         self.documents_button = self._button(_("&Documents…"), _(
             "Bank statements, certificates and contracts"), self.open_documents)
