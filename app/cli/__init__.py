@@ -36,6 +36,7 @@ COMMAND_MODULES = [
     "app.cli.my_providers",
     "app.cli.employer",
     "app.cli.evidence",
+    "app.cli.rules",
     "app.cli.statement",
 ]
 
@@ -119,6 +120,10 @@ EXAMPLES = {
     "evidence list": 'careledger evidence list --profile "Ann Example" --from 2025-04-01 '
                      "--to 2025-09-30",
     "evidence remove": 'careledger evidence remove --profile "Ann Example" 12',
+    "rules": "careledger rules list",
+    "rules list": "careledger rules list",
+    "rules show": "careledger rules show harrow",
+    "rules choose": 'careledger rules choose --profile "Ann Example" harrow',
     "forecast": 'careledger forecast --profile "Ann Example"',
     "accounts": 'careledger accounts list --profile "Ann Example"',
     "accounts list": 'careledger accounts list --profile "Ann Example"',

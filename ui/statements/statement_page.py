@@ -268,10 +268,14 @@ class StatementPage(QWidget):
 
     def refresh_checklist(self) -> None:
         """What the chosen rules ask for, and what is missing, for the period shown."""
+        period = self.period()
         try:
-            self._show_checklist(self._service.checklist(self.period()))
+            found = run_job(self, _("Checking the evidence"),
+                            lambda _control: self._service.checklist(period))
         except DomainError as error:
             self.checklist_label.setText(str(error))
+            return
+        self._show_checklist(found)
 
     def _show_checklist(self, evidence: EvidenceSection | None) -> None:
         if evidence is None:
