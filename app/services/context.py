@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from app.importers.bank import MappingStore
+from app.outcomes.service import OutcomesService
 from app.services.bank_import import BankImportService
 from app.services.evidence import EvidenceService
 from app.services.funding import FundingService
@@ -112,6 +113,10 @@ class ProfileContext:
     @cached_property
     def visits(self) -> ServicesLogService:
         return ServicesLogService(self.store)
+
+    @cached_property
+    def outcomes(self) -> OutcomesService:
+        return OutcomesService(self.store)
 
     @cached_property
     def register(self) -> RegisterService:

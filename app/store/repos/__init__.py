@@ -18,6 +18,7 @@ from app.store.repos.categories import CategoryRepo
 from app.store.repos.entries import EntryRepo
 from app.store.repos.evidence import EvidenceRepo
 from app.store.repos.funding import FundingRepo
+from app.store.repos.outcomes import OutcomeRepo
 from app.store.repos.owed import OwedRepo
 from app.store.repos.people import PeopleRepo
 from app.store.repos.plan import PlanRepo
@@ -68,6 +69,10 @@ class Repos:
     @cached_property
     def providers(self) -> ProviderRepo:
         return ProviderRepo(self.conn)
+
+    @cached_property
+    def outcomes(self) -> OutcomeRepo:
+        return OutcomeRepo(self.conn)
 
     @cached_property
     def evidence(self) -> EvidenceRepo:
