@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from app.importers.bank import MappingStore
+from app.opendata.service import OpenDataService
 from app.outcomes.service import OutcomesService
 from app.services.bank_import import BankImportService
 from app.services.evidence import EvidenceService
@@ -117,6 +118,10 @@ class ProfileContext:
     @cached_property
     def outcomes(self) -> OutcomesService:
         return OutcomesService(self.store)
+
+    @cached_property
+    def open_data(self) -> OpenDataService:
+        return OpenDataService(self.store, self.register)
 
     @cached_property
     def register(self) -> RegisterService:
