@@ -15,6 +15,7 @@ from app.i18n import _, active_locale, format_date, format_money
 from app.outcomes.areas import all_areas, area, list_of
 from app.outcomes.model import Outcome, OutcomeDraft, RatedBy, score_words
 from app.outcomes.report import OutcomeReport
+from app.statements.outcomes_text import deliverer_text
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -185,7 +186,7 @@ def _print_report(report: OutcomeReport) -> None:
     print("   " + _("Trend: {trend}").format(trend=o.trend.words()))
     print("   " + _("Spent: {amount}").format(amount=format_money(report.spent.pence)))
     for d in report.deliverers[:5]:
-        print("     " + _("{name}: {paid}").format(name=d.name, paid=format_money(d.paid.pence)))
+        print("     " + deliverer_text(d))
 
 
 def _as_json(report: OutcomeReport) -> dict[str, object]:

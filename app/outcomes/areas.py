@@ -26,6 +26,10 @@ class AreaList:
     def title(self, locale: str) -> str:
         return self.title_cy if locale.startswith("cy") and self.title_cy else self.title_en
 
+    def short(self, locale: str) -> str:
+        """The law's name alone: "Care Act 2014"."""
+        return self.title(locale).split(",")[0]
+
 
 @dataclass(frozen=True)
 class Area:

@@ -31,6 +31,8 @@ class RatedBy(StrEnum):
 
 
 RATED_BY_WORDS = {RatedBy.PERSON: N_("Me"), RatedBy.WITH_CARER: N_("A carer, with me")}
+RATED_BY_SENTENCE = {RatedBy.PERSON: N_("rated by me"),
+                     RatedBy.WITH_CARER: N_("rated by a carer with me")}
 
 
 def score_words(score: int) -> str:

@@ -132,6 +132,12 @@ class OutcomesService:
                 writer.insert("outcome_visit", {"service_log_id": visit_id,
                                                 "outcome_id": outcome_id})
 
+    def link_entries(self, links: list[tuple[int, int]]) -> None:
+        """Many (payment, outcome) links in one step (the demo)."""
+        with self.store.write(Cause("link", _("Link payments to outcomes"))) as (_r, writer):
+            for entry_id, outcome_id in links:
+                writer.insert("outcome_entry", {"entry_id": entry_id, "outcome_id": outcome_id})
+
     def link_visits(self, links: list[tuple[int, int]]) -> None:
         """Many (visit, outcome) links in one step (the demo)."""
         with self.store.write(Cause("link", _("Link visits to outcomes"))) as (_r, writer):
