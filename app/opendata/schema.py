@@ -17,6 +17,7 @@ PA_FORM = "personal_assistant"
 ORG_FORMS = [form.value for form in OrgForm] + [PA_FORM]
 PROVIDER_KINDS = ["registered", "personal_assistant", "local"]
 MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+AREA = r"^(ca|er|ww)\.[0-9]\.[0-9]\.[a-j]$"
 ROUNDING_POUNDS = 10  # money is rounded to the nearest £10
 
 Field = dict[str, Any]
@@ -96,8 +97,8 @@ TABLES: dict[str, list[Field]] = {
         _f("area", "string", "The outcome's area in law: a code from CareLedger's "
            "resources/outcomes/areas.json (ca: Care Act 2014 s.1(2); er: Care and Support "
            "(Eligibility Criteria) Regulations 2015 reg.2(2); ww: Social Services and "
-           "Well-being (Wales) Act 2014 s.2).", constraints={"required": True,
-                                                             "pattern": r"^(ca|er|ww)\.[0-9]\.[0-9]\.[a-j]$"}),
+           "Well-being (Wales) Act 2014 s.2).",
+           constraints={"required": True, "pattern": AREA}),
         _f("first_rating", "integer", "The first rating in the period (1 not happening yet, "
            "2 a little, 3 mostly, 4 yes, as I want it).",
            constraints={"minimum": 1, "maximum": 4}),

@@ -17,8 +17,8 @@ from app.domain.entries import Entry, EntryDraft
 from app.domain.funding import Frequency, Funder, FundingKind, FundingStream
 from app.domain.money import Money
 from app.domain.visits import VisitDraft
-from app.outcomes.model import OutcomeDraft, RatedBy
 from app.i18n import _
+from app.outcomes.model import OutcomeDraft, RatedBy
 from app.services.context import ProfileContext, open_context
 from app.services.jobs import NO_CONTROL, Cancelled, JobControl
 from app.services.profiles import NewProfile, create_profile

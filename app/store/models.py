@@ -144,7 +144,7 @@ class AuditEventRow(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 import app.store.models_bank  # noqa: E402,F401  (complete the metadata)
+import app.store.models_outcomes  # noqa: E402,F401  (outcomes tables: complete the metadata)
 import app.store.models_register  # noqa: E402,F401  (complete the metadata: My providers)
 import app.store.models_security  # noqa: E402,F401  (complete the metadata)
 import app.store.models_statements  # noqa: E402,F401  (statements tables: complete metadata)
-import app.store.models_outcomes  # noqa: E402,F401  (outcomes tables: complete the metadata)

@@ -18,7 +18,7 @@ from app.store.models_outcomes import (
     OutcomeVisitRow,
 )
 
-O = OutcomeRow.__table__
+OT = OutcomeRow.__table__
 PL = OutcomePlanLineRow.__table__
 R = OutcomeRatingRow.__table__
 E = OutcomeEntryRow.__table__
@@ -43,8 +43,8 @@ class OutcomeRepo:
         ratings: dict[int, list[Rating]] = defaultdict(list)
         for row in self.conn.execute(select(*_RATING).order_by(R.c.on, R.c.id)):
             ratings[row[1]].append(_rating(row))
-        rows = self.conn.execute(select(O.c.id, O.c.text, O.c.area_code, O.c.measure,
-                                        O.c.created_on).order_by(O.c.id))
+        rows = self.conn.execute(select(OT.c.id, OT.c.text, OT.c.area_code, OT.c.measure,
+                                        OT.c.created_on).order_by(OT.c.id))
         return [Outcome(oid, text, area, measure, created, tuple(lines[oid]),
                         tuple(ratings[oid])) for oid, text, area, measure, created in rows]
 
