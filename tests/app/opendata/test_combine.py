@@ -99,8 +99,8 @@ def direct(tables: list[dict[str, list[dict[str, str]]]]) -> dict[tuple[str, str
             continue
         r = [row for _n, row in members]
         visits = sum(int(x["visits"]) for x in r)
-        planned = sum(Decimal(x["hours_planned"]) for x in r)
-        delivered = sum(Decimal(x["hours_delivered"]) for x in r)
+        planned = sum((Decimal(x["hours_planned"]) for x in r), Decimal(0))
+        delivered = sum((Decimal(x["hours_delivered"]) for x in r), Decimal(0))
         costed = [x for x in r if x["cost_per_hour"]]
         weight = sum(Decimal(x["hours_delivered"]) for x in costed)
         changes = [Decimal(x["outcome_change"]) for x in r if x["outcome_change"]]
