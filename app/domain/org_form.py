@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from app.domain.local_authorities import is_council_name
 from app.domain.providers import OrgForm
+from app.i18n import N_
 from app.paths import RESOURCES
 
 _RULES: list[tuple[OrgForm, re.Pattern[str]]] = [
@@ -119,6 +120,23 @@ class Basis(StrEnum):
     STATED = "stated"  # a register's own words (ORUK legal status, ...)
     NAME = "name"  # the name alone: a guess, shown as "likely"
     NONE = "none"
+
+
+BASIS_WORDS = {
+    Basis.NHS_BODY: N_("CQC records it as an NHS body"),
+    Basis.COUNCIL: N_("its registered name is a council's"),
+    Basis.CIO: N_("its Companies House number is a charitable incorporated organisation's"),
+    Basis.CHARITY_NUMBER: N_("it has a charity number"),
+    Basis.REGISTERED_SOCIETY: N_("its Companies House number is a registered society's "
+                                 "(a co-operative or community benefit society)"),
+    Basis.CIC: N_("a registered company with Community Interest Company in its name"),
+    Basis.COMPANY_NUMBER: N_("it has a Companies House company number"),
+    Basis.INDIVIDUAL: N_("CQC records one person as the provider"),
+    Basis.PARTNERSHIP: N_("CQC records a partnership as the provider"),
+    Basis.STATED: N_("the register states it"),
+    Basis.NAME: N_("likely, from its name alone"),
+    Basis.NONE: N_("nothing says"),
+}
 
 
 @dataclass(frozen=True)

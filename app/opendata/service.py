@@ -95,8 +95,7 @@ class OpenDataService:
             raise DomainError(_("{folder} already has files in it. Choose a new or empty "
                                 "folder.").format(folder=folder))
         parent = folder.parent if str(folder.parent) else Path(".")
-        if not parent.is_dir():
-            raise DomainError(_("The folder {folder} does not exist.").format(folder=parent))
+        parent.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(prefix=".open-data-", dir=parent))
         try:
             for name, text in files(package).items():

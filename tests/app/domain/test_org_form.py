@@ -96,7 +96,7 @@ def test_the_real_sample_gets_a_stated_form_for_every_provider() -> None:
     ({"registered_name": "Highlands Borders Care Home"}, (OrgForm.UNKNOWN, Basis.NONE)),
 ])
 def test_each_kind_of_evidence(facts: dict[str, str], expected: tuple[OrgForm, Basis]) -> None:
-    evidence = best_org_form(**facts)
+    evidence = best_org_form(**facts)  # type: ignore[arg-type]
     assert (evidence.form, evidence.basis) == expected
     assert evidence.likely is (expected[1] in (Basis.NAME, Basis.NONE))
 
