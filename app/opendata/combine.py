@@ -24,8 +24,8 @@ THRESHOLD = 5
 CENTS = Decimal("0.01")
 TENTHS = Decimal("0.1")
 
-_PROVIDERS = """
-WITH p AS (
+_LOAD_PROVIDERS = """
+CREATE TEMP TABLE p AS
   SELECT regexp_replace(filename, '[/\\\\][^/\\\\]*$', '') AS pkg, kind,
          coalesce(cqc_location_id, '') AS cqc_location_id, org_form,
          CAST(hours_planned AS DECIMAL(12,2)) AS planned,
@@ -35,7 +35,8 @@ WITH p AS (
          CAST(nullif(cost_per_hour, '') AS DECIMAL(12,2)) AS cph,
          CAST(nullif(outcome_change, '') AS DECIMAL(6,2)) AS change
   FROM read_csv($files, header = true, all_varchar = true, filename = true)
-)
+"""
+_PROVIDERS = """
 SELECT {key} AS grp, {form} AS form, count(DISTINCT pkg), count(*), sum(visits),
        sum(missed), sum(late), sum(planned), sum(delivered),
        sum(cph * delivered) FILTER (WHERE cph IS NOT NULL),
@@ -136,12 +137,12 @@ def combine(folders: Sequence[Path], threshold: int = THRESHOLD) -> Combined:
     outcomes = [str(p / "outcomes.csv") for p in packages]
     con = duckdb.connect()
     try:
-        by_form = con.execute(_PROVIDERS.format(key="org_form", form="org_form", where=""),
-                              {"files": providers}).fetchall()
+        con.execute(_LOAD_PROVIDERS, {"files": providers})  # read once, grouped twice
+        by_form = con.execute(_PROVIDERS.format(key="org_form", form="org_form", where=""))\
+            .fetchall()
         by_provider = con.execute(_PROVIDERS.format(
             key="cqc_location_id", form="mode(org_form)",
-            where="WHERE kind = 'registered' AND cqc_location_id <> ''"),
-            {"files": providers}).fetchall()
+            where="WHERE kind = 'registered' AND cqc_location_id <> ''")).fetchall()
         by_area = con.execute(_AREAS, {"files": outcomes}).fetchall()
     finally:
         con.close()
