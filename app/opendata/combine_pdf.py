@@ -12,21 +12,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 from reportlab.platypus.flowables import Flowable
 
-from app.domain.providers import ORG_FORM_LABELS, OrgForm
 from app.i18n import _, format_number
 from app.opendata.combine import Combined, Group
-from app.opendata.schema import PA_FORM
+from app.opendata.schema import form_label
 from app.outcomes.areas import find_area
 from app.statements.pdf_page import GRID, HEAD_FILL, PAGE_MARGIN, TABLE_SIZE, fonts, styles
-
-
-def form_label(form: str) -> str:
-    if form == PA_FORM:
-        return _("Personal assistant")
-    try:
-        return _(ORG_FORM_LABELS[OrgForm(form)])
-    except ValueError:
-        return form
 
 
 def _n(value: Decimal | int | None, places: int = 1) -> str:

@@ -40,6 +40,22 @@ class ProviderFigures:
 
 
 @dataclass(frozen=True)
+class ProviderValue:
+    """Value for money of one of My providers over a period, for the person's own screen:
+    beside what they paid and the agreed rate, hours delivered against planned, missed and
+    late visits, and how the outcomes the provider served have moved."""
+
+    name: str
+    figures: ProviderFigures
+    outcomes_served: int
+    outcome_change: Decimal | None
+
+    @property
+    def cost_per_hour(self) -> Decimal | None:
+        return cost_per_hour(self.figures.paid_pence, self.figures.delivered_minutes)
+
+
+@dataclass(frozen=True)
 class OpenDataPackage:
     period: Period
     tables: dict[str, list[Row]] = field(hash=False)
@@ -104,20 +120,26 @@ def _spend(period: Period, spends: Sequence[Spend], standard: set[str]) -> list[
             for (m, code), pence in sorted(totals.items())]
 
 
-def _served(provider: ProviderFigures, outcomes: OutcomesSummary) -> list[int | None]:
+def served(provider: ProviderFigures, outcomes: OutcomesSummary) -> list[int | None]:
     """The change of each outcome this provider was paid or logged for."""
     names = {" ".join(n.casefold().split()) for n in provider.names}
     return [r.trend.change for r in outcomes.reports
             if any(" ".join(d.name.casefold().split()) in names for d in r.deliverers)]
 
 
+def mean_change(changes: Sequence[int | None]) -> Decimal | None:
+    """The average change of the outcomes rated twice or more; None when none was."""
+    rated = [c for c in changes if c is not None]
+    if not rated:
+        return None
+    return (Decimal(sum(rated)) / len(rated)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
 def _providers(providers: Sequence[ProviderFigures], outcomes: OutcomesSummary) -> list[Row]:
     rows = []
     for n, p in enumerate(providers, start=1):
-        changes = _served(p, outcomes)
-        rated = [c for c in changes if c is not None]
-        change = (Decimal(sum(rated)) / len(rated)).quantize(
-            Decimal("0.01"), rounding=ROUND_HALF_UP) if rated else None
+        changes = served(p, outcomes)
+        change = mean_change(changes)
         pa = p.kind == "personal_assistant"
         rows.append({
             "provider": f"p{n}", "kind": p.kind,

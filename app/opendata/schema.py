@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.domain.providers import OrgForm
+from app.domain.providers import ORG_FORM_LABELS, OrgForm
+from app.i18n import _
 
 SCHEMA_VERSION = "1"
 PROFILE = "tabular-data-package"
@@ -142,3 +143,13 @@ def descriptor() -> dict[str, Any]:
                       "title": "CC0 1.0 Universal"}],
         "resources": [resource(name) for name in TABLES],
     }
+
+
+def form_label(form: str) -> str:
+    """An organisation form code in words (a PA: "Personal assistant")."""
+    if form == PA_FORM:
+        return _("Personal assistant")
+    try:
+        return _(ORG_FORM_LABELS[OrgForm(form)])
+    except ValueError:
+        return form

@@ -23,7 +23,14 @@ from app.domain.local_authorities import find_council
 from app.domain.providers import OrgForm, Source
 from app.domain.visits import Visit
 from app.i18n import _
-from app.opendata.package import OpenDataPackage, ProviderFigures, build_package
+from app.opendata.package import (
+    OpenDataPackage,
+    ProviderFigures,
+    ProviderValue,
+    build_package,
+    mean_change,
+    served,
+)
 from app.opendata.schema import TABLES, descriptor
 from app.outcomes.report import summarise
 from app.outcomes.service import inputs
@@ -54,6 +61,18 @@ class OpenDataService:
             demo=bool(holder and holder.is_demo), spends=spends,
             standard_categories={c.code for c in load_categories()},
             providers=providers, outcomes=summary)
+
+    def provider_values(self, period: Period) -> list[ProviderValue]:
+        """Value for money of each of My providers paid or logged in the period."""
+        with self.store.read() as repos:
+            summary = summarise(period, inputs(repos, period))
+            providers = self._providers(repos, period)
+        values = []
+        for figures in providers:
+            changes = served(figures, summary)
+            values.append(ProviderValue(figures.names[0], figures, len(changes),
+                                        mean_change(changes)))
+        return values
 
     def _providers(self, repos: Repos, period: Period) -> list[ProviderFigures]:
         visits = repos.visits.between(period.start, period.end)

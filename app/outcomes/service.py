@@ -9,6 +9,7 @@ from typing import Any
 from app.domain.audit import Cause
 from app.domain.errors import DomainError
 from app.domain.funding import Period
+from app.domain.local_authorities import find_council
 from app.domain.plan import clean_name
 from app.i18n import _
 from app.outcomes.model import Outcome, OutcomeDraft, RatedBy, Rating, check_rating, clean_draft
@@ -36,6 +37,14 @@ class OutcomesService:
         """Every outcome over the period: ratings, trend, spending and who delivered it."""
         with self.store.read() as repos:
             return summarise(period, inputs(repos, period))
+
+    def nation(self) -> str:
+        """england or wales, by the council that funds the budget (england when unknown):
+        which list of outcome areas to offer first."""
+        with self.store.read() as repos:
+            holder = repos.people.holder()
+        council = find_council(holder.council_name) if holder else None
+        return "wales" if council is not None and council.nation == "Wales" else "england"
 
     def entry_outcome(self, entry_id: int) -> int | None:
         with self.store.read() as repos:

@@ -1,0 +1,97 @@
+"""The Outcomes tab: add an outcome, rate it with one key press or the check-in, see the trend
+and the providers' value, remove it and undo; every control named; models checked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from app.outcomes.model import OutcomeDraft, RatedBy
+from app.services.context import ProfileContext
+from tests.conftest import DEMO_TODAY
+from ui.outcomes.outcome_dialogs import OutcomeDialog, RatingDialog
+from ui.outcomes.outcomes_models import OutcomeCol, ProviderCol, RatingCol
+from ui.outcomes.outcomes_page import OutcomesPage
+
+TODAY = date(2026, 3, 31)
+
+
+def make_page(qtbot: QtBot, ctx: ProfileContext, today: date = TODAY) -> OutcomesPage:
+    page = OutcomesPage(ctx, today=today)
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    page.show()
+    return page
+
+
+def test_add_then_rate_with_one_key_then_remove_and_undo(
+        qtbot: QtBot, ctx: ProfileContext, dialog_driver: Callable[..., object],
+        unnamed_controls: Callable[..., list[str]]) -> None:
+    page = make_page(qtbot, ctx)
+    assert unnamed_controls(page) == []
+    assert "No outcomes yet" in page.details.text()
+
+    def fill(dialog: OutcomeDialog) -> None:
+        dialog.text_edit.setText("Get to the allotment twice a week")
+        dialog.area_box.setCurrentIndex(dialog.area_box.findData("ca.1.2.e"))
+        dialog.accept()
+
+    driver = dialog_driver()
+    driver.expect(OutcomeDialog, fill)  # type: ignore[attr-defined]
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    driver.check()  # type: ignore[attr-defined]
+    assert page.model.rowCount() == 1
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_3)
+    (outcome,) = ctx.outcomes.outcomes()
+    assert [(r.score, r.on, r.rated_by) for r in outcome.ratings] == [(3, TODAY,
+                                                                       RatedBy.PERSON)]
+    assert page.ratings.rowCount() == 1
+    assert "Mostly" in page.ratings.data(page.ratings.index(0, RatingCol.SCORE))
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert ctx.outcomes.outcomes() == [] and page.model.rowCount() == 0
+    ctx.undo.undo()
+    page.refresh()
+    assert page.model.rowCount() == 1 and len(ctx.outcomes.outcomes()[0].ratings) == 1
+
+
+def test_the_check_in_dialog_takes_a_key_a_date_who_and_a_note(
+        qtbot: QtBot, ctx: ProfileContext, dialog_driver: Callable[..., object]) -> None:
+    ctx.outcomes.add(OutcomeDraft("Eat a hot meal", "er.2.2.a"), TODAY)
+    page = make_page(qtbot, ctx)
+
+    def check_in(dialog: RatingDialog) -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_4)
+        dialog.by_box.setCurrentIndex(1)
+        dialog.note_edit.setText("every day this week")
+        dialog.accept()
+
+    driver = dialog_driver()
+    driver.expect(RatingDialog, check_in)  # type: ignore[attr-defined]
+    qtbot.keyClick(page.table, Qt.Key.Key_R)
+    driver.check()  # type: ignore[attr-defined]
+    (rating,) = ctx.outcomes.outcomes()[0].ratings
+    assert (rating.score, rating.rated_by, rating.note) == (4, RatedBy.WITH_CARER,
+                                                            "every day this week")
+
+
+def test_the_demo_shows_trends_and_providers(qtbot: QtBot, demo_ctx: ProfileContext,
+                                             qtmodeltester: ModelTester) -> None:
+    page = make_page(qtbot, demo_ctx, DEMO_TODAY)
+    for model in (page.model, page.ratings, page.providers):
+        qtmodeltester.check(model)
+    assert page.model.rowCount() == 5
+    trends = {page.model.data(page.model.index(r, OutcomeCol.TREND))
+              for r in range(page.model.rowCount())}
+    assert "Better" in trends
+    assert page.ratings.rowCount() >= 10  # the selected outcome's year of check-ins
+    rows = {page.providers.data(page.providers.index(r, ProviderCol.NAME)):
+            r for r in range(page.providers.rowCount())}
+    sam = rows["Sam Patel (PA)"]
+    assert page.providers.data(page.providers.index(sam, ProviderCol.FORM)) == \
+        "Personal assistant"
+    assert "on average" in page.providers.data(page.providers.index(sam, ProviderCol.OUTCOMES))
