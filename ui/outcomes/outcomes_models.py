@@ -25,17 +25,18 @@ _SHOWN = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
 
 class OutcomeCol(IntEnum):
     OUTCOME = 0
-    AREA = 1
-    LATEST = 2
-    TREND = 3
-    SPENT = 4
+    LATEST = 1
+    TREND = 2
+    SPENT = 3
+    AREA = 4  # last: the law's words are long, and the column takes what room is left
 
 
 class OutcomesModel(RowsModel[OutcomeReport]):
     def __init__(self) -> None:
-        super().__init__({OutcomeCol.OUTCOME: _("Outcome"), OutcomeCol.AREA: _("Area in law"),
+        super().__init__({OutcomeCol.OUTCOME: _("Outcome"),
                           OutcomeCol.LATEST: _("Latest rating"), OutcomeCol.TREND: _("Trend"),
-                          OutcomeCol.SPENT: _("Spent, last 12 months")})
+                          OutcomeCol.SPENT: _("Spent, last 12 months"),
+                          OutcomeCol.AREA: _("Area in law")})
 
     def set_rows(self, rows: list[OutcomeReport]) -> None:
         self._reset(rows)
@@ -150,8 +151,8 @@ class ProvidersModel(RowsModel[ProviderValue]):
                     ProviderCol.DELIVERED: f.delivered_minutes, ProviderCol.MISSED: f.missed,
                     ProviderCol.LATE: f.late, ProviderCol.COST: value.cost_per_hour or 0,
                     ProviderCol.OUTCOMES: value.outcome_change or 0}[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col not in (ProviderCol.NAME,
-                                                                     ProviderCol.FORM):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col not in (
+                ProviderCol.NAME, ProviderCol.FORM, ProviderCol.OUTCOMES):
             return RIGHT
         return None
 
@@ -175,6 +176,7 @@ class ProvidersModel(RowsModel[ProviderValue]):
         change = value.outcome_change
         if not value.outcomes_served:
             return _("None linked")
-        moved = _("not rated twice yet") if change is None else _("{change:+} on average").format(
-            change=float(change))
-        return _("{n}: {moved}").format(n=value.outcomes_served, moved=moved)
+        if change is None:
+            return _("{n}: not rated twice yet").format(n=value.outcomes_served)
+        return _("{n}: moved {change} on average").format(
+            n=value.outcomes_served, change=f"{change:+.1f}")

@@ -133,7 +133,8 @@ class OutcomesPage(QWidget):
         year = Period(self.today - timedelta(days=364), self.today)
         self.model.set_rows(list(self.ctx.outcomes.summary(year).reports))
         self.providers.set_rows(self.ctx.open_data.provider_values(year))
-        self.table.resizeColumnsToContents()
+        for col in (OutcomeCol.OUTCOME, OutcomeCol.LATEST, OutcomeCol.TREND, OutcomeCol.SPENT):
+            self.table.resizeColumnToContents(col)
         self.providers_table.resizeColumnsToContents()
         self._stale = False
         self._select(chosen)
