@@ -29,9 +29,12 @@ COMMAND_MODULES = [
     "app.cli.security",
     "app.cli.computer",
     "app.cli.bank",
+    "app.cli.accounts",
+    "app.cli.payee_rules",
     "app.cli.services",
     "app.cli.register",
     "app.cli.my_providers",
+    "app.cli.employer",
     "app.cli.statement",
     "app.cli.outcomes",
     "app.cli.opendata",
@@ -92,6 +95,22 @@ EXAMPLES = {
     "providers end": 'careledger providers --profile "Ann Example" end 3 --on 2025-09-30',
     "providers value": 'careledger providers --profile "Ann Example" value --from '
                        "2025-04-01 --to 2025-09-30",
+    "pa": 'careledger pa check --profile "Ann Example"',
+    "pa add": 'careledger pa add --profile "Ann Example" "Sam Patel" --rate 12.80 '
+              "--hours-week 20 --start 2026-04-01 --born 1990 --dbs 2026-03-10 "
+              "--right-to-work 2026-03-10 --insurance-renewal 2027-01-31",
+    "pa list": 'careledger pa list --profile "Ann Example"',
+    "pa change": 'careledger pa change --profile "Ann Example" "Sam Patel" --rate 13.20 '
+                 "--from 2027-04-01",
+    "pa end": 'careledger pa end --profile "Ann Example" "Sam Patel" --on 2027-06-30',
+    "pa payslip": 'careledger pa payslip --profile "Ann Example" "Sam Patel" --period-end '
+                  "2026-04-30 --gross 1109.33 --tax 12.40 --ni 9.20 --employer-ni 0 "
+                  "--pension 28.52 --employer-pension 17.11",
+    "pa payslips": 'careledger pa payslips --profile "Ann Example" "Sam Patel"',
+    "pa link": 'careledger pa link --profile "Ann Example" 41 --part hmrc',
+    "pa check": 'careledger pa check --profile "Ann Example" --on 2027-03-20',
+    "pa employer": 'careledger pa employer --profile "Ann Example" --insurer "Acme Mutual" '
+                   "--insurance-renewal 2027-01-31 --dbs-every-months 36",
     "statement": 'careledger statement --profile "Ann Example" --from 2025-04-01 '
                  "--to 2025-09-30 --out return.pdf --lang cy",
     "forecast": 'careledger forecast --profile "Ann Example"',
@@ -112,6 +131,19 @@ EXAMPLES = {
                         "--from 2025-04-01 --to 2026-03-31 --out open-data",
     "open-data": "careledger open-data combine returns/* --out compared.csv",
     "open-data combine": "careledger open-data combine returns/* --out compared.pdf",
+    "accounts": 'careledger accounts list --profile "Ann Example"',
+    "accounts list": 'careledger accounts list --profile "Ann Example"',
+    "accounts add": 'careledger accounts add "DP card" --kind prepaid --opening-balance 250 '
+                    '--profile "Ann Example"',
+    "accounts change": 'careledger accounts change "DP card" --kind credit --match-days 3 '
+                       '--profile "Ann Example"',
+    "payee-rules": 'careledger payee-rules list --profile "Ann Example"',
+    "payee-rules list": 'careledger payee-rules list --profile "Ann Example"',
+    "payee-rules add": 'careledger payee-rules add --words "J EVANS" --payee "Jo Evans (PA)" '
+                       '--category pa_wages --profile "Ann Example"',
+    "payee-rules change": 'careledger payee-rules change 3 --payee "Jo Evans" '
+                          '--profile "Ann Example"',
+    "payee-rules remove": 'careledger payee-rules remove 3 --profile "Ann Example"',
 }
 GLOBAL_OPTIONS = ("--data-dir", "--lang")  # --profile before a command opens the window
 

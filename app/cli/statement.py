@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +13,6 @@ from app.cli.common import opened
 from app.domain.errors import DomainError, ValidationError
 from app.domain.funding import Period
 from app.domain.money import Money
-from app.domain.owed import Liabilities
 from app.files import InputRefused, read_limited
 from app.i18n import (
     N_,
@@ -69,13 +69,17 @@ def _money(text: str | None) -> Money:
     return Money(parse_money(text)) if text else Money(0)
 
 
-def _owed(args: argparse.Namespace) -> Liabilities | None:
+OWED_FIELDS = ("wages_owed", "hmrc_due", "pension_due", "unpaid_invoices")
+
+
+def _owed(args: argparse.Namespace) -> dict[str, Money] | None:
     """What the flags say is owed at the period's end; None when no flag is given."""
-    flags = (args.wages_owed, args.hmrc_due, args.pension_due, args.unpaid_invoices)
-    if all(flag is None for flag in flags):
+    given = {name: getattr(args, name) for name in OWED_FIELDS
+             if getattr(args, name) is not None}
+    if not given:
         return None
     try:
-        return Liabilities(*(_money(flag) for flag in flags))
+        return {name: _money(text) for name, text in given.items()}
     except ParseError as error:
         raise ValidationError("owed", str(error)) from error
 
@@ -113,8 +117,10 @@ def _statement(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() not in (".pdf", ".csv"):
         raise ValidationError("out", _("Save as a .pdf or a .csv file."))
     with opened(args, name) as ctx:
-        if owed is not None:  # kept in the profile, so the Money tab counts it too
-            ctx.owed.set(request.period.end, owed)
+        if owed is not None:  # kept in the profile, so the Money tab counts it too; the
+            # figures not given stay as they were (from payslips, or entered before)
+            current = ctx.owed.on(request.period.end)
+            ctx.owed.set(request.period.end, replace(current, **owed, from_payslips=False))
         statement = ctx.statements.build(request)
         ctx.statements.save(statement, args.out)
     print(_("Saved the return to {path}.").format(path=args.out))

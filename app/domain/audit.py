@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 GENESIS_HASH = "0" * 64
@@ -109,20 +110,40 @@ def encode(cause: Cause, changes: Sequence[RecordChange],
     """The detail text of a version 2 event: changes grouped by table, images as lists in
     the table's column order (compact: an import of 10,000 lines names each column once)."""
     groups: dict[str, dict[str, Any]] = {}
+    getters: dict[str, Callable[[Image | None], list[Any] | None]] = {}
     for change in changes:
         group = groups.get(change.table)
         if group is None:
             group = groups[change.table] = {"table": change.table,
                                             "key": list(keys[change.table]),
                                             "columns": list(columns[change.table]), "rows": []}
-        names = group["columns"]
-        group["rows"].append([_as_list(change.before, names), _as_list(change.after, names)])
+            getters[change.table] = _lister(group["columns"])
+        as_list = getters[change.table]
+        group["rows"].append([as_list(change.before), as_list(change.after)])
     cause_json = {"kind": cause.kind, "label": cause.label, "about": dict(cause.about)}
     return canonical_json({"v": VERSION, "cause": cause_json, "changes": list(groups.values())})
 
 
 def _as_list(image: Image | None, names: Sequence[str]) -> list[Any] | None:
     return None if image is None else [image.get(name) for name in names]
+
+
+def _lister(names: Sequence[str]) -> Callable[[Image | None], list[Any] | None]:
+    """_as_list for one table's column order, done by a C-level itemgetter when the image has
+    every column (as the writer's images do): an import of 10,000 lines lists 20,000."""
+    get = itemgetter(*names)
+    single = len(names) == 1
+
+    def as_list(image: Image | None) -> list[Any] | None:
+        if image is None:
+            return None
+        try:
+            found = get(image)
+        except KeyError:
+            return _as_list(image, names)
+        return [found] if single else list(found)
+
+    return as_list
 
 
 def decode(event: AuditEvent) -> EventBody:

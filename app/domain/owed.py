@@ -16,6 +16,9 @@ class Liabilities:
     hmrc_due: Money = Money(0)
     pension_due: Money = Money(0)
     unpaid_invoices: Money = Money(0)
+    # True: wages, HMRC and pension come from payslips less the payments linked to them;
+    # False: all four were entered by hand. Unpaid invoices are always entered by hand.
+    from_payslips: bool = False
 
     @property
     def total(self) -> Money:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
+from app.employer.service import EmployerService
 from app.importers.bank import MappingStore
 from app.opendata.service import OpenDataService
 from app.outcomes.service import OutcomesService
+from app.services.accounts import AccountsService
 from app.services.bank_import import BankImportService
 from app.services.evidence import EvidenceService
 from app.services.funding import FundingService
@@ -19,6 +21,7 @@ from app.services.history import HistoryService
 from app.services.ledger import LedgerService
 from app.services.my_providers import MyProvidersService
 from app.services.owed import OwedService
+from app.services.payees import PayeeRulesService
 from app.services.people import PeopleService
 from app.services.plan import PlanService
 from app.services.profiles import (
@@ -104,6 +107,14 @@ class ProfileContext:
         return BankImportService(self.store, MappingStore(self.data_dir))
 
     @cached_property
+    def accounts(self) -> AccountsService:
+        return AccountsService(self.store)
+
+    @cached_property
+    def payee_rules(self) -> PayeeRulesService:
+        return PayeeRulesService(self.store)
+
+    @cached_property
     def reconcile(self) -> ReconciliationService:
         return ReconciliationService(self.store)
 
@@ -122,6 +133,11 @@ class ProfileContext:
     @cached_property
     def open_data(self) -> OpenDataService:
         return OpenDataService(self.store, self.register)
+
+    @cached_property
+    def employer(self) -> EmployerService:
+        """Employing PAs: records, payslips, checks and reminders."""
+        return EmployerService(self.store)
 
     @cached_property
     def register(self) -> RegisterService:

@@ -20,6 +20,7 @@ from app.domain.person import Holder
 from app.domain.plan import PlanLine
 from app.domain.policy import Policy
 from app.i18n import _
+from app.services.payees import learn
 from app.store.profile_store import ProfileStore
 from app.store.repos import Repos
 from app.store.writer import Writer
@@ -147,7 +148,16 @@ class LedgerService:
                 "approval_reason": clean.approval_reason,
                 "account_id": self._account_id(repos, clean, old.account_id),
                 "plan_line_id": self._plan_line_id(repos, writer, clean.plan_line)})
+            if (clean.payee, clean.category_code) != (old.payee, old.category_code):
+                self._learn(repos, writer, old, clean)
             return _found(repos.entries.get(entry_id))
+
+    def _learn(self, repos: Repos, writer: Writer, old: Entry, new: EntryDraft) -> None:
+        """A corrected payee or category on a line from the bank is remembered for the next
+        statement (a payee rule), in the same unit of work: undo takes both back."""
+        text = old.memo if old.import_id else repos.matches.bank_text_of(old.id)
+        if text:
+            learn(repos, writer, self.store.actor, text, new.payee, new.category_code)
 
     def delete_entry(self, entry_id: int, confirmed: bool = False) -> None:
         """Delete an entry with its links (receipts, checks, visits paid): all come back on

@@ -35,6 +35,33 @@ class Reconciliation:
 
 
 @dataclass(frozen=True)
+class OfferedBalance:
+    """The closing balance an imported statement file stated, offered for the check."""
+
+    on: date
+    balance: Money
+    source: str  # the file's name
+
+
+def difference_in_words(rec: Reconciliation) -> str:
+    """The difference as a person would say it, with where to look."""
+    if rec.locked:
+        return _("Reconciled and locked.")
+    diff = rec.difference.pence
+    if diff == 0:
+        return _("The ticked entries add up to the statement's balance exactly. You can lock "
+                 "them now.")
+    amount = format_money(abs(diff))
+    if diff > 0:
+        return _("The statement shows {amount} more than your ticked entries. Look for money "
+                 "in that is not ticked or not recorded, or money out ticked by mistake.").format(
+            amount=amount)
+    return _("The statement shows {amount} less than your ticked entries. Look for money out "
+             "that is not ticked or not recorded, or money in ticked by mistake.").format(
+        amount=amount)
+
+
+@dataclass(frozen=True)
 class Candidate:
     """An entry that may appear on the statement, with its tick."""
 
@@ -60,6 +87,12 @@ class ReconciliationService:
                 "closing_balance": closing_balance, "locked": False,
                 "created_by": self.store.actor, "created_at": now_utc()})
             return _state(repos, rec_id)
+
+    def offered(self, account_id: int) -> OfferedBalance | None:
+        """The latest balance an imported file stated for the account, if any."""
+        with self.store.read() as repos:
+            found = repos.accounts.latest_stated(account_id)
+        return None if found is None else OfferedBalance(*found)
 
     def get(self, reconciliation_id: int) -> Reconciliation:
         with self.store.read() as repos:

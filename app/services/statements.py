@@ -21,6 +21,8 @@ from app.domain.entries import Entry
 from app.domain.errors import DomainError, ValidationError
 from app.domain.funding import Period
 from app.domain.money import Money
+from app.employer.rules import employer_rules
+from app.employer.service import statement_inputs
 from app.i18n import _, format_date
 from app.outcomes.service import inputs as outcome_inputs
 from app.services.jobs import NO_CONTROL, JobControl
@@ -92,7 +94,9 @@ class StatementService:
                 raise DomainError(_("This profile has no budget holder recorded."))
             return build(period, holder=holder, policy=policy,
                          streams=repos.funding.streams(), ledger=ledger,
-                         owed=owed_on(repos, policy, period.end), inputs=inputs)
+                         owed=owed_on(repos, policy, period.end), inputs=inputs,
+                         employer=statement_inputs(repos, employer_rules(), period.start,
+                                                   period.end))
 
     def forecast(self, today: date, end: date | None = None) -> Forecast:
         """From the end of `today` to `end` (default: the end of today's return period)."""

@@ -14,6 +14,7 @@ from app.domain.funding import Period, gross_weekly_on
 from app.domain.money import Money
 from app.domain.owed import NOTHING_OWED, Liabilities
 from app.domain.policy import Policy, Position
+from app.employer.owed import derived_owed
 from app.store.profile_store import ProfileStore
 from app.store.repos import Repos
 
@@ -51,9 +52,19 @@ class Summary:
 
 
 def owed_on(repos: Repos, policy: Policy, day: date) -> Liabilities:
-    """What is owed on `day`: the latest amounts entered in its return period up to then."""
+    """What is owed on `day`. Wages, HMRC and pension come from payslips, less the payments
+    linked to them; amounts entered by hand in the day's return period are used instead when
+    there are no payslips, or when they were entered for a day on or after the latest pay
+    period's end (newer than the payslips). Unpaid invoices are always entered by hand."""
     found = repos.owed.latest(policy.return_period(day).start, day)
-    return found[1] if found else NOTHING_OWED
+    hand = found[1] if found else NOTHING_OWED
+    last_slip = repos.employer.latest_period_end(day)
+    if last_slip is None or (found is not None and found[0] >= last_slip):
+        return hand
+    derived = derived_owed(repos.employer.payslips(end=day), repos.employer.allocations(day),
+                           day)
+    return Liabilities(derived.wages, derived.hmrc, derived.pension, hand.unpaid_invoices,
+                       from_payslips=True)
 
 
 def position_on(repos: Repos, policy: Policy, day: date) -> Position:

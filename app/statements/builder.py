@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.funding import FundingStream, Period, gross_weekly_on, pro_rata_spans
 from app.domain.money import Money, total
@@ -19,6 +20,9 @@ from app.domain.plan import PlanLine, PlanSpend
 from app.domain.policy import Policy
 from app.outcomes.report import OutcomeInputs, summarise
 from app.statements.model import (
+    EmployedPA,
+    EmployerInputs,
+    EmployerSection,
     FlaggedEntry,
     Funding,
     FundingLine,
@@ -46,7 +50,8 @@ class Ledger:
 def build(period: Period, *, holder: Holder, policy: Policy,
           streams: Sequence[FundingStream], ledger: Ledger,
           owed: Liabilities | None = None,
-          inputs: StatementInputs | None = None) -> Statement:
+          inputs: StatementInputs | None = None,
+          employer: EmployerInputs | None = None) -> Statement:
     """The monitoring return for `period`."""
     inputs = inputs or StatementInputs()
     owed = owed or Liabilities()
@@ -67,7 +72,26 @@ def build(period: Period, *, holder: Holder, policy: Policy,
         generated_on=inputs.generated_on, audit_hash=inputs.audit_hash,
         head_event_id=inputs.head_event_id,
         outcome_summary=summarise(period, ledger.outcomes) if ledger.outcomes else None,
+        employer=_employer(employer, owed) if employer is not None else None,
     )
+
+
+def _employer(inputs: EmployerInputs, owed: Liabilities) -> EmployerSection:
+    """Each PA's hours and pay over the period, their sum, the checks and what is owed."""
+    pas = []
+    for name, sums, count, minutes in inputs.pas:
+        gross, tax, ee_ni, er_ni, ee_pension, er_pension = sums
+        pas.append(EmployedPA(name, _hours(minutes), gross, tax + ee_ni + er_ni,
+                              ee_pension + er_pension, count))
+    total_pa = EmployedPA("", sum((p.hours for p in pas), Decimal(0)),
+                          total(p.gross for p in pas), total(p.tax_ni for p in pas),
+                          total(p.pension for p in pas), sum(p.payslips for p in pas))
+    return EmployerSection(tuple(pas), total_pa, inputs.checks, inputs.insurer,
+                           inputs.policy_number, inputs.insurance_renewal, owed)
+
+
+def _hours(minutes: int) -> Decimal:
+    return (Decimal(minutes) / 60).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _flagged(entries: Sequence[StatementEntry], policy: Policy) -> tuple[FlaggedEntry, ...]:

@@ -40,6 +40,7 @@ def rows(s: Statement) -> Iterator[list[str]]:
     yield from _transactions(s)
     yield from _flagged(s)
     yield from _services(s)
+    yield from _employer_checks(s)
     yield from outcome_rows(s)
     yield ["declaration", "declaration", _("Declaration"),
            s.rule.declaration(active_locale())] + [""] * 6
@@ -104,6 +105,12 @@ def outcome_rows(s: Statement) -> Iterator[list[str]]:
                "", "", pence_to_plain(-summary.not_linked.pence)]
     yield ["outcomes", "outcomes", _("Notes on outcomes"), s.outcomes or _("None recorded")] + [
         ""] * 6
+
+
+def _employer_checks(s: Statement) -> Iterator[list[str]]:
+    for whose, key, topic, state, said, (title, url) in text.check_rows(s):
+        source = f"{title} ({url})" if url else title
+        yield ["employer_check", key, topic, f"{state}: {said}", "", whose, "", "", source, ""]
 
 
 AMOUNT_COLUMN = COLUMNS.index("amount")

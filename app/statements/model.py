@@ -137,6 +137,57 @@ class LiabilitySummary:
 
 
 @dataclass(frozen=True)
+class EmployedPA:
+    """One PA over the period: hours from the timesheets, pay from the payslips."""
+
+    name: str
+    hours: Decimal  # delivered in the period, from the services log
+    gross: Money
+    tax_ni: Money  # income tax and both National Insurance contributions
+    pension: Money  # both pension contributions
+    payslips: int
+
+
+@dataclass(frozen=True)
+class EmployerCheck:
+    pa: str  # blank: the employer's own duty
+    topic: str  # a checks_common.Topic value
+    state: str  # ok, due or problem
+    text: str
+    action: str
+    source_title: str
+    source_url: str
+
+
+@dataclass(frozen=True)
+class EmployerInputs:
+    """What the statement service reads for the employer section; the builder adds it up."""
+
+    pas: tuple[tuple[str, tuple[Money, Money, Money, Money, Money, Money], int, int], ...]
+    # per PA: name, payslip sums (gross, tax, employee NI, employer NI, employee pension,
+    # employer pension), number of payslips, minutes delivered in the period
+    checks: tuple[EmployerCheck, ...]
+    insurer: str = ""
+    policy_number: str = ""
+    insurance_renewal: date | None = None
+
+
+@dataclass(frozen=True)
+class EmployerSection:
+    pas: tuple[EmployedPA, ...]
+    total: EmployedPA  # the sums over every PA (name blank)
+    checks: tuple[EmployerCheck, ...]
+    insurer: str
+    policy_number: str
+    insurance_renewal: date | None
+    owed: Liabilities  # what is owed at the end of the period (from payslips when kept)
+
+    @property
+    def problems(self) -> int:
+        return sum(1 for c in self.checks if c.state != "ok")
+
+
+@dataclass(frozen=True)
 class Statement:
     holder: Holder
     period: Period
@@ -155,3 +206,4 @@ class Statement:
     audit_hash: str
     head_event_id: int = 0
     outcome_summary: OutcomesSummary | None = None  # each outcome with its ratings and money
+    employer: EmployerSection | None = None  # when the person employs PAs

@@ -81,8 +81,7 @@ def story(s: Statement) -> list[Flowable]:
         *uncleared_section(s),
         *section(_("What is owed"), [lines_table(text.liability_lines(s)),
                                      Paragraph(escape(_(
-                                         "Amounts owed are as entered by the person making this "
-                                         "return; the contingency is kept, not owed.")),
+                                         "The contingency is kept, not owed.")),
                                          st["small"])]),
         *section(_("Weeks held and surplus"), [
             lines_table(text.weeks_lines(s)), Spacer(1, 3),
@@ -93,6 +92,7 @@ def story(s: Statement) -> list[Flowable]:
     parts += long_section(_("Spending that needs the council's agreement"), flagged_flowable(s))
     parts += long_section(_("Every transaction"), transactions_table(s))
     parts += long_section(_("Services delivered and paid for"), services_flowable(s))
+    parts += employer_section(s)
     parts += outcomes_section(s)
     parts += section(_("Declaration"), declaration(s))
     return parts
@@ -346,6 +346,63 @@ def services_flowable(s: Statement) -> Flowable:
                      format_money(p.difference.pence)])
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(base_style(header=True) + [("ALIGN", (1, 1), (-1, -1), "RIGHT")])
+    return table
+
+
+def employer_section(s: Statement) -> list[Flowable]:
+    """You as an employer: each PA's hours and pay, insurance, what is owed, the checks."""
+    if s.employer is None:
+        return []
+    widths = [w * mm for w in (52, 22, 28, 28, 28, 22)]
+    heads = [_("Personal assistant"), _("Hours worked"), _("Gross pay"),
+             _("Tax and National Insurance"), _("Pension contributions"), _("Payslips")]
+    rows: list[list[Any]] = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
+    for pa in (*s.employer.pas, s.employer.total):
+        rows.append([fit(pa.name or _("All PAs"), widths[0], not pa.name),
+                     format_number(pa.hours, 2), format_money(pa.gross.pence),
+                     format_money(pa.tax_ni.pence), format_money(pa.pension.pence),
+                     str(pa.payslips)])
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(base_style(header=True) + [
+        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+        ("FONT", (0, -1), (-1, -1), fonts().bold, TABLE_SIZE),
+        ("BACKGROUND", (0, -1), (-1, -1), STRONG_FILL)])
+    st = styles()
+    parts = long_section(_("You as an employer: your personal assistants"), table)
+    lines = text.employer_lines(s)
+    parts += [Spacer(1, 4), key_value_table([x for x in lines if x.money is None]),
+              Spacer(1, 4), lines_table([x for x in lines if x.money is not None]),
+              Spacer(1, 3),
+              Paragraph(escape(_("Hours come from the care received (timesheets); pay, tax, "
+                                 "National Insurance and pension from the payslips.")),
+                        st["small"])]
+    parts += long_section(_("Employer checks"), checks_table(s))
+    sources = text.check_sources(s)
+    if sources:
+        parts.append(Spacer(1, 3))
+        parts += [Paragraph(escape(f"[{n}] {title}" + (f": {url}" if url else "")), st["small"])
+                  for n, (title, url) in enumerate(sources, start=1)]
+    return parts
+
+
+def checks_table(s: Statement) -> Flowable:
+    rows_in = text.check_rows(s)
+    if not rows_in:
+        return Paragraph(escape(_("None recorded")), styles()["body"])
+    widths = [w * mm for w in (30, 28, 20, 88, 14)]
+    numbers = {source: n for n, source in enumerate(text.check_sources(s), start=1)}
+    heads = [_("Whose"), _("Check"), _("State"), _("What was found and what to do"),
+             _("Source")]
+    rows: list[list[Any]] = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
+    style = base_style(header=True)
+    for i, (whose, _key, topic, state, said, source) in enumerate(rows_in, start=1):
+        rows.append([fit(whose, widths[0]), fit(topic, widths[1]),
+                     fit(state, widths[2], bold=state != _("OK")), fit(said, widths[3]),
+                     f"[{numbers[source]}]"])
+        if state != _("OK"):
+            style.append(("BACKGROUND", (2, i), (2, i), STRONG_FILL))
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(style)
     return table
 
 

@@ -111,13 +111,22 @@ def bank_lines(s: Statement) -> list[Line]:
     ]
 
 
+def owed_basis(s: Statement) -> str:
+    """Where the wages, HMRC and pension figures come from."""
+    if s.liabilities.entered.from_payslips:
+        return _("From payslips, less the payments linked to them")
+    return _("Entered by hand")
+
+
 def liability_lines(s: Statement) -> list[Line]:
     e = s.liabilities.entered
+    basis = owed_basis(s)
     return [
-        Line("wages_owed", _("Wages owed"), e.wages_owed),
-        Line("hmrc_due", _("Tax and National Insurance due to HMRC"), e.hmrc_due),
-        Line("pension_due", _("Pension contributions due"), e.pension_due),
-        Line("unpaid_invoices", _("Unpaid invoices"), e.unpaid_invoices),
+        Line("wages_owed", _("Wages owed"), e.wages_owed, text=basis),
+        Line("hmrc_due", _("Tax and National Insurance due to HMRC"), e.hmrc_due, text=basis),
+        Line("pension_due", _("Pension contributions due"), e.pension_due, text=basis),
+        Line("unpaid_invoices", _("Unpaid invoices"), e.unpaid_invoices,
+             text=_("Entered by hand")),
         Line("liabilities_total", _("Total owed"), s.liabilities.total, strong=True),
         Line("contribution_owed", _("My contribution not yet paid in"),
              s.liabilities.contribution_owed),
@@ -179,10 +188,89 @@ def funding_summary_lines(s: Statement) -> list[Line]:
     ]
 
 
+CHECK_STATES = {"ok": N_("OK"), "due": N_("To do"), "problem": N_("Needs action")}
+
+
+def hours_number(hours: Decimal) -> str:
+    return format_number(hours, 2)
+
+
+def employer_pa_lines(s: Statement) -> list[Line]:
+    """Each PA's hours and pay in the period, and the totals."""
+    e = s.employer
+    if e is None:
+        return []
+    lines = []
+    for n, pa in enumerate(e.pas, start=1):
+        hours = ngettext("{hours} hours worked (timesheets); {count} payslip",
+                         "{hours} hours worked (timesheets); {count} payslips",
+                         pa.payslips).format(hours=hours_number(pa.hours), count=pa.payslips)
+        lines += [Line(f"pa_gross:{n}", _("{name}: gross pay").format(name=pa.name), pa.gross,
+                       text=hours),
+                  Line(f"pa_tax_ni:{n}", _("{name}: tax and National Insurance").format(
+                      name=pa.name), pa.tax_ni),
+                  Line(f"pa_pension:{n}", _("{name}: pension contributions").format(
+                      name=pa.name), pa.pension)]
+    t = e.total
+    return lines + [
+        Line("pa_gross_total", _("Gross pay, all PAs"), t.gross, strong=True,
+             text=_("{hours} hours worked").format(hours=hours_number(t.hours))),
+        Line("pa_tax_ni_total", _("Tax and National Insurance, all PAs"), t.tax_ni),
+        Line("pa_pension_total", _("Pension contributions, all PAs"), t.pension)]
+
+
+def employer_lines(s: Statement) -> list[Line]:
+    """Insurance, what is owed for the PAs, and the checks' count (for CSV and the PDF)."""
+    e = s.employer
+    if e is None:
+        return []
+    policy = " ".join(x for x in (e.insurer, e.policy_number) if x) or _("Not given")
+    renewal = format_date(e.insurance_renewal) if e.insurance_renewal else _("Not given")
+    basis = owed_basis(s)
+    return [
+        Line("insurance_policy", _("Employer's liability insurance"), text=policy),
+        Line("insurance_renewal", _("Insurance renewal date"), text=renewal),
+        Line("pa_wages_owed", _("Wages owed to PAs at the end of the period"),
+             e.owed.wages_owed, text=basis),
+        Line("pa_hmrc_due", _("Tax and National Insurance due to HMRC"), e.owed.hmrc_due,
+             text=basis),
+        Line("pa_pension_due", _("Pension contributions due"), e.owed.pension_due, text=basis),
+        Line("employer_checks", _("Checks needing action"), text=str(e.problems),
+             strong=e.problems > 0),
+    ]
+
+
+def check_sources(s: Statement) -> list[tuple[str, str]]:
+    """The checks' sources, each once, in the order first met: (title, address)."""
+    seen: dict[tuple[str, str], None] = {}
+    for c in s.employer.checks if s.employer else ():
+        seen.setdefault((c.source_title, c.source_url), None)
+    return list(seen)
+
+
+def check_rows(s: Statement) -> list[tuple[str, str, str, str, str, tuple[str, str]]]:
+    """(whose, topic key, topic, state, what was found and what to do, source) for each
+    check."""
+    from app.employer.checks_common import TOPIC_NAMES, Topic
+
+    e = s.employer
+    if e is None:
+        return []
+    rows = []
+    for c in e.checks:
+        said = c.text + (" " + c.action if c.action else "")
+        source = (c.source_title, c.source_url)
+        rows.append((c.pa or _("You as an employer"), c.topic, _(TOPIC_NAMES[Topic(c.topic)]),
+                     _(CHECK_STATES.get(c.state, c.state)), said, source))
+    return rows
+
+
 SECTIONS: dict[str, Callable[[Statement], list[Line]]] = {
     "funding": funding_summary_lines,
     "reconciliation": reconciliation_lines,
     "liabilities": liability_lines,
     "weeks_held": weeks_lines,
     "plan": plan_lines,
+    "employer_pa": employer_pa_lines,
+    "employer": employer_lines,
 }

@@ -71,6 +71,9 @@ class AccountRow(Base):
     kind: Mapped[str] = mapped_column(String(20), default="bank")
     opening_balance: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
     opening_date: Mapped[date] = mapped_column(Date)
+    # How many days apart a bank line and an entry may be dated and still be one payment;
+    # None: the usual (app.domain.accounts.MATCH_DAYS).
+    match_days: Mapped[int | None] = mapped_column(Integer)
 
 
 class CategoryRow(Base):
@@ -144,6 +147,7 @@ class AuditEventRow(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 import app.store.models_bank  # noqa: E402,F401  (complete the metadata)
+import app.store.models_employer  # noqa: E402,F401  (employing PAs: complete the metadata)
 import app.store.models_outcomes  # noqa: E402,F401  (outcomes tables: complete the metadata)
 import app.store.models_register  # noqa: E402,F401  (complete the metadata: My providers)
 import app.store.models_security  # noqa: E402,F401  (complete the metadata)

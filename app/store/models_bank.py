@@ -1,6 +1,6 @@
 """Profile tables for money in the bank and care received: reconciliation, evidence, services log.
 
-Change only together with migrations/versions/0004_bank.py.
+Change only together with migrations/versions/0004_bank.py (and 0008_imports.py).
 """
 
 from __future__ import annotations
@@ -102,3 +102,35 @@ class ServicePaymentRow(Base):
     service_log_id: Mapped[int] = mapped_column(ForeignKey("service_log.id", ondelete="CASCADE"),
                                                 primary_key=True)
     __table_args__ = (Index("ix_service_payment_visit", "service_log_id"),)
+
+
+class BankMatchRow(Base):
+    """A bank line found to be an entry already in the ledger (typed by hand, or imported
+    from another file or format of the account): the entry is not added twice, and the
+    line's import id stops the same file adding it again."""
+
+    __tablename__ = "bank_match"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"))
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    import_id: Mapped[str] = mapped_column(String(200))
+    on: Mapped[date] = mapped_column(Date)  # the bank's date, which may differ from the entry's
+    amount: Mapped[Money] = mapped_column(MoneyType)
+    bank_text: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(255))  # the file it came from
+    __table_args__ = (Index("ix_bank_match_import", "account_id", "import_id"),
+                      Index("ix_bank_match_entry", "entry_id"))
+
+
+class PayeeRuleRow(Base):
+    """Bank lines holding these words are this payee (and, if set, this category): learned
+    from a person's corrections or typed by them."""
+
+    __tablename__ = "payee_rule"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    words: Mapped[str] = mapped_column(String(200), unique=True)  # as rule_words() gives them
+    payee: Mapped[str] = mapped_column(String(200))
+    category_code: Mapped[str | None] = mapped_column(ForeignKey("category.code"))
+    learned: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column()

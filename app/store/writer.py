@@ -177,6 +177,30 @@ class Writer:
         self.changes.append(RecordChange(table, tuple(key), before, after))
         return True
 
+    def update_many(self, table: str, ids: Sequence[int], values: Mapping[str, Any]) -> int:
+        """Give many records of a table with an integer id the same values (entries ticked as
+        on a statement), a few statements for all; returns how many changed."""
+        (id_column,) = key_columns(table)
+        columns = all_columns(table)
+        t = TABLES[table]
+        changed = 0
+        for start in range(0, len(ids), 500):  # bound values: well under SQLite's limit
+            chunk = list(dict.fromkeys(ids[start:start + 500]))
+            select = (f"SELECT {', '.join(map(_q, columns))} FROM {_q(table)} "
+                      f"WHERE {_q(id_column)} IN ({', '.join('?' for _i in chunk)})")
+            before = {row[columns.index(id_column)]: dict(zip(columns, row, strict=True))
+                      for row in self.conn.exec_driver_sql(select, tuple(chunk))}
+            if len(before) != len(chunk):
+                raise LookupError(f"no {table} {sorted(set(chunk) - set(before))}")
+            self.conn.execute(t.update().where(t.c[id_column].in_(chunk)).values(**values))
+            for row in self.conn.exec_driver_sql(select, tuple(chunk)):
+                after = dict(zip(columns, row, strict=True))
+                old = before[after[id_column]]
+                if after != old:
+                    self.changes.append(RecordChange(table, (after[id_column],), old, after))
+                    changed += 1
+        return changed
+
     def delete(self, table: str, key: Sequence[Any]) -> None:
         """Remove one record and, first, the records that go with it (links to it)."""
         before = self.image(table, key)

@@ -19,11 +19,14 @@ from app.importers.bank import ColumnMapping
 def role_titles() -> dict[str, str]:
     return {"date": _("&Date"), "description": _("D&escription"), "amount": _("&Amount"),
             "money_out": _("Money &out"), "money_in": _("Money &in"),
-            "payee": _("&Paid to or from"), "reference": _("&Reference")}
+            "payee": _("&Paid to or from"), "reference": _("&Reference"),
+            "balance": _("&Balance"), "status": _("&Status (pending or not)")}
 
 
 class ColumnMappingDialog(QDialog):
-    def __init__(self, header: tuple[str, ...], parent: QWidget | None = None) -> None:
+    def __init__(self, header: tuple[str, ...], parent: QWidget | None = None,
+                 current: tuple[tuple[str, int], ...] = ()) -> None:
+        """`current`: the columns as the file was read, to be corrected."""
         super().__init__(parent)
         self.setWindowTitle(_("Which column is which?"))
         self.header = header
@@ -57,6 +60,9 @@ class ColumnMappingDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.mapping: ColumnMapping | None = None
+        for role, column in current:
+            if role in self.boxes:
+                self.choose(role, column)
 
     def choose(self, role: str, column: int | None) -> None:
         box = self.boxes[role]

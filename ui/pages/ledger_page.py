@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.entries import Entry, EntryDraft
 from app.domain.errors import DomainError
+from app.employer.checks_common import State
 from app.i18n import _, active_locale, format_date, format_money
 from app.services.context import ProfileContext
 from app.services.ledger import ReconciledEntryChange
@@ -30,11 +31,14 @@ from ui.accessibility import named
 from ui.bank.evidence_panel import EvidencePanel
 from ui.bank.import_dialog import BankImportDialog
 from ui.bank.missing_evidence_dialog import MissingEvidenceDialog
+from ui.bank.payee_rules_dialog import PayeeRulesDialog
 from ui.bank.reconcile_dialog import ReconcileDialog
 from ui.dialogs.entry_dialog import EntryDialog
+from ui.employer.pa_page import reminder_text
 from ui.models.ledger_model import Col, LedgerModel
 from ui.pages.summary_panel import SummaryPanel
 from ui.text_size import emphasise
+from ui.widgets import WARNING_STYLE
 
 
 class LedgerPage(QWidget):
@@ -72,6 +76,9 @@ class LedgerPage(QWidget):
         else:
             self.banner.hide()
         self.summary = SummaryPanel()
+        self.pa_reminders = named(QLabel(), _("Reminders for your PAs"))
+        self.pa_reminders.setWordWrap(True)
+        self.pa_reminders.hide()
 
         self.add_button = named(QPushButton(_("&Add entry…")), _("Add entry"),
                                 _("Record money paid out or in (Ctrl+N)."))
@@ -88,20 +95,24 @@ class LedgerPage(QWidget):
         self.reconcile_button = named(QPushButton(_("Chec&k against statement…")),
                                       _("Check against a bank statement"),
                                       _("Tick entries off against the bank's statement."))
+        self.rules_button = named(QPushButton(_("Payee rul&es…")), _("Payee rules"),
+                                  _("See, change or remove what imports remember about payees."))
         for button, slot in ((self.add_button, self.add_entry),
                              (self.edit_button, self.edit_current),
                              (self.delete_button, self.delete_current),
                              (self.undo_button, self.undo), (self.redo_button, self.redo),
                              (self.import_button, self.import_statement),
                              (self.missing_button, self.show_missing_receipts),
-                             (self.reconcile_button, self.reconcile)):
+                             (self.reconcile_button, self.reconcile),
+                             (self.rules_button, self.payee_rules)):
             button.clicked.connect(slot)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button,
                        self.redo_button):
             buttons.addWidget(button)
         buttons.addStretch()
-        for button in (self.missing_button, self.import_button, self.reconcile_button):
+        for button in (self.missing_button, self.import_button, self.rules_button,
+                       self.reconcile_button):
             buttons.addWidget(button)
 
         self.table = named(QTableView(), _("Ledger entries, newest first"))
@@ -143,6 +154,7 @@ class LedgerPage(QWidget):
         layout.addLayout(title_row)
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
+        layout.addWidget(self.pa_reminders)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
         self.refresh()
@@ -185,11 +197,23 @@ class LedgerPage(QWidget):
 
     def refresh_summary(self) -> None:
         self.summary.show_summary(self.ctx.summary.on(date.today()))
+        self.show_pa_reminders(date.today())
+
+    def show_pa_reminders(self, today: date) -> None:
+        """Due reminders and failed checks about employing PAs (the first few)."""
+        due = self.ctx.employer.reminders(today)
+        self.pa_reminders.setVisible(bool(due))
+        if due:
+            self.pa_reminders.setText(_("For your PAs:") + "\n" + reminder_text(due, 3))
+            self.pa_reminders.setStyleSheet(
+                WARNING_STYLE if any(f.state is State.PROBLEM for f in due)
+                else "background: #fff4ce; padding: 4px; color: #3b2f00")
 
     def _update_buttons(self) -> None:
         writable = not self.ctx.read_only
         has_row = self.table.currentIndex().isValid()
-        for button in (self.add_button, self.import_button, self.reconcile_button):
+        for button in (self.add_button, self.import_button, self.reconcile_button,
+                       self.rules_button):
             button.setEnabled(writable)
         self.edit_button.setEnabled(writable and has_row)
         self.delete_button.setEnabled(writable and has_row)
@@ -289,9 +313,22 @@ class LedgerPage(QWidget):
     def import_statement(self) -> None:
         if self.ctx.read_only:
             return
-        BankImportDialog(self.ctx.imports, self.undo_stack, self).exec()
+        dialog = BankImportDialog(self.ctx.imports, self.undo_stack, self, self.ctx.accounts,
+                                  self.ctx.payee_rules)
+        added: list[int] = []
+        dialog.imported.connect(lambda _n: added.extend(
+            dialog.result_of_import.entry_ids if dialog.result_of_import else ()))
+        dialog.exec()
         self.refresh()
+        if added:
+            self.reveal_entry(max(added))  # the newest of the lines just added
         self.entry_saved.emit()
+
+    def payee_rules(self) -> None:
+        if self.ctx.read_only:
+            return
+        PayeeRulesDialog(self.ctx.payee_rules, self.categories, self.ledger.policy(),
+                         self.undo_stack, self).exec()
 
     def show_missing_receipts(self) -> None:
         rows = self.ctx.evidence.entries_without_evidence()
@@ -316,7 +353,8 @@ class LedgerPage(QWidget):
         if self.ctx.read_only:
             return
         account_id = self.ctx.imports.account_id(None)
-        ReconcileDialog(self.ctx.reconcile, account_id, self.undo_stack, self).exec()
+        ReconcileDialog(self.ctx.reconcile, account_id, self.undo_stack, self,
+                        self.ctx.imports.accounts()).exec()
         self.refresh()
 
     def confirm(self, question: str) -> bool:

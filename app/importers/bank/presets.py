@@ -56,19 +56,21 @@ _MONZO_COLUMNS = ("Transaction ID", "Date", "Time", "Type", "Name", "Emoji", "Ca
 
 PRESETS: tuple[Preset, ...] = (
     Preset("lloyds", "Lloyds", ColumnMapping(
-        date=0, reference=1, description=4, money_out=5, money_in=6, date_formats=DMY),
+        date=0, reference=1, description=4, money_out=5, money_in=6, balance=7,
+        date_formats=DMY),
         headers=(_h("Transaction Date", "Transaction Type", "Sort Code", "Account Number",
                     "Transaction Description", "Debit Amount", "Credit Amount", "Balance"),)),
     Preset("nationwide", "Nationwide", ColumnMapping(
-        date=0, reference=1, description=2, money_out=3, money_in=4,
+        date=0, reference=1, description=2, money_out=3, money_in=4, balance=5,
         date_formats=("%d %b %Y", "%d/%m/%Y")),
         headers=(_h("Date", "Transaction type", "Description", "Paid out", "Paid in", "Balance"),)),
     Preset("nationwide_midata", "Nationwide (midata)", ColumnMapping(
-        date=0, reference=1, description=2, amount=3, date_formats=DMY),
+        date=0, reference=1, description=2, amount=3, balance=4, date_formats=DMY),
         headers=(_h("Date", "Type", "Merchant/Description", "Debit/Credit", "Balance"),),
         skip=((0, "arranged overdraft limit"),)),
     Preset("monzo", "Monzo", ColumnMapping(
-        bank_id=0, date=1, reference=11, payee=4, amount=7, description=14, date_formats=DMY),
+        bank_id=0, date=1, reference=11, payee=4, amount=7, description=14, balance=18,
+        date_formats=DMY),
         headers=(_h(*_MONZO_COLUMNS), _h(*_MONZO_COLUMNS, "Balance", "Balance currency"))),
     Preset("monzo_2018", "Monzo (2018)", ColumnMapping(
         bank_id=0, date=1, amount=2, description=8, reference=10,
@@ -76,19 +78,19 @@ PRESETS: tuple[Preset, ...] = (
         headers=(_h("id", "created", "amount", "currency", "local_amount", "local_currency",
                     "category", "emoji", "description", "address", "notes", "receipt"),)),
     Preset("starling", "Starling", ColumnMapping(
-        date=0, payee=1, reference=2, description=2, amount=4, date_formats=DMY),
+        date=0, payee=1, reference=2, description=2, amount=4, balance=5, date_formats=DMY),
         headers=(_h("Date", "Counter Party", "Reference", "Type", "Amount (GBP)",
                     "Balance (GBP)", "Spending Category", "Notes"),),
         skip=((1, "opening balance"),)),
     Preset("natwest", "NatWest / RBS", ColumnMapping(
-        date=0, reference=1, description=2, amount=3, date_formats=DMY),
+        date=0, reference=1, description=2, amount=3, balance=4, date_formats=DMY),
         headers=(_h("Date", "Type", "Description", "Value", "Balance", "Account Name",
                     "Account Number"),)),
     Preset("barclays", "Barclays", ColumnMapping(
         date=1, amount=3, reference=4, description=5, date_formats=DMY),
         headers=(_h("Number", "Date", "Account", "Amount", "Subcategory", "Memo"),)),
     Preset("first_direct", "first direct", ColumnMapping(
-        date=0, description=1, amount=2, date_formats=DMY),
+        date=0, description=1, amount=2, balance=3, date_formats=DMY),
         headers=(_h("Date", "Description", "Amount", "Balance"),)),
     # Headerless layouts: tried in this order on the first record, so the stricter goes first.
     # Barclaycard: the sample's 7th column holds a shop purchase, so it is read as money out

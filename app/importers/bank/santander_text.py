@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.domain.money import Money
 from app.i18n import _
+from app.importers.bank.balance import trusted_closing
 from app.importers.bank.model import ParsedStatement, RejectedRow, StatementRow
 from app.importers.bank.values import BadValue, parse_amount, parse_bank_date
 
@@ -18,6 +19,7 @@ def looks_like(text: str) -> bool:
 def read(text: str) -> ParsedStatement:
     rows: list[StatementRow] = []
     rejected: list[RejectedRow] = []
+    balances: list[tuple[StatementRow, int | None]] = []
     for line, block in _blocks(text):
         if "date" not in block:
             continue  # the heading block: statement period and account
@@ -33,7 +35,12 @@ def read(text: str) -> ParsedStatement:
             continue
         description = " ".join(block.get("description", "").split())
         rows.append(StatementRow(line, on, Money(pence), description))
-    return ParsedStatement(LAYOUT, tuple(rows), tuple(rejected))
+        try:
+            balances.append((rows[-1], parse_amount(block.get("balance", ""))))
+        except BadValue:
+            balances.append((rows[-1], None))  # without every balance, none is offered
+    closing = trusted_closing(balances)
+    return ParsedStatement(LAYOUT, tuple(rows), tuple(rejected), closing)
 
 
 def _blocks(text: str) -> list[tuple[int, dict[str, str]]]:

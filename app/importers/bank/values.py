@@ -71,3 +71,33 @@ def parse_bank_date(text: str, formats: Sequence[str] = COMMON_DATE_FORMATS) -> 
     A statement repeats each date many times and strptime is slow, so answers are cached.
     """
     return _parse_date_cached(text, tuple(formats))
+
+
+# Words a "Debit/Credit" or "Type" column uses for the way money went.
+_OUT_WORDS = frozenset({"d", "dr", "debit", "out", "paid out", "money out", "withdrawal",
+                        "payment", "purchase", "db"})
+_IN_WORDS = frozenset({"c", "cr", "credit", "in", "paid in", "money in", "deposit", "refund"})
+# Words a status column uses: money not moved yet, or never.
+_PENDING_WORDS = ("pending", "authorised", "authorized", "not yet cleared", "uncleared")
+_FAILED_WORDS = ("declined", "reverted", "failed", "cancelled", "canceled", "rejected",
+                 "reversed")
+
+
+def direction_of(text: str) -> str | None:
+    """'in', 'out' or None for what a debit/credit column says."""
+    word = " ".join(text.casefold().replace(".", "").split())
+    if word in _OUT_WORDS:
+        return "out"
+    if word in _IN_WORDS:
+        return "in"
+    return None
+
+
+def status_of(text: str) -> str:
+    """'pending', 'failed' or '' (settled, or nothing said) for a status column's value."""
+    word = text.casefold()
+    if any(w in word for w in _PENDING_WORDS):
+        return "pending"
+    if any(w in word for w in _FAILED_WORDS):
+        return "failed"
+    return ""

@@ -15,11 +15,14 @@ from app.store.repos.accounts import AccountRepo
 from app.store.repos.audit import AuditRepo
 from app.store.repos.care import ProviderRepo, VisitRepo
 from app.store.repos.categories import CategoryRepo
+from app.store.repos.employer import EmployerRepo
 from app.store.repos.entries import EntryRepo
 from app.store.repos.evidence import EvidenceRepo
 from app.store.repos.funding import FundingRepo
+from app.store.repos.matches import MatchRepo
 from app.store.repos.outcomes import OutcomeRepo
 from app.store.repos.owed import OwedRepo
+from app.store.repos.payee_rules import PayeeRuleRepo
 from app.store.repos.people import PeopleRepo
 from app.store.repos.plan import PlanRepo
 from app.store.repos.reconciliation import ReconciliationRepo
@@ -81,6 +84,18 @@ class Repos:
     @cached_property
     def reconciliations(self) -> ReconciliationRepo:
         return ReconciliationRepo(self.conn)
+
+    @cached_property
+    def matches(self) -> MatchRepo:
+        return MatchRepo(self.conn)
+
+    @cached_property
+    def payee_rules(self) -> PayeeRuleRepo:
+        return PayeeRuleRepo(self.conn)
+
+    @cached_property
+    def employer(self) -> EmployerRepo:
+        return EmployerRepo(self.conn)
 
     @cached_property
     def audit(self) -> AuditRepo:

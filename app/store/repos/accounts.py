@@ -22,7 +22,7 @@ class AccountRepo:
 
     def all(self) -> list[Account]:
         rows = self.conn.execute(select(A.c.id, A.c.name, A.c.kind, A.c.opening_balance,
-                                        A.c.opening_date).order_by(A.c.id))
+                                        A.c.opening_date, A.c.match_days).order_by(A.c.id))
         return [Account(*row) for row in rows]
 
     def get(self, account_id: int) -> Account | None:
@@ -36,6 +36,13 @@ class AccountRepo:
         """The day the records start: money before it is in the opening balances."""
         value: date | None = self.conn.execute(select(func.min(A.c.opening_date))).scalar()
         return value
+
+    def latest_stated(self, account_id: int) -> tuple[date, Money, str] | None:
+        """The latest balance an imported file stated for the account: (day, balance, file)."""
+        row = self.conn.execute(
+            select(B.c.on, B.c.balance, B.c.source).where(B.c.account_id == account_id)
+            .order_by(B.c.on.desc(), B.c.id.desc()).limit(1)).first()
+        return None if row is None else (row[0], row[1], row[2])
 
     def stated(self, account_id: int, on: date) -> Money | None:
         """The balance an imported file stated for the account on that day, if any."""

@@ -64,6 +64,15 @@ class EntryRepo:
         rows = self._rows(_ONE, (entry_id,))
         return _entry(rows[0]) if rows else None
 
+    def by_ids(self, ids: Iterable[int]) -> dict[int, Entry]:
+        wanted = list(dict.fromkeys(ids))
+        found: dict[int, Entry] = {}
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start:start + CHUNK]
+            sql = f"SELECT {_COLUMNS} FROM entry WHERE id IN ({', '.join('?' for _i in chunk)})"
+            found.update((e.id, e) for e in map(_entry, self._rows(sql, tuple(chunk))))
+        return found
+
     def count(self) -> int:
         return self._scalar("SELECT count(*) FROM entry")
 

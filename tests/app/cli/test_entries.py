@@ -35,7 +35,7 @@ def test_demo_ledger_balances_add_up(cli: Cli) -> None:
     categories = {r["category"] for r in listed}
     assert {"council_payment", "client_contribution", "pa_wages", "paye_ni", "agency_care",
             "respite"} <= categories
-    opening = 50000  # the demo's opening balance, in pence
+    opening = 100000  # the demo's opening balance, in pence
     total = sum(parse_money(r["amount"]) for r in listed)
     assert parse_money(listed[0]["balance"]) == opening + total
 

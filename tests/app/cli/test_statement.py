@@ -58,7 +58,13 @@ def test_inputs_from_flags_and_files(demo_dir: Path, tmp_path: Path) -> None:
                     "--services", str(services), "--outcomes", str(outcomes))) == 0
     rows = {(r["section"], r["key"]): r
             for r in csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines())}
-    assert rows[("liabilities", "liabilities_total")]["amount"] == "296.19"
+    # Figures given replace what the payslips say; the one not given (the pension the demo's
+    # payslips leave owed) is kept, so the total is the two given plus it.
+    assert rows[("liabilities", "wages_owed")]["amount"] == "252.00"
+    assert rows[("liabilities", "wages_owed")]["value"] == "Entered by hand"
+    pension = rows[("liabilities", "pension_due")]["amount"]
+    assert pension != "0.00"
+    assert rows[("liabilities", "liabilities_total")]["amount"] == f"{296.19 + float(pension):.2f}"
     assert rows[("services", "paid")]["payee"] == "Sunrise Home Care (demo)"
     assert rows[("outcomes", "outcomes")]["value"] == "Went swimming every week."
 

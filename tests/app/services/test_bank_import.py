@@ -10,13 +10,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.domain.accounts import AccountKind
 from app.domain.audit import decode, first_broken_link
+from app.domain.chosen_providers import ChosenProviderDraft, ProviderKind
 from app.domain.entries import EntryDraft
 from app.domain.errors import ValidationError
 from app.domain.funding import Frequency
 from app.domain.money import Money
-from app.services.bank_import import ImportPreview, RowStatus
+from app.services.bank_import import BankImportService, ImportPreview, RowStatus
 from app.services.context import ProfileContext, open_context
+from app.services.payees import RuleDraft
 from app.services.profiles import NewProfile, create_profile
 from app.store import writer as writer_module
 
@@ -221,3 +224,304 @@ def test_commit_is_all_or_nothing(shared: ProfileContext, lines: list[tuple[int,
     again = shared.imports.preview(data, "gen.csv", 1, today=TODAY)
     assert again.count(RowStatus.NEW) == 0
     assert shared.history.verify().is_whole
+
+
+# --- every real export, without a mapper ------------------------------------------------------
+
+SHARED_DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "bank-statements"
+REAL = sorted(p.name for p in SAMPLES.iterdir() if p.suffix != ".md")
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_every_real_export_imports_without_a_mapper(make_ctx: Callable[..., ProfileContext],
+                                                    name: str) -> None:
+    ctx = make_ctx(start=date(2000, 1, 1))  # the samples run from 2009 to 2026
+    service = BankImportService(ctx.store, mappings=None)  # nothing remembered, no mapper
+    data = (SAMPLES / name).read_bytes()
+    preview = service.preview(data, name, 1, today=TODAY)
+    assert preview.count(RowStatus.REJECTED) == 0, [r.reason for r in preview.rows]
+    new = preview.count(RowStatus.NEW)
+    assert new > 0 and service.commit(preview, today=TODAY).added == new
+    again = service.preview(data, name, 1, today=TODAY)
+    assert again.count(RowStatus.DUPLICATE) == new
+
+
+def test_the_samples_are_the_shared_real_exports() -> None:
+    """tests/fixtures/bank holds a copy of every real export the team keeps (when the shared
+    folder is beside this checkout), so the test above covers them all."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip("no shared data folder beside this checkout")
+    shared = {p.name: p.read_bytes() for p in SHARED_DATA.iterdir() if p.is_file()}
+    assert set(shared) <= set(REAL)
+    assert all((SAMPLES / n).read_bytes() == data for n, data in shared.items())
+
+
+# --- matching what is already there -------------------------------------------------------------
+
+
+def _add(ctx: ProfileContext, on: date, pence: int, payee: str, code: str) -> int:
+    return ctx.ledger.add_entry(EntryDraft(on, Money(pence), payee, code), today=TODAY).id
+
+
+def _links(ctx: ProfileContext) -> list[tuple[int, int]]:
+    with ctx.store.read() as repos:
+        return [(int(e), int(a)) for e, a in repos.conn.exec_driver_sql(
+            "SELECT entry_id, amount FROM bank_match ORDER BY id")]
+
+
+def test_payments_typed_by_hand_are_matched_not_counted_twice(ctx: ProfileContext) -> None:
+    tesco = _add(ctx, date(2026, 8, 31), -1234, "Tesco", "activities")
+    acme = _add(ctx, date(2026, 9, 1), 200000, "Acme Ltd", "refund_in")
+    balance, money = ctx.ledger.balance(), ctx.summary.on(date(2026, 9, 30))
+    preview = _preview(ctx, "santander.ofx")
+    assert [(r.status, r.match.entry_id if r.match else None) for r in preview.rows] == [
+        (RowStatus.MATCHED, tesco), (RowStatus.MATCHED, acme)]
+    assert all(r.match and r.match.certain for r in preview.rows)
+    result = ctx.imports.commit(preview, today=TODAY)
+    assert (result.added, result.matched) == (0, 2)
+    assert ctx.ledger.count() == 2 and ctx.ledger.balance() == balance
+    assert ctx.summary.on(date(2026, 9, 30)) == money  # weeks held, surplus: as before
+    assert ctx.ledger.get_entry(tesco).cleared and ctx.ledger.get_entry(acme).cleared
+    assert ctx.ledger.get_entry(tesco).payee == "Tesco"  # the person's own words are kept
+    again = _preview(ctx, "santander.ofx")
+    assert again.count(RowStatus.DUPLICATE) == 2  # the matched lines' ids stop it too
+
+
+@pytest.mark.parametrize("order", [["santander.ofx", "hsbc.csv", "natwest.csv", "santander.txt"],
+                                   ["santander.txt", "natwest.csv", "hsbc.csv", "santander.ofx"]])
+def test_the_same_account_as_ofx_and_csv_imports_once(ctx: ProfileContext,
+                                                      order: list[str]) -> None:
+    """The countinghouse samples are one set of payments written in each bank's layout:
+    imported one after another they are the same three payments, whatever the order."""
+    for name in order:
+        ctx.imports.commit(_preview(ctx, name), today=TODAY)
+    assert sorted(_amounts(ctx)) == [-6000, -1234, 200000]  # santander.txt adds British Gas
+    for name in order:
+        preview = _preview(ctx, name)
+        assert preview.count(RowStatus.NEW) == preview.count(RowStatus.MATCHED) == 0, name
+    assert ctx.history.verify().is_whole
+
+
+def test_an_uncertain_match_can_be_refused(ctx: ProfileContext) -> None:
+    jo = _add(ctx, date(2026, 9, 2), -1234, "Jo (PA)", "pa_wages")
+    preview = _preview(ctx, "hsbc.csv")
+    row = next(r for r in preview.rows if r.status is RowStatus.MATCHED)
+    assert row.to_check and row.match is not None and row.match.entry_id == jo
+    assert preview.to_check == 1
+    refused = preview.with_match(row.line, accepted=False)
+    assert refused.count(RowStatus.NEW) == 2 and refused.to_check == 0
+    assert refused.with_match(row.line, accepted=True).count(RowStatus.MATCHED) == 1
+    result = ctx.imports.commit(refused, today=TODAY)
+    assert (result.added, result.matched, ctx.ledger.count()) == (2, 0, 3)
+    assert not ctx.ledger.get_entry(jo).cleared
+
+
+def test_an_entry_gone_since_the_preview_stops_the_commit(ctx: ProfileContext) -> None:
+    tesco = _add(ctx, date(2026, 9, 1), -1234, "Tesco", "activities")
+    preview = _preview(ctx, "santander.ofx")
+    ctx.ledger.delete_entry(tesco)
+    with pytest.raises(ValidationError, match="Line 17: the entry it matched"):
+        ctx.imports.commit(preview, today=TODAY)
+    assert ctx.ledger.count() == 0
+    assert _preview(ctx, "santander.ofx").count(RowStatus.NEW) == 2
+
+
+def test_deleting_a_matched_entry_lets_its_line_in_again(ctx: ProfileContext) -> None:
+    tesco = _add(ctx, date(2026, 9, 1), -1234, "Tesco", "activities")
+    ctx.imports.commit(_preview(ctx, "santander.ofx"), today=TODAY)
+    ctx.ledger.delete_entry(tesco)
+    assert _links(ctx) == []  # the link went with the entry (and comes back on undo)
+    statuses = [r.status for r in _preview(ctx, "santander.ofx").rows]
+    assert statuses == [RowStatus.NEW, RowStatus.DUPLICATE]
+
+
+def test_undo_takes_back_the_links_and_the_ticks(ctx: ProfileContext) -> None:
+    tesco = _add(ctx, date(2026, 9, 1), -1234, "Tesco", "activities")
+    ctx.undo.run("Import", lambda: ctx.imports.commit(_preview(ctx, "santander.ofx"),
+                                                      today=TODAY))
+    assert _links(ctx) == [(tesco, -1234)] and ctx.ledger.count() == 2
+    ctx.undo.undo()
+    assert _links(ctx) == [] and ctx.ledger.count() == 1
+    assert not ctx.ledger.get_entry(tesco).cleared
+
+
+def test_imported_lines_are_ticked_as_on_the_statement(ctx: ProfileContext) -> None:
+    result = ctx.imports.commit(_preview(ctx, "monzo_3.csv"), today=TODAY)
+    assert all(ctx.ledger.get_entry(i).cleared for i in result.entry_ids)
+
+
+# Generated pairs: payments typed by hand, and a bank file that repeats them (bank-style
+# payees, dates moved up to 3 days) among new lines.
+PEOPLE = [("Jo Evans (PA)", "pa_wages"), ("Sam Smith", "pa_wages"),
+          ("Bright Care Agency Ltd", "agency_care"), ("Tesco", "activities"),
+          ("HMRC", "paye_ni"), ("Testshire Council", "council_payment")]
+
+
+def _bank_style(payee: str, form: int, number: int) -> str:
+    words = payee.replace("(", "").replace(")", "").upper().split()
+    return [" ".join(words), f"{words[0][0]} {' '.join(words[1:])} WAGES",
+            f"FPO {' '.join(words)} {number:06d}", f"CARD PAYMENT TO {words[0]} {number % 9999}",
+            f"SO {number:05d}"][form]
+
+
+TYPED = st.lists(st.tuples(st.sampled_from(range(len(PEOPLE))), st.integers(100, 90_000),
+                           st.integers(0, 40), st.integers(-3, 3), st.integers(0, 4)),
+                 min_size=1, max_size=8)
+NEW_LINES = st.lists(st.tuples(st.integers(-90_000, 90_000).filter(bool), st.integers(0, 40)),
+                     max_size=6)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(typed=TYPED, new=NEW_LINES)
+def test_only_the_new_lines_of_a_file_repeating_typed_payments_are_added(
+        make_ctx: Callable[..., ProfileContext], typed: list[tuple[int, int, int, int, int]],
+        new: list[tuple[int, int]]) -> None:
+    ctx = make_ctx(f"Pairs {next(_COUNT)}")
+    start = date(2026, 1, 10)
+    rows, typed_ids = ["Date,Description,Amount"], []
+    for n, (who, pence, day, moved, form) in enumerate(typed):
+        payee, code = PEOPLE[who]
+        signed = pence if code == "council_payment" else -pence
+        on = start + timedelta(days=day)
+        typed_ids.append(_add(ctx, on, signed, payee, code))
+        rows.append(f"{on + timedelta(days=moved):%d/%m/%Y},{_bank_style(payee, form, n)},"
+                    f"{signed / 100:.2f}")
+    taken = {-p for _w, p, _d, _m, _f in typed} | {p for _w, p, _d, _m, _f in typed}
+    fresh = [(p, d) for p, d in new if p not in taken]  # a new line never repeats a typed one
+    for pence, day in fresh:
+        rows.append(f"{start + timedelta(days=day):%d/%m/%Y},NEW LINE,{pence / 100:.2f}")
+    before = sorted(_amounts(ctx))
+    preview = ctx.imports.preview("\n".join(rows).encode(), "gen.csv", 1, today=TODAY)
+    assert preview.count(RowStatus.REJECTED) == 0
+    result = ctx.imports.commit(preview, today=TODAY)
+    assert sorted(_amounts(ctx)) == sorted(before + [p for p, _d in fresh])
+    assert result.added == len(fresh) and result.matched == len(typed)
+    links = _links(ctx)
+    assert sorted(e for e, _a in links) == sorted(typed_ids)  # each typed entry exactly once
+    for entry_id, pence in links:
+        assert ctx.ledger.get_entry(entry_id).amount.pence == pence  # same amount, same way
+    assert ctx.history.verify().is_whole
+
+
+_COUNT = iter(range(10**6))
+
+
+# --- payees and categories learned ----------------------------------------------------------
+
+
+def _statement(*lines: str) -> bytes:
+    return ("Date,Description,Amount\n" + "\n".join(lines) + "\n").encode()
+
+
+def test_a_corrected_payee_names_the_next_statement(ctx: ProfileContext) -> None:
+    first = ctx.imports.preview(_statement("01/09/2026,J EVANS PA WAGES,-120.00"), "a.csv", 1,
+                                today=TODAY)
+    assert (first.rows[0].payee, first.rows[0].category_code) == ("J EVANS PA WAGES",
+                                                                  "unsorted_out")
+    corrected = first.with_choice(2, payee="Jo Evans (PA)", category_code="pa_wages")
+    assert ctx.imports.commit(corrected, today=TODAY).learned == 1
+    (rule,) = ctx.payee_rules.rules()
+    assert (rule.words, rule.payee, rule.category_code, rule.learned) == (
+        "j evans pa", "Jo Evans (PA)", "pa_wages", True)
+    later = ctx.imports.preview(_statement("01/10/2026,SO J EVANS PA WAGES OCT,-120.00"),
+                                "b.csv", 1, today=TODAY)
+    assert (later.rows[0].payee, later.rows[0].category_code, later.rows[0].source) == (
+        "Jo Evans (PA)", "pa_wages", "rule")
+
+
+def test_a_rule_is_changed_and_removed(ctx: ProfileContext) -> None:
+    rule = ctx.payee_rules.add(RuleDraft("J EVANS", "Jo Evans (PA)", "pa_wages"))
+    ctx.payee_rules.change(rule.id, RuleDraft("J EVANS", "Jo Evans", None))
+    preview = ctx.imports.preview(_statement("01/09/2026,J EVANS,-120.00"), "a.csv", 1,
+                                  today=TODAY)
+    assert (preview.rows[0].payee, preview.rows[0].category_code) == ("Jo Evans",
+                                                                      "unsorted_out")
+    ctx.payee_rules.remove(rule.id)
+    assert ctx.payee_rules.rules() == []
+
+
+def test_a_payee_typed_before_the_statement_is_learned_from_the_match(
+        ctx: ProfileContext) -> None:
+    _add(ctx, date(2026, 9, 1), -12000, "Jo Evans (PA)", "pa_wages")
+    ctx.imports.commit(ctx.imports.preview(_statement("02/09/2026,J EVANS PA WAGES,-120.00"),
+                                           "a.csv", 1, today=TODAY), today=TODAY)
+    later = ctx.imports.preview(_statement("02/10/2026,J EVANS PA WAGES,-130.00"), "b.csv", 1,
+                                today=TODAY)
+    assert (later.rows[0].payee, later.rows[0].category_code) == ("Jo Evans (PA)", "pa_wages")
+
+
+def test_my_providers_and_common_payees_name_bank_lines(ctx: ProfileContext) -> None:
+    ctx.providers.add(ChosenProviderDraft("Jo Evans (PA)", date(2025, 4, 1),
+                                          kind=ProviderKind.PA))
+    ctx.providers.add(ChosenProviderDraft("Bright Care Agency Ltd", date(2025, 4, 1)))
+    preview = ctx.imports.preview(_statement(
+        "01/09/2026,FPO J EVANS 4412,-120.00", "02/09/2026,BRIGHT CARE AGENCY INV 2231,-300.00",
+        "03/09/2026,HMRC CUMBERNAULD,-45.00", "04/09/2026,TESTSHIRE COUNTY COUNCIL DP,1680.00",
+        "05/09/2026,CORNER SHOP,-3.00"), "a.csv", 1, today=TODAY)
+    assert [(r.payee, r.category_code) for r in preview.rows] == [
+        ("Jo Evans (PA)", "pa_wages"), ("Bright Care Agency Ltd", "agency_care"),
+        ("HMRC", "paye_ni"), ("Testshire County Council", "council_payment"),
+        ("CORNER SHOP", "unsorted_out")]
+
+
+def test_a_rule_never_files_in_a_category_needing_agreement(ctx: ProfileContext) -> None:
+    with pytest.raises(ValidationError, match="council must agree"):
+        ctx.payee_rules.add(RuleDraft("CURRYS", "Currys", "equipment"))
+    first = ctx.imports.preview(_statement("01/09/2026,CURRYS PC WORLD,-300.00"), "a.csv", 1,
+                                today=TODAY)
+    agreed = first.with_choice(2, payee="Currys", category_code="equipment",
+                               approval_reason="Council letter 4 Aug")
+    ctx.imports.commit(agreed, today=TODAY)
+    (rule,) = ctx.payee_rules.rules()
+    assert (rule.payee, rule.category_code) == ("Currys", None)  # the payee, not the category
+    later = ctx.imports.preview(_statement("01/10/2026,CURRYS PC WORLD,-30.00"), "b.csv", 1,
+                                today=TODAY)
+    assert (later.rows[0].payee, later.rows[0].category_code) == ("Currys", "unsorted_out")
+
+
+# --- kinds of account, pending lines, balances -------------------------------------------------
+
+
+CARD = _statement("01/09/2026,SHOP,12.00", "03/09/2026,PAYMENT RECEIVED - THANK YOU,-100.00")
+
+
+def test_a_credit_card_reads_positive_amounts_as_spending(ctx: ProfileContext) -> None:
+    current = ctx.imports.preview(CARD, "card.csv", 1, today=TODAY)
+    assert [r.amount.pence for r in current.rows if r.amount] == [1200, -10000]
+    ctx.accounts.change(1, kind=AccountKind.CREDIT_CARD)
+    card = ctx.imports.preview(CARD, "card.csv", 1, today=TODAY)
+    assert card.reversed and [r.amount.pence for r in card.rows if r.amount] == [-1200, 10000]
+    assert [r.category_code for r in card.rows] == ["unsorted_out", "unsorted_in"]
+    told = ctx.imports.preview(CARD, "card.csv", 1, today=TODAY, positive_is_money_in=True)
+    assert not told.reversed
+    # A file that says which way each amount went is read as it says, on any account.
+    qif = _preview(ctx, "hsbc_creditcard.qif")
+    assert not qif.reversed and sum(1 for r in qif.rows if r.amount and r.amount.pence < 0) == 7
+
+
+def test_pending_lines_are_shown_but_not_imported(ctx: ProfileContext) -> None:
+    text = (b"Date,Description,Amount,Status\n01/09/2026,SHOP,-1.00,Settled\n"
+            b"02/09/2026,CAFE,-2.00,Pending\n")
+    preview = ctx.imports.preview(text, "p.csv", 1, today=TODAY)
+    assert [(r.line, r.status) for r in preview.rows] == [(2, RowStatus.NEW),
+                                                          (3, RowStatus.PENDING)]
+    assert "pending" in preview.rows[1].reason
+    result = ctx.imports.commit(preview, today=TODAY)
+    assert (result.added, result.pending, result.rejected) == (1, 1, 0)
+
+
+def test_a_csv_running_balance_is_kept_as_the_statement_balance(ctx: ProfileContext) -> None:
+    ctx.imports.commit(_preview(ctx, "natwest.csv"), today=TODAY)
+    with ctx.store.read() as repos:
+        assert repos.accounts.latest_stated(1) == (date(2026, 9, 3), Money(300000),
+                                                   "natwest.csv")
+
+
+def test_a_match_window_of_zero_days_matches_the_same_day_only(ctx: ProfileContext) -> None:
+    _add(ctx, date(2026, 8, 31), -1234, "Tesco", "activities")
+    preview = ctx.imports.preview((SAMPLES / "santander.ofx").read_bytes(), "s.ofx", 1,
+                                  today=TODAY, match_days=0)
+    assert preview.count(RowStatus.MATCHED) == 0 and preview.match_days == 0
+    ctx.accounts.change(1, match_days=1)
+    assert _preview(ctx, "santander.ofx").count(RowStatus.MATCHED) == 1

@@ -24,8 +24,10 @@ from app.domain.money import Money
 from app.domain.owed import Liabilities
 from app.domain.roles import Role
 from app.domain.visits import VisitDraft
+from app.employer.records import Born, EmployerDetails, PADraft, Part, PayslipDraft
 from app.outcomes.model import OutcomeDraft, RatedBy
 from app.services.context import ProfileContext, open_context
+from app.services.payees import RuleDraft
 from app.services.profiles import CreatedProfile
 from app.services.statements import StatementRequest
 from app.store.profiles import ProfileInfo
@@ -63,8 +65,8 @@ def replayed(ctx: ProfileContext) -> dict[str, dict[tuple[Any, ...], dict[str, A
 
 OPERATIONS = st.lists(st.sampled_from(
     ["add", "add_in", "change", "delete", "undo", "redo", "visit", "link", "attach", "detach",
-     "provider", "person", "plan", "owed", "tick", "import", "outcome", "rate", "serve"]),
-    min_size=1, max_size=25)
+     "provider", "person", "plan", "owed", "tick", "import", "employ", "outcome", "rate",
+     "serve"]), min_size=1, max_size=25)
 
 
 def _do(ctx: ProfileContext, op: str, n: int) -> None:
@@ -96,6 +98,9 @@ def _do(ctx: ProfileContext, op: str, n: int) -> None:
                 return
     elif op == "provider":
         ctx.providers.add(ChosenProviderDraft(f"PA {n}", date(2025, 4, 1), kind=ProviderKind.PA))
+    elif op == "employ":
+        pa = ctx.employer.add(PADraft(f"Employed {n}", date(2025, 4, 1), Money(1300), 600))
+        ctx.employer.add_payslip(PayslipDraft(pa.id, date(2025, 4, 30), Money(20000)))
     elif op == "person":
         ctx.people.add(f"Carer {n}", Role.CARER)
     elif op == "plan":
@@ -119,6 +124,9 @@ def _do(ctx: ProfileContext, op: str, n: int) -> None:
             ctx.outcomes.link_entry(payment, ctx.outcomes.outcomes()[0].id)
     elif op == "import":
         sample = Path(__file__).resolve().parents[2] / "fixtures" / "bank" / "santander.ofx"
+        # Typed by hand first: the first import matches it; a later one finds the lines.
+        ctx.ledger.add_entry(EntryDraft(date(2026, 9, 1), Money(-1234), "Tesco", "activities"),
+                             TODAY)
         ctx.imports.commit(ctx.imports.preview(sample.read_bytes(), "s.ofx", 1, today=TODAY),
                            TODAY)
 
@@ -170,7 +178,17 @@ def full_ctx(make_ctx: Callable[..., ProfileContext], tmp_path: Path) -> Profile
     ctx.reconcile.set_cleared(rec.id, entry.id, True)
     ctx.reconcile.lock(rec.id)
     sample = Path(__file__).resolve().parents[2] / "fixtures" / "bank" / "santander.ofx"
+    # Typed by hand before the statement came: the import matches it (bank_match).
+    ctx.ledger.add_entry(EntryDraft(date(2026, 9, 1), Money(-1234), "Tesco", "activities"),
+                         TODAY)
+    ctx.payee_rules.add(RuleDraft("J EVANS", "Jo Evans (PA)", "pa_wages"))
     ctx.imports.commit(ctx.imports.preview(sample.read_bytes(), "s.ofx", 1, today=TODAY), TODAY)
+    pa = ctx.employer.add(PADraft("Sam PA", date(2025, 4, 1), Money(1300), 20 * 60,
+                                  night_rate=Money(1500), born=Born(1990)))
+    slip = ctx.employer.add_payslip(PayslipDraft(pa.id, date(2025, 5, 31), Money(50000),
+                                                 Money(1000), Money(800)))
+    ctx.employer.link_payment(entry.id, Part.WAGES, [slip.id])
+    ctx.employer.set_employer(EmployerDetails("Insurer", "P-1", date(2026, 3, 1), 36))
     ctx.statements.save(ctx.statements.build(StatementRequest(
         Period(date(2025, 4, 1), date(2025, 6, 30)))), tmp_path / "r.csv")
     empty = [t for t, rows in stored(ctx).items() if not rows]

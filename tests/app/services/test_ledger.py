@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -129,3 +130,28 @@ def test_the_holder_is_named_with_the_council(ctx: ProfileContext) -> None:
     holder = ctx.ledger.holder()
     assert (holder.name, holder.council_name, holder.council_reference) == (
         "Ann Example", "Testshire County Council", "TC-123")
+
+
+def test_correcting_an_imported_entry_teaches_a_payee_rule(make_ctx: Callable[..., ProfileContext]
+                                                          ) -> None:
+    ctx = make_ctx("Learner", start=date(2026, 1, 1))
+    text = b"Date,Description,Amount\n01/09/2026,J EVANS PA WAGES,-120.00\n"  # generated
+    today = date(2026, 11, 29)
+    (entry_id,) = ctx.imports.commit(ctx.imports.preview(text, "a.csv", 1, today=today),
+                                     today=today).entry_ids
+    typed = ctx.ledger.add_entry(EntryDraft(date(2026, 9, 2), Money(-500), "Shop", "activities"),
+                                 today=today)
+    ctx.ledger.update_entry(typed.id, EntryDraft(date(2026, 9, 2), Money(-500), "Corner shop",
+                                                 "activities"), today=today)
+    assert ctx.payee_rules.rules() == []  # typed by hand: nothing the bank said to learn from
+    entry = ctx.ledger.get_entry(entry_id)
+    ctx.undo.run("Change", lambda: ctx.ledger.update_entry(entry_id, EntryDraft(
+        entry.on, entry.amount, "Jo Evans (PA)", "pa_wages", entry.memo), today=today))
+    (rule,) = ctx.payee_rules.rules()
+    assert (rule.words, rule.payee, rule.category_code) == ("j evans pa", "Jo Evans (PA)",
+                                                            "pa_wages")
+    later = ctx.imports.preview(b"Date,Description,Amount\n01/10/2026,J EVANS PA WAGES,-130.00\n",
+                                "b.csv", 1, today=today)
+    assert (later.rows[0].payee, later.rows[0].category_code) == ("Jo Evans (PA)", "pa_wages")
+    ctx.undo.undo()
+    assert ctx.payee_rules.rules() == []  # one step: the change and what it taught

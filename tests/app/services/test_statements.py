@@ -201,3 +201,58 @@ def test_every_funding_stream_counts(ctx: ProfileContext) -> None:
     assert council.gross_period == Money(round((42000 * 14 + 49000 * 17) / 7))
     assert lines[StreamType.NHS_PHB].gross_period == Money(31000)
     assert statement.position.gross_weekly == Money(56000)
+
+
+# --- the employer section ---------------------------------------------------------------------
+
+
+def test_employer_section_of_the_demo(demo_ctx: ProfileContext, tmp_path: Path) -> None:
+    statement = demo_ctx.statements.build(StatementRequest(QUARTER))
+    section = statement.employer
+    assert section is not None
+    assert [pa.name for pa in section.pas] == ["Jo Evans (PA)", "Sam Patel (PA)"]
+    slips = demo_ctx.employer.payslips(start=QUARTER.start, end=QUARTER.end)
+    assert section.total.gross == Money(sum(s.draft.gross.pence for s in slips))
+    assert section.total.payslips == len(slips)
+    assert section.total.tax_ni == Money(sum(s.draft.hmrc.pence for s in slips))
+    visits = demo_ctx.visits.visits(QUARTER.start, QUARTER.end)
+    jo_minutes = sum(v.draft.delivered_minutes for v in visits if v.draft.provider_name ==
+                     "Jo Evans (PA)")
+    assert section.pas[0].hours == Decimal(jo_minutes) / 60
+    # One truth: the section's owed is the statement's "What is owed" and the Money tab's.
+    assert section.owed == statement.liabilities.entered == demo_ctx.owed.on(QUARTER.end)
+    assert section.owed.from_payslips
+    assert {c.topic for c in section.checks} >= {"minimum_wage", "holiday", "pension", "dbs",
+                                                   "right_to_work", "insurance"}
+    assert section.insurer and section.insurance_renewal is not None
+    demo_ctx.statements.save(statement, tmp_path / "r.pdf")
+    from pypdf import PdfReader
+    text = " ".join(p.extract_text() or "" for p in PdfReader(str(tmp_path / "r.pdf")).pages)
+    assert "You as an employer: your personal assistants" in text
+    assert "Employer checks" in text and "https://www.gov.uk/national-minimum-wage-rates" in text
+
+
+def test_a_breach_in_the_period_is_in_the_return(ctx: ProfileContext, tmp_path: Path) -> None:
+    from app.employer.records import Born, PADraft
+
+    ctx.employer.add(PADraft("Chris Low", date(2025, 10, 1), Money(1250), 20 * 60,
+                             born=Born(1990)))
+    statement = ctx.statements.build(StatementRequest(Period(date(2026, 1, 1),
+                                                             date(2026, 6, 30))))
+    assert statement.employer is not None
+    wage = [c for c in statement.employer.checks if c.topic == "minimum_wage"]
+    assert [c.state for c in wage] == ["problem"]
+    assert "From 1 Apr 2026 to 30 Jun 2026" in wage[0].text
+    ctx.statements.save(statement, tmp_path / "r.csv")
+    import csv
+
+    rows = {(r["section"], r["key"]): r for r in csv.DictReader(
+        (tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines())}
+    check = rows[("employer_check", "minimum_wage")]
+    assert check["value"].startswith("Needs action: From 1 Apr 2026")
+    assert check["payee"] == "Chris Low" and "gov.uk" in check["evidence"]
+    assert rows[("employer", "employer_checks")]["value"] != "0"
+
+
+def test_no_pas_no_employer_section(ctx: ProfileContext) -> None:
+    assert ctx.statements.build(StatementRequest(MAY)).employer is None

@@ -7,6 +7,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
+from app.domain.entries import EntryDraft
+from app.domain.money import Money
 from app.services.context import ProfileContext
 from ui.bank.import_preview_model import DIRECTION_ROLE, Col, ImportPreviewModel
 from ui.models.rows_model import SORT_ROLE
@@ -53,3 +55,23 @@ def test_only_new_rows_take_edits(ctx: ProfileContext) -> None:
     oldest = ctx.ledger.page()[-1].entry
     assert (oldest.on, oldest.payee, oldest.category_code) == (
         date(2026, 9, 1), "Corner Shop", "activities")
+
+
+def test_a_matched_line_is_ticked_and_can_be_unticked(qtmodeltester: ModelTester,
+                                                      ctx: ProfileContext) -> None:
+    ctx.ledger.add_entry(EntryDraft(date(2026, 9, 1), Money(-100), "Shop", "activities"),
+                         today=TODAY)
+    model = _model(ctx)
+    qtmodeltester.check(model)
+    match = model.index(0, Col.MATCH)
+    assert model.index(0, Col.STATUS).data() == "Already in your records"
+    assert match.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.flags(match) & Qt.ItemFlag.ItemIsUserCheckable
+    assert not model.flags(model.index(0, Col.PAYEE)) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(match, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.index(0, Col.STATUS).data() == "New"
+    assert model.flags(model.index(0, Col.PAYEE)) & Qt.ItemFlag.ItemIsEditable
+    assert model.preview is not None
+    model.show_done(model.preview)
+    assert model.rowCount() == 2 and not model.flags(match) & Qt.ItemFlag.ItemIsUserCheckable
+    assert [model.index(r, Col.STATUS).data() for r in range(2)] == ["Added", "Added"]

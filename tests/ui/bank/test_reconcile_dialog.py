@@ -6,13 +6,14 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.domain.entries import EntryDraft
 from app.domain.money import Money
 from app.services.context import ProfileContext
+from tests.conftest import FIXTURES
 from ui.bank.reconcile_dialog import ReconcileDialog
 from ui.bank.reconcile_model import Col
 
@@ -39,9 +40,9 @@ def _tick(dialog: ReconcileDialog, row: int) -> None:
 
 def test_tick_until_zero_then_lock(qtbot: QtBot, ctx: ProfileContext) -> None:
     dialog = _dialog(qtbot, ctx)
-    assert "£380.00" in dialog.difference.text()
+    assert "The statement shows £380.00 more than your ticked entries" in dialog.difference.text()
     _tick(dialog, 0)
-    assert "-£120.00" in dialog.difference.text() and not dialog.lock_button.isEnabled()
+    assert "£120.00 less" in dialog.difference.text() and not dialog.lock_button.isEnabled()
     _tick(dialog, 1)
     assert dialog.lock_button.isEnabled()
     dialog.lock_button.click()
@@ -84,3 +85,32 @@ def test_bad_balance_says_why(qtbot: QtBot, ctx: ProfileContext) -> None:
 def test_every_control_has_a_name(qtbot: QtBot, ctx: ProfileContext,
                                   unnamed: Callable[[QWidget], list[str]]) -> None:
     assert unnamed(_dialog(qtbot, ctx)) == []
+
+
+def test_an_imported_statement_is_offered_ticked_and_quick(qtbot: QtBot,
+                                                           bank_ctx: ProfileContext) -> None:
+    """Import, then check: the lines are ticked already and the file's balance filled in."""
+    bank_ctx.ledger.add_entry(EntryDraft(date(2026, 8, 1), Money(95234), "Council",
+                                         "council_payment"), today=TODAY)
+    preview = bank_ctx.imports.preview(
+        (FIXTURES / "bank" / "santander.ofx").read_bytes(), "santander.ofx", 1, today=TODAY)
+    bank_ctx.imports.commit(preview, today=TODAY)
+    dialog = ReconcileDialog(bank_ctx.reconcile, 1, bank_ctx.undo, None,
+                             bank_ctx.imports.accounts())
+    qtbot.addWidget(dialog)
+    assert dialog.balance_edit.text() == "2940.00"
+    assert dialog.date_edit.date() == QDate(2026, 9, 30)
+    assert "santander.ofx" in dialog.offered.text()
+    dialog.start_button.click()
+    assert "£952.34 more" in dialog.difference.text()  # the council payment is not ticked
+    dialog.up_to_edit.setDate(QDate(2026, 8, 31))
+    dialog.tick_button.click()
+    assert dialog.lock_button.isEnabled()
+    assert "add up to the statement's balance exactly" in dialog.difference.text()
+    assert bank_ctx.undo.undo() == "Tick entries"
+
+
+def test_the_dialog_fits_at_double_text(bank_ctx: ProfileContext,
+                                        fits_at_double_text: Callable[[QDialog], None]) -> None:
+    fits_at_double_text(ReconcileDialog(bank_ctx.reconcile, 1, bank_ctx.undo, None,
+                                        bank_ctx.imports.accounts()))

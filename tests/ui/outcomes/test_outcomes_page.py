@@ -94,4 +94,5 @@ def test_the_demo_shows_trends_and_providers(qtbot: QtBot, demo_ctx: ProfileCont
     sam = rows["Sam Patel (PA)"]
     assert page.providers.data(page.providers.index(sam, ProviderCol.FORM)) == \
         "Personal assistant"
-    assert "moved +3.0 on average" in page.providers.data(page.providers.index(sam, ProviderCol.OUTCOMES))
+    served = page.providers.data(page.providers.index(sam, ProviderCol.OUTCOMES))
+    assert "moved +3.0 on average" in served

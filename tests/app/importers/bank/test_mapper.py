@@ -18,7 +18,8 @@ ODD = (
     "\n"
     "A3;1234;not a date;5.00;;BUS;1295.00\n"
 )
-UNGUESSABLE = "When,Who,How much\n01/03/2025,Shop,-1.00\n"
+# Two unnamed columns of figures: either could be the amount, so the person is asked.
+UNGUESSABLE = "Day,Figure A,Figure B,Note\n01/03/2025,-1.00,7.00,Shop\n"
 
 
 def test_guesses_odd_columns_from_header_words() -> None:
@@ -34,14 +35,14 @@ def test_guesses_odd_columns_from_header_words() -> None:
 def test_unknown_header_asks_for_a_mapping() -> None:
     with pytest.raises(NeedsMapping) as caught:
         read_statement(UNGUESSABLE.encode())
-    assert caught.value.header == ("when", "who", "how much")
+    assert caught.value.header == ("day", "figure a", "figure b", "note")
 
 
 def test_chosen_mapping_is_remembered_per_header(tmp_path: Path) -> None:
     store = MappingStore(tmp_path)
-    mapping = ColumnMapping(date=0, description=1, amount=2, date_formats=("%d/%m/%Y",))
+    mapping = ColumnMapping(date=0, description=3, amount=1, date_formats=("%d/%m/%Y",))
     first = read_statement(UNGUESSABLE.encode(), store, mapping)
-    store.save(header_key(("When", "Who", "How much")), mapping)
+    store.save(header_key(("Day", "Figure A", "Figure B", "Note")), mapping)
     again = read_statement(UNGUESSABLE.encode(), MappingStore(tmp_path))
     assert again.rows == first.rows
     assert again.rows[0].amount.pence == -100
@@ -56,3 +57,16 @@ def test_damaged_mapping_file_is_ignored(tmp_path: Path) -> None:
 def test_mapping_needs_an_amount_column() -> None:
     with pytest.raises(ValueError):
         ColumnMapping(date=0, description=1)
+
+
+def test_a_correction_to_a_bank_preset_is_remembered_too(tmp_path: Path) -> None:
+    """Starling's preset reads the Reference column as the text; a person who prefers the
+    counter party says so once."""
+    sample = Path(__file__).resolve().parents[3] / "fixtures" / "bank" / "starling.csv"
+    store = MappingStore(tmp_path)
+    header = ("date", "counter party", "reference", "type", "amount (gbp)", "balance (gbp)",
+              "spending category", "notes")
+    store.save(header, ColumnMapping(date=0, description=1, amount=4))
+    parsed = read_statement(sample.read_bytes(), store)
+    assert parsed.layout == "mapped"
+    assert [r.description for r in parsed.rows] == ["TESCO STORES", "ACME LTD", "British Gas"]

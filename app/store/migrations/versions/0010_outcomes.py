@@ -2,7 +2,7 @@
 time, and the payments and visits that served them. New tables only; nothing is copied.
 
 Revision ID: outcomes_1
-Revises: truth_1
+Revises: employer_1
 Create Date: 2026-12-02
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "outcomes_1"
-down_revision = "truth_1"
+down_revision = "employer_1"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""Employing personal assistants: records, payslips, checks and reminders (no Qt here)."""

@@ -1,0 +1,252 @@
+"""Employing PAs: what needs doing, each PA's record, their payslips, and what is still owed.
+
+Every change goes through the one EmployerService and the window's undo stack (Ctrl+Z)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.employer.checks_common import Finding, State
+from app.employer.records import PA, EmployerDetails, PADraft, PayslipDraft
+from app.employer.service import EmployerService
+from app.i18n import _, format_money
+from app.services.undo import UndoStack
+from ui.accessibility import named
+from ui.employer.employer_dialog import EmployerDialog
+from ui.employer.pa_dialog import PADialog, date_edit
+from ui.employer.pa_model import Col, PAModel
+from ui.employer.payslip_dialog import PayslipDialog
+from ui.employer.payslip_model import Col as SlipCol
+from ui.employer.payslip_model import PayslipModel
+from ui.models.rows_model import sorted_view
+from ui.widgets import WARNING_STYLE, accept_cancel_buttons, to_date
+
+
+def reminder_text(findings: list[Finding], limit: int | None = None) -> str:
+    """Each reminder on its own line, failed checks marked; '' when nothing is due."""
+    shown = findings if limit is None else findings[:limit]
+    lines = [("⚠ " if f.state is State.PROBLEM else "• ") + f.line() for f in shown]
+    if limit is not None and len(findings) > limit:
+        lines.append(_("…and {count} more on the Employing PAs tab.").format(
+            count=len(findings) - limit))
+    return "\n".join(lines)
+
+
+class EndDialog(QDialog):
+    def __init__(self, pa: PA, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("End {name}'s employment").format(name=pa.name))
+        self.last_day = date_edit(_("Last day of work"))
+        form = QFormLayout()
+        form.addRow(_("&Last day of work"), self.last_day)
+        note = QLabel(_("Their record, payslips and payments stay."))
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(accept_cancel_buttons(self, _("&End employment"), _("End employment"),
+                                               self.accept))
+
+
+class PAPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, service: EmployerService, undo: UndoStack, read_only: bool = False,
+                 parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.service, self.undo, self.read_only = service, undo, read_only
+        self.today = today or date.today()
+        self.model = PAModel()
+        self.slips = PayslipModel()
+        intro = QLabel(_("The personal assistants you employ: their pay rates, checks and "
+                         "payslips. CareLedger checks each rate against the minimum wage, "
+                         "holiday, the workplace pension and the dates to keep, and says where "
+                         "each rule comes from."))
+        intro.setWordWrap(True)
+        self.reminders = named(QLabel(), _("What needs doing for your PAs"))
+        self.reminders.setWordWrap(True)
+        self.add_button = self._button(_("&Add PA…"), _("Add a PA you employ"), self.add_pa)
+        self.change_button = self._button(_("C&hange…"), _("Change the chosen PA's record"),
+                                          self.change_pa)
+        self.end_button = self._button(_("E&nd employment…"),
+                                       _("Record the chosen PA's last day"), self.end_pa)
+        self.payslip_button = self._button(_("Add pa&yslip…"),
+                                           _("Add a payslip for the chosen PA"),
+                                           self.add_payslip)
+        self.employer_button = self._button(_("You as an e&mployer…"),
+                                            _("Insurance and employer details"),
+                                            self.edit_employer)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.change_button, self.end_button,
+                       self.payslip_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        buttons.addWidget(self.employer_button)
+        self.table = sorted_view(self.model, _("Your PAs"), Col.NAME, self)
+        self._table_look(self.table)
+        self.table.activated.connect(lambda _index: self.change_pa())
+        self.slips_heading = QLabel()
+        self.slip_table = sorted_view(self.slips, _("Payslips of the chosen PA, newest first"),
+                                      SlipCol.PERIOD_END, self)
+        self.slip_table.sortByColumn(SlipCol.PERIOD_END, Qt.SortOrder.DescendingOrder)
+        self._table_look(self.slip_table)
+        self.owed = named(QLabel(), _("Owed from payslips today"))
+        self.owed.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.reminders)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.slips_heading)
+        layout.addWidget(self.slip_table, 2)
+        layout.addWidget(self.owed)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_slips())
+        self._stale = True
+        self._added: int | None = None
+        self.refresh()
+
+    @staticmethod
+    def _button(text: str, name: str, slot: object) -> QPushButton:
+        button = named(QPushButton(text), name)
+        button.clicked.connect(slot)
+        return button
+
+    @staticmethod
+    def _table_look(table: QTableView) -> None:
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        named(table.horizontalHeader(), _("Column headings"))
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        chosen = self.current_pa()
+        self.model.set_rows(self.service.pas(), self.service.employer(), self.today)
+        self.table.resizeColumnsToContents()
+        if self.model.rowCount():
+            self.select(chosen.id if chosen else None)
+        due = self.service.reminders(self.today)
+        self.reminders.setText(reminder_text(due) or _("Nothing needs doing for your PAs "
+                                                       "today."))
+        problem = any(f.state is State.PROBLEM for f in due)
+        self.reminders.setStyleSheet(WARNING_STYLE if problem else "")
+        owed = self.service.owed(self.today)
+        self.owed.setText(_("Owed from payslips today, after the payments linked to them: "
+                            "wages {wages}; tax and National Insurance {hmrc}; pension "
+                            "{pension}.").format(wages=format_money(owed.wages.pence),
+                                                 hmrc=format_money(owed.hmrc.pence),
+                                                 pension=format_money(owed.pension.pence)))
+        self._show_slips()
+        self._stale = False
+
+    def mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def select(self, pa_id: int | None) -> None:
+        proxy = self.table.model()
+        for row in range(proxy.rowCount()):
+            source = proxy.mapToSource(proxy.index(row, 0))  # type: ignore[attr-defined]
+            if pa_id is None or self.model.row_at(source.row()).id == pa_id:
+                self.table.selectRow(row)
+                return
+        self.table.selectRow(0)
+
+    def current_pa(self) -> PA | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        source = self.table.model().mapToSource(index)  # type: ignore[attr-defined]
+        return self.model.row_at(source.row())
+
+    def _show_slips(self) -> None:
+        pa = self.current_pa()
+        self.slips.set_rows(self.service.payslips(pa.id) if pa else [])
+        self.slip_table.resizeColumnsToContents()
+        self.slips_heading.setText(_("Payslips for {name}").format(name=pa.name) if pa
+                                   else _("Choose a PA to see their payslips."))
+        writable = not self.read_only
+        for button in (self.change_button, self.end_button, self.payslip_button):
+            button.setEnabled(writable and pa is not None)
+        self.add_button.setEnabled(writable)
+        self.employer_button.setEnabled(writable)
+
+    # --- changing ---------------------------------------------------------------------------
+
+    def _done(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def add_pa(self) -> None:
+        def save(draft: PADraft, _since: date | None) -> None:
+            pa = self.undo.run(_("Add PA"), lambda: self.service.add(draft))
+            self._added = pa.id
+
+        self._added = None
+        if PADialog(save, parent=self).exec():
+            self._done()
+            self.select(self._added)
+
+    def change_pa(self) -> None:
+        pa = self.current_pa()
+        if pa is None or self.read_only:
+            return
+
+        def save(draft: PADraft, since: date | None) -> None:
+            self.undo.run(_("Change PA"), lambda: self.service.change(pa.id, draft, since))
+
+        if PADialog(save, pa, parent=self).exec():
+            self._done()
+
+    def end_pa(self) -> None:
+        pa = self.current_pa()
+        if pa is None or self.read_only:
+            return
+        dialog = EndDialog(pa, self)
+        if pa.end:
+            dialog.last_day.setDate(QDate(pa.end.year, pa.end.month, pa.end.day))
+        if dialog.exec():
+            on = to_date(dialog.last_day.date())
+            self.undo.run(_("End employment"), lambda: self.service.end(pa.id, on))
+            self._done()
+
+    def add_payslip(self) -> None:
+        pa = self.current_pa()
+        if pa is None or self.read_only:
+            return
+        slips = self.service.payslips(pa.id)
+
+        def save(draft: PayslipDraft) -> None:
+            self.undo.run(_("Add payslip"), lambda: self.service.add_payslip(draft))
+
+        if PayslipDialog(pa, slips[-1] if slips else None, save, self).exec():
+            self._done()
+
+    def edit_employer(self) -> None:
+        def save(details: EmployerDetails) -> None:
+            self.undo.run(_("Change employer details"),
+                          lambda: self.service.set_employer(details))
+
+        if EmployerDialog(self.service.employer(), save, self).exec():
+            self._done()
