@@ -43,6 +43,13 @@ class Area:
     def words(self, locale: str) -> str:
         return self.cy if locale.startswith("cy") and self.cy else self.en
 
+    def provision_in(self, locale: str) -> str:
+        """"s. 1(2)(e)"; in Welsh legislation's own abbreviations, "a. 1(2)(e)" (adran) and
+        "rhl. 2(2)(a)" (rheoliad)."""
+        if not locale.startswith("cy"):
+            return self.provision
+        return self.provision.replace("reg. ", "rhl. ").replace("s. ", "a. ")
+
     def label(self, locale: str) -> str:
         """The words with a capital letter, for a list or a heading."""
         words = self.words(locale)

@@ -30,7 +30,7 @@ def area_text(code: str) -> str:
     found = area(code)
     return _("{words} ({law}, {provision})").format(
         words=found.label(active_locale()), law=list_of(found).short(active_locale()),
-        provision=found.provision)
+        provision=found.provision_in(active_locale()))
 
 
 def rating_text(rating: Rating) -> str:
