@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -41,11 +42,25 @@ class OutcomeDialog(QDialog):
         self.text_edit.setPlaceholderText(_("In your own words, e.g. Get to the allotment "
                                             "twice a week"))
         self.area_box = QComboBox()
+        # The law's words can be long: the box keeps a sensible width and the full words of
+        # the area chosen show, wrapped, beneath it.
+        self.area_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.area_box.setMinimumContentsLength(40)
+        self.area_box.view().setTextElideMode(Qt.TextElideMode.ElideRight)
         for found in areas:
             law = list_of(found).short(active_locale())
-            self.area_box.addItem(f"{found.label(active_locale())} ({law})", found.code)
+            text = f"{found.label(active_locale())} ({law})"
+            self.area_box.addItem(text, found.code)
+            self.area_box.setItemData(self.area_box.count() - 1, text,
+                                      Qt.ItemDataRole.ToolTipRole)
         if outcome is not None:
             self.area_box.setCurrentIndex(max(0, self.area_box.findData(outcome.area_code)))
+        self.area_words = named(QLabel(), _("The area's words in law"))
+        self.area_words.setWordWrap(True)
+        self.area_box.currentIndexChanged.connect(
+            lambda _i: self.area_words.setText(self.area_box.currentText()))
+        self.area_words.setText(self.area_box.currentText())
         self.lines_list = QListWidget()
         chosen = set(outcome.plan_line_ids) if outcome else set()
         for line in lines:
@@ -60,6 +75,7 @@ class OutcomeDialog(QDialog):
         form = QFormLayout()
         form.addRow(label_for(_("&Outcome:"), self.text_edit), self.text_edit)
         form.addRow(label_for(_("&Area in law:"), self.area_box), self.area_box)
+        form.addRow("", self.area_words)
         form.addRow(label_for(_("&Paid for by (plan lines):"), self.lines_list), self.lines_list)
         form.addRow(label_for(_("&How I will know:"), self.measure_edit), self.measure_edit)
         layout = QVBoxLayout(self)

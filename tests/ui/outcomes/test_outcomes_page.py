@@ -7,9 +7,11 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.outcomes.areas import areas_for
 from app.outcomes.model import OutcomeDraft, RatedBy
 from app.services.context import ProfileContext
 from tests.conftest import DEMO_TODAY
@@ -96,3 +98,12 @@ def test_the_demo_shows_trends_and_providers(qtbot: QtBot, demo_ctx: ProfileCont
         "Personal assistant"
     served = page.providers.data(page.providers.index(sam, ProviderCol.OUTCOMES))
     assert "moved +3.0 on average" in served
+
+
+def test_the_dialogs_fit_at_double_text_and_every_control_is_named(
+        ctx: ProfileContext, fits_at_double_text: Callable[[QDialog], None]) -> None:
+    line = ctx.plan.add("Personal care from my PAs")
+    outcome = ctx.outcomes.add(OutcomeDraft("Choose who supports me and when", "ca.1.2.d",
+                                            (line.id,)), TODAY)
+    fits_at_double_text(OutcomeDialog(areas_for("england"), ctx.plan.lines(), outcome))
+    fits_at_double_text(RatingDialog(outcome, TODAY))
