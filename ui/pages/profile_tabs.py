@@ -28,7 +28,7 @@ class ProfileTabs(QTabWidget):
         self.ctx = ctx
         self.undo_stack = ctx.undo
         self.ledger_page = LedgerPage(ctx)
-        self.services_page = ServicesPage(ctx.visits, ctx.undo)
+        self.services_page = ServicesPage(ctx.visits, ctx.undo, outcomes=ctx.outcomes)
         self.my_providers_page = MyProvidersPage(ctx.providers, ctx.undo)
         self.outcomes_page = OutcomesPage(ctx)
         self.pa_page = PAPage(ctx.employer, ctx.undo, ctx.read_only)
@@ -53,6 +53,7 @@ class ProfileTabs(QTabWidget):
         self.history_page.refresh()
         self.my_providers_page.mark_stale()
         self.outcomes_page.mark_stale()
+        self.services_page.fill_outcomes()
         self.pa_page.mark_stale()
         self.people_page.refresh()
         if self.currentWidget() is not self.ledger_page:  # it refreshes after its own changes
