@@ -13,8 +13,7 @@ from app.cli.common import day, opened
 from app.domain.errors import DomainError, ValidationError
 from app.domain.funding import Period
 from app.i18n import _
-from app.opendata.package import OpenDataPackage
-from app.opendata.service import files
+from app.opendata.service import preview_text
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -48,29 +47,11 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     together.set_defaults(func=_combine)
 
 
-def show(package: OpenDataPackage, folder: Path) -> str:
-    """What will leave, exactly: every file and every line of it."""
-    lines = [_("These files will be written to {folder}. They hold no name, payee, "
-               "reference, note or exact date: money is rounded to the nearest £10 and days "
-               "are shown only as months.").format(folder=folder)]
-    if not package.council_found:
-        lines.append(_("Your council's name was not recognised, so no local authority code "
-                       "is included."))
-    for name, text in files(package).items():
-        if name.endswith(".csv"):
-            rows = text.count("\n") - 1
-            lines += ["", _("{file} ({rows} rows):").format(file=name, rows=rows), text.rstrip()]
-        else:
-            lines += ["", _("{file}: the description of the tables (the same for everyone).")
-                      .format(file=name)]
-    return "\n".join(lines)
-
-
 def _export(args: argparse.Namespace) -> int:
     period = Period(day(args.start, "from"), day(args.end, "to"))
     with opened(args, args.export_profile, read_only=True) as ctx:
         package = ctx.open_data.prepare(period)
-        print(show(package, args.out))
+        print(preview_text(package, args.out))
         print()
         if args.dry_run:
             print(_("Nothing was written (--dry-run)."))

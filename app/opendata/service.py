@@ -141,6 +141,24 @@ def files(package: OpenDataPackage) -> dict[str, str]:
     return found
 
 
+def preview_text(package: OpenDataPackage, folder: Path | str) -> str:
+    """What will leave, exactly: every file and every line of it."""
+    lines = [_("These files will be written to {folder}. They hold no name, payee, "
+               "reference, note or exact date: money is rounded to the nearest £10 and days "
+               "are shown only as months.").format(folder=folder)]
+    if not package.council_found:
+        lines.append(_("Your council's name was not recognised, so no local authority code "
+                       "is included."))
+    for name, text in files(package).items():
+        if name.endswith(".csv"):
+            rows = text.count("\n") - 1
+            lines += ["", _("{file} ({rows} rows):").format(file=name, rows=rows), text.rstrip()]
+        else:
+            lines += ["", _("{file}: the description of the tables (the same for everyone).")
+                      .format(file=name)]
+    return "\n".join(lines)
+
+
 def _visit_of(visit: Visit, provider: ChosenProvider) -> bool:
     if visit.draft.chosen_provider_id is not None:
         return visit.draft.chosen_provider_id == provider.id

@@ -31,6 +31,7 @@ from app.services.context import ProfileContext
 from app.statements.outcomes_text import area_text, deliverer_text
 from ui.accessibility import named
 from ui.models.rows_model import sorted_view
+from ui.outcomes.open_data_dialog import OpenDataDialog
 from ui.outcomes.outcome_dialogs import OutcomeDialog, RatingDialog
 from ui.outcomes.outcomes_models import (
     OutcomeCol,
@@ -71,6 +72,7 @@ class OutcomesPage(QWidget):
         self.rate_button = self._button(_("&Rate…"), self.rate, buttons)
         self.remove_button = self._button(_("Re&move"), self.remove, buttons)
         buttons.addStretch()
+        self.share_button = self._button(_("&Share open data…"), self.share, buttons)
         self.message = message_label()
         self.details = named(QLabel(), _("About the selected outcome"))
         self.details.setWordWrap(True)
@@ -265,6 +267,13 @@ class OutcomesPage(QWidget):
             self._say(_("Removed “{text}” and its ratings. Ctrl+Z puts it back.").format(
                 text=report.outcome.text))
             self.refresh()
+
+    def share(self) -> None:
+        """Show what open data would leave, and save it only when the person says so."""
+        dialog = OpenDataDialog(self.ctx.open_data, self.today, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.written:
+            self._say(_("Saved the open data to {folder}.").format(
+                folder=dialog.written[0].parent))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.table and event.type() == QEvent.Type.KeyPress:

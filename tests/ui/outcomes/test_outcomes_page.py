@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
@@ -15,6 +17,7 @@ from app.outcomes.areas import areas_for
 from app.outcomes.model import OutcomeDraft, RatedBy
 from app.services.context import ProfileContext
 from tests.conftest import DEMO_TODAY
+from ui.outcomes.open_data_dialog import OpenDataDialog
 from ui.outcomes.outcome_dialogs import OutcomeDialog, RatingDialog
 from ui.outcomes.outcomes_models import OutcomeCol, ProviderCol, RatingCol
 from ui.outcomes.outcomes_page import OutcomesPage
@@ -107,3 +110,21 @@ def test_the_dialogs_fit_at_double_text_and_every_control_is_named(
                                             (line.id,)), TODAY)
     fits_at_double_text(OutcomeDialog(areas_for("england"), ctx.plan.lines(), outcome))
     fits_at_double_text(RatingDialog(outcome, TODAY))
+
+
+def test_share_open_data_previews_then_writes_only_on_save(
+        qtbot: QtBot, demo_ctx: ProfileContext, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        fits_at_double_text: Callable[[QDialog], None]) -> None:
+    dialog = OpenDataDialog(demo_ctx.open_data, DEMO_TODAY)
+    qtbot.addWidget(dialog)
+    shown = dialog.preview.toPlainText()
+    assert "providers.csv (3 rows):" in shown and "Sam Patel" not in shown
+    assert not any(tmp_path.iterdir())  # nothing written by looking
+    monkeypatch.setattr("ui.outcomes.open_data_dialog.ask_folder", lambda parent: tmp_path)
+    dialog.save()
+    folder = tmp_path / dialog.folder_name()
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "datapackage.json", "outcomes.csv", "package.csv", "providers.csv", "spend.csv"]
+    assert (folder / "providers.csv").read_text(encoding="utf-8") in shown
+    fits_at_double_text(OpenDataDialog(demo_ctx.open_data, DEMO_TODAY))
