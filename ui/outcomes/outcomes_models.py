@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from app.i18n import _, active_locale, format_date, format_money, format_number
+from app.i18n import _, active_locale, format_date, format_money, format_number, ngettext
 from app.opendata.package import ProviderValue
 from app.opendata.schema import form_label
 from app.outcomes.areas import area
@@ -177,6 +177,16 @@ class ProvidersModel(RowsModel[ProviderValue]):
         if not value.outcomes_served:
             return _("None linked")
         if change is None:
-            return _("{n}: not rated twice yet").format(n=value.outcomes_served)
-        return _("{n}: moved {change} on average").format(
-            n=value.outcomes_served, change=f"{change:+.1f}")
+            return ngettext("{n} outcome, not rated twice yet", "{n} outcomes, not rated twice yet",
+                            value.outcomes_served).format(n=value.outcomes_served)
+        # The change is in points of the 4-point scale, first rating to latest.
+        return ngettext("{n} outcome, {change} points on average",
+                        "{n} outcomes, {change} points on average",
+                        value.outcomes_served).format(n=value.outcomes_served,
+                                                      change=_signed(change))
+
+
+def _signed(change: Decimal | float) -> str:
+    """A change on the scale with its sign always shown: +2.0, -0.5, +0.0."""
+    text = format_number(Decimal(str(change)), 1)
+    return text if text.startswith(("-", "\u2212")) else "+" + text

@@ -100,7 +100,7 @@ def test_the_demo_shows_trends_and_providers(qtbot: QtBot, demo_ctx: ProfileCont
     assert page.providers.data(page.providers.index(sam, ProviderCol.FORM)) == \
         "Personal assistant"
     served = page.providers.data(page.providers.index(sam, ProviderCol.OUTCOMES))
-    assert "moved +3.0 on average" in served
+    assert "1 outcome, +3.0 points on average" in served
 
 
 def test_the_dialogs_fit_at_double_text_and_every_control_is_named(
