@@ -26,6 +26,7 @@ from app.domain.person import Holder
 from app.domain.plan import PlanLine, PlanSpend
 from app.domain.policy import Policy
 from app.domain.schedules import contribution_instalments, scheduled_payments
+from app.outcomes.report import OutcomeInputs, summarise
 from app.statements.checklist import evidence_section
 from app.statements.explain import explanations
 from app.statements.model import (
@@ -61,6 +62,7 @@ class Ledger:
     plan_lines: Sequence[PlanLine] = ()
     # The person's contribution payments up to the period's end (to see how they pay it).
     contributions: Sequence[tuple[date, Money]] = ()
+    outcomes: OutcomeInputs | None = None  # the support plan's outcomes and their links
 
 
 def build(period: Period, *, holder: Holder, policy: Policy,
@@ -91,6 +93,7 @@ def build(period: Period, *, holder: Holder, policy: Policy,
         services=inputs.services, outcomes=inputs.outcomes.strip(),
         generated_on=inputs.generated_on, audit_hash=inputs.audit_hash,
         head_event_id=inputs.head_event_id,
+        outcome_summary=summarise(period, ledger.outcomes) if ledger.outcomes else None,
         employer=_employer(employer, owed) if employer is not None else None,
         explanations=explanations(policy.rule, funding, recon, position, in_period,
                                   inputs.services),

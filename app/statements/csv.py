@@ -19,12 +19,13 @@ from app.domain.money import Money
 from app.i18n import _, active_locale, pence_to_plain
 from app.statements import explain_text, text
 from app.statements.model import Statement
+from app.statements.outcomes_text import blocks
 
 COLUMNS = ["section", "key", "label", "entry_id", "date", "payee", "category",
            "support_plan_line", "amount", "on_bank_statement", "evidence", "days", "hours",
-           "weeks", "count", "state", "text", "source"]
+           "weeks", "count", "state", "area", "score", "text", "source"]
 # Columns that hold numbers only; everything else is neutralised for spreadsheets.
-NUMBER_COLUMNS = frozenset({"entry_id", "amount", "days", "hours", "weeks", "count"})
+NUMBER_COLUMNS = frozenset({"entry_id", "amount", "days", "hours", "weeks", "count", "score"})
 Row = dict[str, str]
 
 
@@ -70,7 +71,7 @@ def rows(s: Statement) -> Iterator[Row]:
     yield from _flagged(s)
     yield from _services(s)
     yield from _employer_checks(s)
-    yield row("outcomes", "outcomes", _("Outcomes"), text=s.outcomes or _("None recorded"))
+    yield from outcome_rows(s)
     yield row("declaration", "declaration", _("Declaration"),
               text=s.rule.declaration(active_locale()))
 
@@ -183,6 +184,30 @@ def _services(s: Statement) -> Iterator[Row]:
                   payee=p.provider, amount=p.difference,
                   state="more" if p.difference.pence > 0 else
                   "less" if p.difference.pence < 0 else "same")
+
+
+def outcome_rows(s: Statement) -> Iterator[Row]:
+    """Each outcome (amount: spent on it in the period; area: its code in law), its ratings
+    (date, score) and who delivered it (payee, hours, amount paid for it); then the totals and
+    any notes."""
+    summary = s.outcome_summary
+    for block in blocks(summary) if summary is not None else []:
+        report = block.report
+        key = str(block.id)
+        yield row("outcome", key, block.text, area=block.area_code,
+                  support_plan_line="; ".join(report.plan_lines), amount=-block.spent)
+        for rating in report.ratings:
+            yield row("outcome_rating", key, _("Rating"), date=rating.on, score=rating.score)
+        for d in report.deliverers:
+            yield row("outcome_delivered_by", key, _("Delivered by"), payee=d.name,
+                      hours=(Decimal(d.delivered_minutes) / 60).quantize(Decimal("0.01")),
+                      amount=-d.paid)
+    if summary is not None:
+        yield row("outcome_total", "linked", _("Spent on outcomes"), amount=-summary.linked)
+        yield row("outcome_total", "not_linked", _("Not linked to any outcome"),
+                  amount=-summary.not_linked)
+    yield row("outcomes", "outcomes", _("Notes on outcomes"),
+              text=s.outcomes or _("None recorded"))
 
 
 def _employer_checks(s: Statement) -> Iterator[Row]:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError
 from app.i18n import ParseError, _, format_date, format_money, parse_money
-from app.services.services_log import ServicesLogService, VisitDraft, parse_hours
+from app.outcomes.service import OutcomesService
+from app.services.services_log import ServicesLogService, Visit, VisitDraft, parse_hours
 from app.services.undo import UndoStack
 from ui.bank.timesheet_model import Col, TimesheetModel, hours_text
 from ui.models.rows_model import sorted_view
@@ -29,9 +31,10 @@ class ServicesPage(QWidget):
     visit_logged = Signal(int)
 
     def __init__(self, service: ServicesLogService, undo_stack: UndoStack,
-                 parent: QWidget | None = None, today: date | None = None) -> None:
+                 parent: QWidget | None = None, today: date | None = None,
+                 outcomes: OutcomesService | None = None) -> None:
         super().__init__(parent)
-        self._service, self._undo = service, undo_stack
+        self._service, self._undo, self._outcomes = service, undo_stack, outcomes
         self.model = TimesheetModel()
         self._week = today or date.today()
         self._build()
@@ -70,6 +73,7 @@ class ServicesPage(QWidget):
         self.late_box = QCheckBox(_("&Late"))
         self.late_box.setAccessibleName(_("The visit started late"))
         self.note_edit = QLineEdit()
+        self.outcome_box = QComboBox()
         self.add_button = self._button(_("&Log visit"), self.log_visit)
         self.problem = QLabel()
         self.problem.setAccessibleName(_("Problem"))
@@ -77,7 +81,8 @@ class ServicesPage(QWidget):
         rows = ((_("&Date:"), self.date_edit), (_("Care &from:"), self.provider_edit),
                 (_("Planned &hours:"), self.planned_edit),
                 (_("Hours deli&vered:"), self.delivered_edit),
-                (_("&Rate an hour:"), self.rate_edit), (_("N&ote:"), self.note_edit))
+                (_("&Rate an hour:"), self.rate_edit), (_("N&ote:"), self.note_edit),
+                (_("O&utcome served:"), self.outcome_box))
         for text, widget in rows:
             widget.setAccessibleName(text.replace("&", "").rstrip(":"))
             form.addRow(text, widget)
@@ -96,7 +101,18 @@ class ServicesPage(QWidget):
 
     # --- actions -----------------------------------------------------------------------------
 
+    def fill_outcomes(self) -> None:
+        """The outcomes a visit can serve (or none: it serves its payment's)."""
+        chosen = self.outcome_box.currentData()
+        self.outcome_box.clear()
+        self.outcome_box.addItem(_("None chosen (its payment's outcome)"), None)
+        for outcome in self._outcomes.outcomes() if self._outcomes else []:
+            self.outcome_box.addItem(outcome.text, outcome.id)
+        self.outcome_box.setCurrentIndex(max(0, self.outcome_box.findData(chosen)))
+        self.outcome_box.setVisible(self._outcomes is not None)
+
     def show_week(self, any_day: date) -> None:
+        self.fill_outcomes()
         sheet = self._service.timesheet(any_day)
         self._week = sheet.week_start
         self.model.set_timesheet(sheet)
@@ -113,13 +129,21 @@ class ServicesPage(QWidget):
     def log_visit(self) -> None:
         try:
             draft = self._draft()
-            visit = self._undo.run(_("Log visit"), lambda: self._service.add(draft))
+            outcome = self.outcome_box.currentData()
+            visit = self._undo.run(_("Log visit"), lambda: self._log(draft, outcome))
         except (DomainError, ParseError) as error:
             self.problem.setText(str(error))
             return
         self.problem.setText("")
         self.show_week(draft.on)
         self.visit_logged.emit(visit.id)
+
+    def _log(self, draft: VisitDraft, outcome: int | None) -> Visit:
+        """The visit and, when one was chosen, the outcome it served: one undoable step."""
+        visit = self._service.add(draft)
+        if outcome is not None and self._outcomes is not None:
+            self._outcomes.link_visit(visit.id, int(outcome))
+        return visit
 
     def _draft(self) -> VisitDraft:
         missed = self.missed_box.isChecked()

@@ -6,7 +6,7 @@ links would cascade). It may be empty (a receipt or invoice), so links made befo
 agree with their history.
 
 Revision ID: evidence_1
-Revises: employer_1
+Revises: outcomes_1
 Create Date: 2026-12-02
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "evidence_1"
-down_revision = "employer_1"
+down_revision = "outcomes_1"
 branch_labels = None
 depends_on = None
 
