@@ -33,7 +33,8 @@ class ProfileTabs(QTabWidget):
         self.outcomes_page = OutcomesPage(ctx)
         self.pa_page = PAPage(ctx.employer, ctx.undo, ctx.read_only)
         self.register_page = RegisterPage(ctx.register, ctx.providers, ctx.undo)
-        self.statement_page = StatementPage(ctx.statements, ctx.rules, ctx.undo)
+        self.statement_page = StatementPage(ctx.statements, ctx.rules, ctx.undo,
+                                            evidence=ctx.evidence)
         self.history_page = HistoryPage(ctx.history)
         self.people_page = PeoplePage(ctx.people, ctx.undo, ctx.read_only)
         for page, title in ((self.ledger_page, _("&Money")),
