@@ -63,6 +63,10 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+# Asked before a return is written (the outcomes check-in): the page and the return's period.
+CheckIn = Callable[[QWidget, Period], object]
+
+
 class StatementPage(QWidget):
     rule_chosen = Signal(str)  # the rule's code
     statement_saved = Signal(Path)
@@ -72,7 +76,8 @@ class StatementPage(QWidget):
                  make_rule: RuleMaker = ask_custom_rule,
                  parent: QWidget | None = None,
                  evidence: EvidenceService | None = None,
-                 open_documents: DocumentsOpener | None = None) -> None:
+                 open_documents: DocumentsOpener | None = None,
+                 check_in: CheckIn | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._rules_service = rules
@@ -82,6 +87,7 @@ class StatementPage(QWidget):
         self._choose_path = choose_path
         self._make_rule = make_rule
         self._open_documents = open_documents or self._documents_dialog
+        self._check_in = check_in
         self._rules: list[CouncilRule] = []
         self.checklist = ChecklistModel()
         self._build_controls()
@@ -242,6 +248,8 @@ class StatementPage(QWidget):
                 ".zip": _("ZIP files (*.zip)")}[suffix]
         try:
             request = self.request()
+            if self._check_in is not None:  # outcomes are rated at every return
+                self._check_in(self, request.period)
             path = self._choose_path(self, title, kind)
             if path is None:
                 return None
