@@ -32,6 +32,7 @@ from app.services.profiles import (
 from app.settings import load_settings, save_settings
 from app.store.ledger_file import LedgerDamaged
 from app.store.profiles import ProfileInfo
+from ui import fit
 from ui.dialogs.new_profile_dialog import NewProfileDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
 from ui.jobs import run_job
@@ -63,14 +64,17 @@ class MainWindow(QMainWindow):
         self.idle_lock = IdleLock(load_settings(data_dir).idle_lock_minutes, self)
         self.idle_lock.idle_timed_out.connect(self.lock)
         self.setWindowTitle("CareLedger")
-        self.resize(1100, 720)
+        fit.install()  # every dialog and table fits the screen at any text size
+        width, height = fit.available_size(self)
+        self.resize(min(1100, width), min(720, height))
 
         self.stack = QStackedWidget()
         self.profiles_page = ProfilesPage()
         self.profiles_page.open_requested.connect(self.ask_and_open)
         self.profiles_page.new_requested.connect(self.new_profile)
         self.profiles_page.demo_requested.connect(self.open_demo)
-        self.stack.addWidget(self.profiles_page)
+        self.profiles_scroll = fit.page_scroll(self.profiles_page)
+        self.stack.addWidget(self.profiles_scroll)
         self.setCentralWidget(self.stack)
         self._build_menus()
         self.show_profiles()
@@ -125,7 +129,7 @@ class MainWindow(QMainWindow):
     def show_profiles(self) -> None:
         profiles = list_profiles(self.data_dir)
         self.profiles_page.set_profiles(profiles)
-        self.stack.setCurrentWidget(self.profiles_page)
+        self.stack.setCurrentWidget(self.profiles_scroll)
         self._enable_profile_actions(opened=False, any_profiles=bool(profiles))
         self.setWindowTitle("CareLedger")
 

@@ -36,11 +36,17 @@ class TextSize:
         self.scale = scale
         font = self.app.font()
         font.setPointSizeF(self.base_point_size * scale)
+        self.app.setProperty("text_scale", scale)  # read by ui.fit (forms, dialogs)
         self.app.setFont(font)
-        # Widgets that set their own font do not follow the application's: update them.
+        # Widgets that set their own font, or have a style sheet (warnings, banners), do not
+        # follow the application's: update them.
         for widget in QApplication.allWidgets():
             if widget.property(_SCALE_PROPERTY) is not None:
                 _apply_relative(widget, font, widget.font().bold())
+            elif widget.styleSheet():
+                own = QFont(font)
+                own.setBold(widget.font().bold())
+                widget.setFont(own)
         if self.settings is not None:
             self.settings.setValue("text_scale", scale)
 

@@ -195,7 +195,7 @@ def layout_problems(root: QWidget) -> list[str]:
     """Every shown widget under `root` squeezed below its own minimum size, a wrapped text
     given less height than it needs, or a widget cut off by its parent; and a table column
     narrower than its heading."""
-    from PySide6.QtWidgets import QTableView
+    from PySide6.QtWidgets import QScrollArea, QTableView
 
     problems = []
     for widget in root.findChildren(QWidget):
@@ -218,6 +218,12 @@ def layout_problems(root: QWidget) -> list[str]:
                             f"parent {type(parent).__name__} of {parent.width()}x{parent.height()}")
         if isinstance(widget, QTableView):
             problems.extend(_narrow_columns(widget, name))
+        if isinstance(widget, QScrollArea) and widget.horizontalScrollBar().isVisible() \
+                and widget.objectName() in ("page_scroll", "fit_scroll"):
+            inner = widget.widget()
+            problems.append(f"the page scrolls sideways: it needs "
+                            f"{inner.minimumSizeHint().width() if inner else '?'} px, has "
+                            f"{widget.viewport().width()}")
     return problems
 
 

@@ -391,7 +391,7 @@ def test_idle_lock_hides_every_figure(qtbot: QtBot, window: MainWindow) -> None:
     window.idle_lock.set_interval_ms(50)
     qtbot.waitUntil(lambda: window.profile is None, timeout=3000)
     assert window.ledger_page is None and window.ctx is None
-    assert window.stack.currentWidget() is window.profiles_page
+    assert window.stack.currentWidget() is window.profiles_scroll
     assert "£" not in " ".join(w.text() for w in window.findChildren(QLabel) if w.isVisible())
 
 

@@ -102,7 +102,6 @@ def test_every_dialog_fits_the_screen(demo_window: MainWindow, demo_dir: Path,
         if problems:
             found[kind.__name__] = problems
         dialog.reject()
-        dialog.deleteLater()
     assert not found, _report(found)
 
 

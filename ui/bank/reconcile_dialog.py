@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +28,7 @@ from app.i18n import ParseError, _, format_date, format_money, parse_money, penc
 from app.services.bank_import import AccountChoice
 from app.services.reconcile import Reconciliation, ReconciliationService, difference_in_words
 from app.services.undo import UndoStack
+from ui import fit
 from ui.accessibility import label_for, named
 from ui.bank.reconcile_model import Col, ReconcileModel
 from ui.models.rows_model import sorted_view
@@ -86,8 +86,7 @@ class ReconcileDialog(QDialog):
         ticks.addStretch(1)
         self.table = sorted_view(self.model, _("Entries to tick"), Col.DATE, self)
         self.table.horizontalHeader().setAccessibleName(_("Column headings"))
-        self.table.horizontalHeader().setSectionResizeMode(Col.PAYEE,
-                                                           QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(_("Close"))
@@ -177,7 +176,7 @@ class ReconcileDialog(QDialog):
     def _reload(self) -> None:
         assert self.state is not None
         self.model.set_candidates(self._service.candidates(self.state.id), self.state.locked)
-        self.table.resizeColumnsToContents()
+        fit.size_columns(self.table)
         self._show_state(self.state)
 
     def _show_state(self, state: Reconciliation) -> None:

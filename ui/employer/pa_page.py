@@ -24,6 +24,7 @@ from app.employer.records import PA, EmployerDetails, PADraft, PayslipDraft
 from app.employer.service import EmployerService
 from app.i18n import _, format_money
 from app.services.undo import UndoStack
+from ui import fit
 from ui.accessibility import named
 from ui.employer.employer_dialog import EmployerDialog
 from ui.employer.pa_dialog import PADialog, date_edit
@@ -137,7 +138,7 @@ class PAPage(QWidget):
     def refresh(self) -> None:
         chosen = self.current_pa()
         self.model.set_rows(self.service.pas(), self.service.employer(), self.today)
-        self.table.resizeColumnsToContents()
+        fit.size_columns(self.table)
         if self.model.rowCount():
             self.select(chosen.id if chosen else None)
         due = self.service.reminders(self.today)

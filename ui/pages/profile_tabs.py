@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
 from app.i18n import _
 from app.services.context import ProfileContext
 from ui.accessibility import named
 from ui.bank.services_page import ServicesPage
 from ui.employer.pa_page import PAPage
+from ui.fit import page_scroll
 from ui.pages.ledger_page import LedgerPage
 from ui.register.my_providers_page import MyProvidersPage
 from ui.register.register_page import RegisterPage
@@ -45,6 +46,29 @@ class ProfileTabs(QTabWidget):
             self.addTab(page, title)
         # Any change can move figures on other pages: they reload when next shown.
         self.undo_stack.listeners.append(self._changed)
+
+    # Each page sits in a scroll area (ui.fit.page_scroll), so that at large text a tall page
+    # scrolls instead of pushing the window off the screen. These keep the pages themselves
+    # what callers see: currentWidget() is the page, setCurrentWidget(page) shows it.
+
+    def addTab(self, page: QWidget, title: str) -> int:  # type: ignore[override]  # noqa: N802
+        return super().addTab(page_scroll(page), title)
+
+    def page(self, index: int) -> QWidget | None:
+        holder = super().widget(index)
+        return holder.widget() if isinstance(holder, QScrollArea) else holder
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802 - Qt override
+        return self.page(self.currentIndex())
+
+    def indexOf(self, page: QWidget) -> int:  # type: ignore[override]  # noqa: N802
+        for index in range(self.count()):
+            if self.page(index) is page:
+                return index
+        return super().indexOf(page)
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # type: ignore[override]  # noqa: N802
+        self.setCurrentIndex(self.indexOf(page))
 
     def _changed(self) -> None:
         self.history_page.refresh()

@@ -27,6 +27,7 @@ from app.domain.money import Money
 from app.i18n import ParseError, _, parse_money
 from app.services.my_providers import MyProvidersService
 from app.services.undo import UndoStack
+from ui import fit
 from ui.accessibility import named
 from ui.register.my_providers_model import SORT_ROLE, MyProvidersModel, _kinds
 from ui.widgets import accept_cancel_buttons, message_label, to_date
@@ -69,7 +70,7 @@ class MyProvidersPage(QWidget):
         today = date.today()
         period = Period(today - timedelta(days=365), today)
         self.model.set_rows(self.service.value_for_money_all(period))
-        self.table.resizeColumnsToContents()
+        fit.size_columns(self.table)
         self._stale = False
 
     def mark_stale(self) -> None:

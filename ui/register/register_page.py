@@ -33,6 +33,7 @@ from app.services.my_providers import MyProvidersService
 from app.services.register import COUNT_CAP, ImportReport, RegisterService
 from app.services.register_update import CQC_DATA_PAGE, UpdateOutcome, never_updated
 from app.services.undo import UndoStack
+from ui import fit
 from ui.accessibility import named
 from ui.register.add_provider_dialog import AddProviderDialog
 from ui.register.import_progress import import_with_progress
@@ -125,7 +126,8 @@ class RegisterPage(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.detail, 1)
         side_layout.addWidget(self.add_button)
-        splitter = QSplitter()
+        fit.keep_rows(self.table, 6)
+        splitter = fit.stack_when_large(QSplitter())
         splitter.addWidget(self.table)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)

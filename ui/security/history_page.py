@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWid
 
 from app.i18n import _
 from app.services.history import HistoryCheck, HistoryService
+from ui import fit
 from ui.security.history_model import HistoryModel
 
 
@@ -50,7 +51,7 @@ class HistoryPage(QWidget):
     def _load(self) -> None:
         self._stale = False
         self.model.reload()
-        self.table.resizeColumnsToContents()  # one page of rows: cheap
+        fit.size_columns(self.table)  # one page of rows: cheap
 
     def verify(self) -> HistoryCheck:
         check = self.service.verify()
