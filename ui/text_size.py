@@ -28,9 +28,16 @@ class TextSize:
         self.app = app
         self.base_point_size = app.font().pointSizeF()
         self.settings = settings
-        saved = float(str(settings.value("text_scale", 1.0))) if settings else 1.0
-        self.scale = min(STEPS, key=lambda s: abs(s - saved))
+        try:
+            saved = float(str(settings.value("text_scale", 1.0))) if settings else 1.0
+        except ValueError:
+            saved = 1.0
+        self.scale = min(max(saved, STEPS[0]), STEPS[-1])
         self.apply(self.scale)
+
+    def apply_percent(self, percent: int) -> None:
+        """`careledger --text-size PERCENT` (100 to 250): used now and remembered."""
+        self.apply(min(max(percent / 100, STEPS[0]), STEPS[-1]))
 
     def apply(self, scale: float) -> None:
         self.scale = scale
