@@ -65,8 +65,8 @@ def fit_dialog(dialog: QDialog) -> None:
     layout.activate()
     wanted = max(layout.totalSizeHint().width(), layout.totalMinimumSize().width())
     if _needs_scrolling(dialog, layout, screen_w, screen_h):
-        scroll_contents(dialog)
-        layout = dialog.layout()
+        scroll_contents(dialog, layout)
+        layout = dialog.layout() or layout
         layout.activate()
         wanted += dialog.style().pixelMetric(dialog.style().PixelMetric.PM_ScrollBarExtent) + 4
     elif dialog.property(_WRAPPED):
@@ -80,7 +80,7 @@ def fit_dialog(dialog: QDialog) -> None:
     height = min(max(height, least.height()), screen_h)
     dialog.setMaximumSize(screen_w, screen_h)
     dialog.resize(width, height)
-    dialog.setProperty("fit_done", True)
+    dialog.setProperty("fit_done", 1)
     _centre(dialog, screen_w, screen_h)
 
 
@@ -94,9 +94,8 @@ def _needs_scrolling(dialog: QDialog, layout: QLayout, screen_w: int, screen_h: 
     return least.width() > screen_w or max(least.height(), height) > screen_h
 
 
-def scroll_contents(dialog: QDialog) -> None:
+def scroll_contents(dialog: QDialog, old: QLayout) -> None:
     """Move the dialog's layout into a scroll area; its OK / Cancel row stays below it."""
-    old = dialog.layout()
     inner = QWidget()
     inner.setObjectName("fit_inner")
     children = [w for w in dialog.findChildren(
@@ -107,8 +106,9 @@ def scroll_contents(dialog: QDialog) -> None:
         child.setParent(inner)
         if id(child) not in hidden:
             child.show()
-    buttons = [old.itemAt(i).widget() for i in range(old.count())
-               if isinstance(old.itemAt(i).widget(), QDialogButtonBox)]
+    items = [old.itemAt(i) for i in range(old.count())]
+    buttons = [w for w in (item.widget() for item in items if item is not None)
+               if isinstance(w, QDialogButtonBox)]
     for box in buttons:
         old.removeWidget(box)
     scroll = QScrollArea()
@@ -125,7 +125,7 @@ def scroll_contents(dialog: QDialog) -> None:
         box.setContentsMargins(9, 0, 9, 9)
         outer.addWidget(box)
         box.show()
-    dialog.setProperty(_WRAPPED, True)
+    dialog.setProperty(_WRAPPED, 1)
 
 
 def _centre(window: QWidget, screen_w: int, screen_h: int) -> None:
@@ -145,8 +145,9 @@ def arrange_forms(root: QWidget) -> None:
     for form in root.findChildren(QFormLayout):
         if form.rowWrapPolicy() != policy:
             form.setRowWrapPolicy(policy)
-    if isinstance(root.layout(), QFormLayout) and root.layout().rowWrapPolicy() != policy:
-        root.layout().setRowWrapPolicy(policy)
+    own = root.layout()
+    if isinstance(own, QFormLayout) and own.rowWrapPolicy() != policy:
+        own.setRowWrapPolicy(policy)
 
 
 # --- tables and lists ----------------------------------------------------------------------------
@@ -206,7 +207,7 @@ def _show_rows(table: QTableView) -> None:
 def stack_when_large(splitter: QSplitter) -> QSplitter:
     """Side by side at normal text; one above the other at large text (checked again
     whenever the text size changes)."""
-    splitter.setProperty("fit_stack", True)
+    splitter.setProperty("fit_stack", 1)
     _orient(splitter)
     return splitter
 
@@ -228,7 +229,7 @@ def fit_combo(combo: QComboBox) -> None:
 def _watch_table(table: QTableView) -> None:
     if table.property("fit_watched"):
         return
-    table.setProperty("fit_watched", True)
+    table.setProperty("fit_watched", 1)
     model = table.model()
     if model is not None:
         model.modelReset.connect(lambda: heading_widths(table))

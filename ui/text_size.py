@@ -26,6 +26,9 @@ def _apply_relative(widget: QWidget, base: QFont, bold: bool | None = None) -> N
 class TextSize:
     def __init__(self, app: QApplication, settings: QSettings | None = None) -> None:
         self.app = app
+        from ui import fit  # noqa: PLC0415 - fit reads the scale this sets
+
+        fit.install()  # every dialog and table fits the screen at any text size
         self.base_point_size = app.font().pointSizeF()
         self.settings = settings
         try:

@@ -5,12 +5,9 @@ be ticked at once."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,7 +28,9 @@ from app.services.undo import UndoStack
 from ui import fit
 from ui.accessibility import label_for, named
 from ui.bank.reconcile_model import Col, ReconcileModel
+from ui.date_field import DateField
 from ui.models.rows_model import sorted_view
+from ui.widgets import to_date
 
 
 class ReconcileDialog(QDialog):
@@ -53,9 +52,7 @@ class ReconcileDialog(QDialog):
             self.account_box.addItem(account.name, account.id)
         self.account_box.setCurrentIndex(max(self.account_box.findData(self._account_id), 0))
         self.account_box.currentIndexChanged.connect(lambda _i: self._account_chosen())
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setAccessibleName(_("Statement closing date"))
+        self.date_edit = DateField(name=_("Statement closing date"))
         self.balance_edit = QLineEdit()
         self.balance_edit.setAccessibleName(_("Statement closing balance"))
         self.offered = named(QLabel(""), _("Balance from the imported file"))
@@ -74,8 +71,7 @@ class ReconcileDialog(QDialog):
         self.difference = QLabel(_("Enter the statement's closing date and balance."))
         self.difference.setAccessibleName(_("Difference"))
         self.difference.setWordWrap(True)
-        self.up_to_edit = QDateEdit(QDate.currentDate())
-        self.up_to_edit.setCalendarPopup(True)
+        self.up_to_edit = DateField(name=_("Tick every entry up to"))
         self.tick_button = named(QPushButton(_("&Tick them all")),
                                  _("Tick every entry up to this date"))
         self.tick_button.clicked.connect(self.tick_up_to)
@@ -131,7 +127,7 @@ class ReconcileDialog(QDialog):
     def start(self) -> None:
         try:
             balance = Money(parse_money(self.balance_edit.text()))
-            on: date = self.date_edit.date().toPython()  # type: ignore[assignment]
+            on = to_date(self.date_edit.date())
             account_id = self._account_id
             self.state = self._undo.run(_("Check against a statement"), lambda: self._service.start(
                 account_id, on, balance))
@@ -146,7 +142,7 @@ class ReconcileDialog(QDialog):
         if self.state is None:
             return
         rec_id = self.state.id
-        last: date = self.up_to_edit.date().toPython()  # type: ignore[assignment]
+        last = to_date(self.up_to_edit.date())
         try:
             self._undo.run(_("Tick entries"), lambda: self._service.tick_up_to(rec_id, last))
         except DomainError as error:

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,7 +21,9 @@ from app.i18n import ParseError, _, format_date, format_money, parse_money
 from app.services.services_log import ServicesLogService, VisitDraft, parse_hours
 from app.services.undo import UndoStack
 from ui.bank.timesheet_model import Col, TimesheetModel, hours_text
+from ui.date_field import DateField
 from ui.models.rows_model import sorted_view
+from ui.widgets import to_date
 
 
 class ServicesPage(QWidget):
@@ -57,8 +58,7 @@ class ServicesPage(QWidget):
         layout.addLayout(self._form())
 
     def _form(self) -> QFormLayout:
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
+        self.date_edit = DateField(name=_("Date"))
         self.provider_edit = QLineEdit()
         self.planned_edit = QLineEdit()
         self.planned_edit.setPlaceholderText(_("e.g. 2 or 1:30"))
@@ -126,7 +126,7 @@ class ServicesPage(QWidget):
         planned = parse_hours(self.planned_edit.text())
         delivered_text = self.delivered_edit.text().strip()
         delivered = 0 if missed else parse_hours(delivered_text) if delivered_text else planned
-        on: date = self.date_edit.date().toPython()  # type: ignore[assignment]
+        on = to_date(self.date_edit.date())
         return VisitDraft(on, self.provider_edit.text(), planned, delivered,
                           parse_money(self.rate_edit.text()), missed,
                           self.late_box.isChecked(), self.note_edit.text())

@@ -58,16 +58,16 @@ class ProfileTabs(QTabWidget):
         holder = super().widget(index)
         return holder.widget() if isinstance(holder, QScrollArea) else holder
 
-    def currentWidget(self) -> QWidget | None:  # noqa: N802 - Qt override
-        return self.page(self.currentIndex())
+    def currentWidget(self) -> QWidget:  # noqa: N802 - Qt override
+        return self.page(self.currentIndex()) or super().currentWidget()
 
-    def indexOf(self, page: QWidget) -> int:  # type: ignore[override]  # noqa: N802
+    def indexOf(self, page: QWidget) -> int:  # noqa: N802 - Qt override
         for index in range(self.count()):
             if self.page(index) is page:
                 return index
         return super().indexOf(page)
 
-    def setCurrentWidget(self, page: QWidget) -> None:  # type: ignore[override]  # noqa: N802
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802 - Qt override
         self.setCurrentIndex(self.indexOf(page))
 
     def _changed(self) -> None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from app.services.my_providers import MyProvidersService
 from app.services.undo import UndoStack
 from ui import fit
 from ui.accessibility import named
+from ui.date_field import DateField
 from ui.register.my_providers_model import SORT_ROLE, MyProvidersModel, _kinds
 from ui.widgets import accept_cancel_buttons, message_label, to_date
 
@@ -103,9 +103,7 @@ class OwnProviderDialog(QDialog):
         for kind in (ProviderKind.PA, ProviderKind.LOCAL):
             self.kind.addItem(_kinds()[kind], kind.value)
         self.rate = named(QLineEdit(), _("Agreed hourly rate"), _("For example 12.60"))
-        self.start = named(QDateEdit(QDate.currentDate()), _("Start date"))
-        self.start.setDisplayFormat("dd/MM/yyyy")
-        self.start.setCalendarPopup(True)
+        self.start = DateField(name=_("Start date"))
         self.notes = named(QLineEdit(), _("Notes"))
         self.error = message_label()
         form = QFormLayout()

@@ -108,7 +108,7 @@ def test_changing_fills_the_form_and_a_new_form_is_empty(qtbot: QtBot,
     qtbot.addWidget(change)
     assert (change.name.text(), change.rate.text(), change.hours.text(),
             change.born.text(), change.dbs.text()) == ("Jo Evans", "12.80", "20", "1990-07-14",
-                                                       "01/03/2026")
+                                                       "1 Mar 2026")
     assert change.draft().dbs_checked == date(2026, 3, 1)
     change.clear()
     assert change.name.text() == "" and change.dbs.text() == ""
