@@ -25,10 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError
-from app.domain.providers import ORG_FORM_LABELS, RATING_RANKS, OrgForm
+from app.domain.providers import (
+    ORG_FORM_LABELS,
+    RATING_RANKS,
+    OrgForm,
+    rating_label,
+    service_label,
+)
 from app.i18n import _, format_number, ngettext
 from app.register.postcodes import locate
-from app.register.search import SearchQuery
+from app.register.search import GOOD_OR_BETTER, SearchQuery
 from app.services.my_providers import MyProvidersService
 from app.services.register import COUNT_CAP, ImportReport, RegisterService
 from app.services.register_update import CQC_DATA_PAGE, UpdateOutcome, never_updated
@@ -77,9 +83,10 @@ class RegisterPage(QWidget):
         self.search_box = named(QLineEdit(), _("Search providers"))
         self.search_box.setPlaceholderText(_("Name, town, service or specialism"))
         self.service = self._combo(_("Service type"), [(_("Any service"), "")] + [
-            (f"{kind} ({n})", kind) for kind, n in self._register.service_types()])
-        self.rating = self._combo(_("CQC rating"), [(_("Any rating"), "")] + [
-            (name, name) for name in RATING_RANKS])
+            (f"{service_label(kind)} ({n})", kind) for kind, n in self._register.service_types()])
+        self.rating = self._combo(_("CQC rating"), [
+            (_("Any rating"), ""), (_("Good or better"), GOOD_OR_BETTER)] + [
+            (rating_label(name), name) for name in RATING_RANKS])
         self.council = self._combo(_("Council area"), [(_("Any council"), "")] + [
             (name, name) for name in self._register.councils()])
         self.form = self._combo(_("Organisation form"), [(_("Any form"), "")] + [
@@ -260,8 +267,8 @@ class RegisterPage(QWidget):
         return outcome
 
     def _rebuild_filter_lists(self) -> None:
-        for combo, items in ((self.service, [(f"{kind} ({n})", kind) for kind, n in
-                                             self._register.service_types()]),
+        for combo, items in ((self.service, [(f"{service_label(kind)} ({n})", kind)
+                                             for kind, n in self._register.service_types()]),
                              (self.council, [(c, c) for c in self._register.councils()])):
             combo.blockSignals(True)
             while combo.count() > 1:  # keep "Any ..."
