@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import access_keys
+
 # At this text scale and above, form labels go above their fields.
 LABELS_ABOVE_FROM = 1.75
 _FONT_SIZE = "fit_font_size"  # the point size a table's columns were last sized for
@@ -243,6 +245,9 @@ class ScreenFitter(QObject):
         kind = event.type()
         if kind == QEvent.Type.Show:
             if isinstance(watched, QDialog) and watched.isWindow():
+                if not watched.property("keys_settled"):
+                    access_keys.settle(watched)  # one access key, one place (any language)
+                    watched.setProperty("keys_settled", 1)
                 fit_dialog(watched)
             elif isinstance(watched, QTableView):
                 _watch_table(watched)

@@ -32,7 +32,7 @@ from app.services.profiles import (
 from app.settings import load_settings, save_settings
 from app.store.ledger_file import LedgerDamaged
 from app.store.profiles import ProfileInfo
-from ui import fit
+from ui import access_keys, fit
 from ui.dialogs.new_profile_dialog import NewProfileDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
 from ui.jobs import run_job
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.profiles_scroll)
         self.setCentralWidget(self.stack)
         self._build_menus()
+        access_keys.settle(self.profiles_page, self.menu_keys)
         self.show_profiles()
 
     # --- menus -----------------------------------------------------------------------------
@@ -123,6 +124,15 @@ class MainWindow(QMainWindow):
 
         help_menu = menus.addMenu(_("&Help"))
         help_menu.addAction(self._action(_("&About CareLedger"), self.about))
+        self.settle_menu_keys()
+
+    def settle_menu_keys(self) -> None:
+        """One access key for each menu, and for each item within a menu (any language)."""
+        self.menu_keys: set[str] = set()
+        access_keys.settle_actions(self.menuBar().actions(), self.menu_keys)
+        for action in self.menuBar().actions():
+            if action.menu() is not None:
+                access_keys.settle_menu(action.menu())  # type: ignore[arg-type]
 
     # --- profiles --------------------------------------------------------------------------
 
@@ -279,6 +289,7 @@ class MainWindow(QMainWindow):
         self.ledger_page = self.profile_view.ledger_page
         self.people_page = self.profile_view.people_page
         self.stack.addWidget(self.profile_view)
+        self.settle_page_keys(self.profile_view)
         self.stack.setCurrentWidget(self.profile_view)
         self._enable_profile_actions(opened=True, any_profiles=True)
         title = _("{name} – CareLedger").format(name=profile.info.display_name)
@@ -287,6 +298,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.ledger_page.table.setFocus()
         self.idle_lock.start()
+
+    def settle_page_keys(self, tabs: ProfileTabs) -> None:
+        """The tabs' keys after the menus'; each page's after both (one page shows at once)."""
+        keys = set(self.menu_keys)
+        access_keys.settle_tabs(tabs, keys)
+        for index in range(tabs.count()):
+            page = tabs.page(index)
+            if page is not None:
+                access_keys.settle(page, keys)
 
     def lock(self) -> None:
         """Close the open profile and hide every figure: back to the profile list."""
