@@ -128,7 +128,8 @@ def _summary(changes: list[RecordChange], name: Names) -> str:
             first.op, N_("Changed {n} records: {record}"))
         return _(verb).format(n=len(changes), record=record)
     label = _label(first, name)
-    verb = {"insert": N_("Added the {record} {label}"), "delete": N_("Removed the {record} {label}"),
+    verb = {"insert": N_("Added the {record} {label}"),
+            "delete": N_("Removed the {record} {label}"),
             "update": N_("Changed the {record} {label}")}[first.op]
     return " ".join(_(verb).format(record=record, label=f"“{label}”" if label else "").split())
 
