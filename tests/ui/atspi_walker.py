@@ -240,8 +240,11 @@ def main() -> int:
                 for opener in opener_names[tab.get_name().replace("&", "")]:
                     report["dialogs"][opener] = check_dialog(app, opener, watch)
                 do_action(tab)
+    except Exception as error:  # said in the report, with the window's own messages
+        report["error"] = f"{type(error).__name__}: {error}"
     finally:
-        return _out(report, child)
+        _out(report, child)
+    return 0
 
 
 def _out(report: dict[str, Any], child: subprocess.Popen[bytes]) -> int:
