@@ -15,10 +15,10 @@ import sys
 import time
 from typing import Any
 
-import gi
+import gi  # type: ignore[import-not-found]  # the system Python's, not the venv's
 
 gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi, GLib  # noqa: E402
+from gi.repository import Atspi, GLib  # type: ignore[import-not-found]  # noqa: E402
 
 TAB, ESCAPE = 0xFF09, 0xFF1B
 TITLE = "CareLedger"  # the window's title ends so
