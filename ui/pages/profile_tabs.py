@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
 from app.i18n import _
@@ -50,6 +51,7 @@ class ProfileTabs(QTabWidget):
             self.addTab(page, title)
         # Any change can move figures on other pages: they reload when next shown.
         self.undo_stack.listeners.append(self._changed)
+        self._size_scrollers()
 
     # Each page sits in a scroll area (ui.fit.page_scroll), so that at large text a tall page
     # scrolls instead of pushing the window off the screen. These keep the pages themselves
@@ -73,6 +75,16 @@ class ProfileTabs(QTabWidget):
 
     def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802 - Qt override
         self.setCurrentIndex(self.indexOf(page))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FontChange:
+            self._size_scrollers()
+        super().changeEvent(event)
+
+    def _size_scrollers(self) -> None:
+        """The arrows that scroll the tabs (shown at large text) grow with the text."""
+        arrow = self.tabBar().fontMetrics().height() + 8
+        self.tabBar().setStyleSheet(f"QTabBar::scroller {{ width: {2 * arrow}px; }}")
 
     def _changed(self) -> None:
         self.history_page.refresh()
