@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
 from app.i18n import _
@@ -83,7 +84,7 @@ class ProfileTabs(QTabWidget):
 
     def _size_scrollers(self) -> None:
         """The arrows that scroll the tabs (shown at large text) grow with the text."""
-        arrow = self.tabBar().fontMetrics().height() + 8
+        arrow = QFontMetrics(self.font()).height() + 8  # the new font (the bar follows later)
         self.tabBar().setStyleSheet(f"QTabBar::scroller {{ width: {2 * arrow}px; }}")
 
     def _changed(self) -> None:
