@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
+from babel.dates import get_month_names
 from babel.numbers import format_currency, format_decimal
 
 from app.paths import TRANSLATIONS
@@ -163,25 +164,79 @@ def format_when(value: datetime, locale: str | None = None) -> str:
 # Care budgets began in the 1990s; year 1 or 9999 is a typing slip or a damaged file, and
 # date arithmetic near those ends overflows.
 FIRST_YEAR, LAST_YEAR = 1900, 2199
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y")
+DATE_STYLE = "medium"  # the one way dates are shown, in every locale: "29 Nov 2026"
+_SEPARATORS = re.compile(r"[\s/.,\-]+")
 
 
-def parse_date(text: str) -> date:
-    """Read a date typed as 2024-03-05 or 05/03/2024 (UK order)."""
+def format_day(value: date) -> str:
+    """The one way a date is shown everywhere: babel's medium format for the locale."""
+    return format_date(value, DATE_STYLE)
+
+
+def parse_date(text: str, around: date | None = None, locale: str | None = None) -> date:
+    """Read a date as people type it, day first (UK order): 2024-03-05, 5/3/2024, 05.03.24,
+    5 Mar 2024, 5 March 2024, 5 Mawrth 2024. With `around` (the date a field held), a day
+    alone ("29") or a day and month ("29/11", "29 Nov") keep the rest of that date."""
     cleaned = (text or "").strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            parsed = datetime.strptime(cleaned, fmt).date()
-        except ValueError:
-            continue
-        if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
-            raise ParseError(_("{text} is not a date CareLedger can use: give a year between "
-                               "{first} and {last}.").format(text=cleaned, first=FIRST_YEAR,
-                                                             last=LAST_YEAR))
-        return parsed
-    raise ParseError(
-        _("“{text}” is not a date. Type it like 31/03/2025 or 2025-03-31").format(text=cleaned)
-    )
+    parts = [p for p in _SEPARATORS.split(cleaned.casefold()) if p]
+    if len(parts) == 3 and len(parts[0]) == 4 and parts[0].isdigit():  # 2024-03-05
+        parts = [parts[2], parts[1], parts[0]]
+    day = month = year = None
+    if 1 <= len(parts) <= 3:
+        day = _number(re.sub(r"(st|nd|rd|th|af|ed|ydd|fed)$", "", parts[0]), 2)
+        if len(parts) >= 2:
+            month = _number(parts[1], 2) or _month_named(parts[1], locale or _active_locale)
+        if len(parts) == 3:
+            year = _number(parts[2], 4)
+            if year is not None and len(parts[2]) == 2:
+                year += 2000
+            elif year is not None and len(parts[2]) != 4:
+                year = None
+    if around is not None and day is not None:
+        month = month if len(parts) >= 2 else around.month
+        year = year if len(parts) == 3 else around.year
+    if day is None or month is None or year is None:
+        raise ParseError(_("“{text}” is not a date. Type it like 31/03/2025 or 31 Mar 2025"
+                           ).format(text=cleaned))
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ParseError(_("{text} is not a date CareLedger can use: give a year between "
+                           "{first} and {last}.").format(text=cleaned, first=FIRST_YEAR,
+                                                         last=LAST_YEAR))
+    if not 1 <= month <= 12:
+        raise ParseError(_("“{text}” is not a date: type the day first, then the month "
+                           "(1 to 12), like 31/03/2025.").format(text=cleaned))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ParseError(_("“{text}” is not a date: that month has no day {day}.").format(
+            text=cleaned, day=day)) from None
+
+
+def _number(text: str, digits: int) -> int | None:
+    return int(text) if text.isdigit() and len(text) <= digits else None
+
+
+def _month_named(word: str, locale: str) -> int | None:
+    """A month by its name or the start of it (3 letters at least), in the locale's words or
+    in English: "nov", "november", "tach", "tachwedd"."""
+    if len(word) < 3 or word.isdigit():
+        return None
+    for loc in dict.fromkeys((locale, DEFAULT_LOCALE)):
+        for number, names in _month_names(loc).items():
+            if any(name.startswith(word) or word.startswith(name) for name in names):
+                return number
+    return None
+
+
+@lru_cache(maxsize=4)
+def _month_names(locale: str) -> dict[int, tuple[str, ...]]:
+    found: dict[int, tuple[str, ...]] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context, locale=locale).items():
+                clean = name.casefold().rstrip(".")
+                found[number] = (*found.get(number, ()), clean)
+    return found
 
 
 set_locale(DEFAULT_LOCALE)

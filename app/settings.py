@@ -6,6 +6,7 @@ Window geometry and other screen state live in QSettings in ui/, not here.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -87,3 +88,19 @@ def _from_json(data: dict[str, Any]) -> Settings:
         backups_to_keep=int(data.get("backups_to_keep", 5)),
         language=str(data.get("language", "en")),
     )
+
+
+def choose_language(asked: str | None, settings: Settings) -> str | None:
+    """The language for the window and the command line alike: --lang, then CARELEDGER_LANG,
+    then the one chosen in Settings, then the system's LANG."""
+    if asked or os.environ.get("CARELEDGER_LANG"):
+        return asked or os.environ.get("CARELEDGER_LANG")
+    if not settings.is_first_run or settings_language_chosen(settings):
+        return settings.language
+    return os.environ.get("LANG")
+
+
+def settings_language_chosen(settings: Settings) -> bool:
+    """A language other than the default was saved (e.g. `careledger settings --language cy`
+    before the first-run question was answered)."""
+    return settings.language != Settings().language

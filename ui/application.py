@@ -17,7 +17,7 @@ from app.i18n import _, set_locale
 from app.paths import RESOURCES
 from app.services.profiles import list_profiles
 from app.services.restore_area import clean_stale
-from app.settings import Settings, load_settings
+from app.settings import choose_language, load_settings
 from ui.errors import install_exception_hook, setup_logging, show_failure
 from ui.main_window import MainWindow
 from ui.text_size import TextSize
@@ -36,7 +36,10 @@ def run_window(argv: Sequence[str]) -> int:
     install_exception_hook(log_path)
     try:
         clean_stale(folder)  # restores that crashed, kept copies past their time
-        window = MainWindow(folder, TextSize(app, QSettings()))  # type: ignore[arg-type]
+        text_size = TextSize(app, QSettings())  # type: ignore[arg-type]
+        if args.text_size:
+            text_size.apply_percent(args.text_size)
+        window = MainWindow(folder, text_size)
     except Exception as error:  # e.g. a data folder that cannot be read: say so, plainly
         show_failure(error, log_path)
         return 1
@@ -45,15 +48,6 @@ def run_window(argv: Sequence[str]) -> int:
     if args.profile:
         open_requested_profile(window, args.profile)
     return int(app.exec())
-
-
-def choose_language(asked: str | None, settings: Settings) -> str | None:
-    """--lang, then CARELEDGER_LANG, then the language chosen in Settings, then LANG."""
-    if asked or os.environ.get("CARELEDGER_LANG"):
-        return asked or os.environ.get("CARELEDGER_LANG")
-    if not settings.is_first_run:
-        return settings.language
-    return os.environ.get("LANG")
 
 
 def open_requested_profile(window: MainWindow, name: str) -> None:

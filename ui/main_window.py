@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -32,6 +33,7 @@ from app.services.profiles import (
 from app.settings import load_settings, save_settings
 from app.store.ledger_file import LedgerDamaged
 from app.store.profiles import ProfileInfo
+from ui import access_keys, fit
 from ui.dialogs.new_profile_dialog import NewProfileDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
 from ui.jobs import run_job
@@ -40,6 +42,8 @@ from ui.pages.profile_tabs import ProfileTabs
 from ui.pages.profiles_page import ProfilesPage
 from ui.security.first_run_dialog import FirstRunDialog
 from ui.security.idle_lock import IdleLock
+from ui.security.kept_work import FormWatcher, KeptWork
+from ui.security.lock_countdown import LockCountdown
 from ui.security.people_page import PeoplePage
 from ui.security.profile_files import ProfileFiles
 from ui.security.recovery_dialog import RecoveryCodeDialog
@@ -60,19 +64,29 @@ class MainWindow(QMainWindow):
         self.people_page: PeoplePage | None = None
         self.profile_view: ProfileTabs | None = None
         # Figures are hidden again after some minutes without input (shared laptops).
+        # A countdown warns first; what was being typed comes back after unlocking.
         self.idle_lock = IdleLock(load_settings(data_dir).idle_lock_minutes, self)
-        self.idle_lock.idle_timed_out.connect(self.lock)
+        self.countdown = LockCountdown(self)
+        self.idle_lock.warning.connect(self.countdown.show_seconds)
+        self.idle_lock.warning_ended.connect(self.countdown.hide)
+        self.idle_lock.idle_timed_out.connect(self.lock_when_idle)
+        self.forms = FormWatcher(self)
+        self.kept: KeptWork | None = None  # in memory only
         self.setWindowTitle("CareLedger")
-        self.resize(1100, 720)
+        fit.install()  # every dialog and table fits the screen at any text size
+        width, height = fit.available_size(self)
+        self.resize(min(1100, width), min(720, height))
 
         self.stack = QStackedWidget()
         self.profiles_page = ProfilesPage()
         self.profiles_page.open_requested.connect(self.ask_and_open)
         self.profiles_page.new_requested.connect(self.new_profile)
         self.profiles_page.demo_requested.connect(self.open_demo)
-        self.stack.addWidget(self.profiles_page)
+        self.profiles_scroll = fit.page_scroll(self.profiles_page)
+        self.stack.addWidget(self.profiles_scroll)
         self.setCentralWidget(self.stack)
         self._build_menus()
+        access_keys.settle(self.profiles_page, self.menu_keys)
         self.show_profiles()
 
     # --- menus -----------------------------------------------------------------------------
@@ -119,13 +133,22 @@ class MainWindow(QMainWindow):
 
         help_menu = menus.addMenu(_("&Help"))
         help_menu.addAction(self._action(_("&About CareLedger"), self.about))
+        self.settle_menu_keys()
+
+    def settle_menu_keys(self) -> None:
+        """One access key for each menu, and for each item within a menu (any language)."""
+        self.menu_keys: set[str] = set()
+        access_keys.settle_actions(self.menuBar().actions(), self.menu_keys)
+        for action in self.menuBar().actions():
+            if action.menu() is not None:
+                access_keys.settle_menu(action.menu())  # type: ignore[arg-type]
 
     # --- profiles --------------------------------------------------------------------------
 
     def show_profiles(self) -> None:
         profiles = list_profiles(self.data_dir)
         self.profiles_page.set_profiles(profiles)
-        self.stack.setCurrentWidget(self.profiles_page)
+        self.stack.setCurrentWidget(self.profiles_scroll)
         self._enable_profile_actions(opened=False, any_profiles=bool(profiles))
         self.setWindowTitle("CareLedger")
 
@@ -275,6 +298,7 @@ class MainWindow(QMainWindow):
         self.ledger_page = self.profile_view.ledger_page
         self.people_page = self.profile_view.people_page
         self.stack.addWidget(self.profile_view)
+        self.settle_page_keys(self.profile_view)
         self.stack.setCurrentWidget(self.profile_view)
         self._enable_profile_actions(opened=True, any_profiles=True)
         title = _("{name} – CareLedger").format(name=profile.info.display_name)
@@ -282,11 +306,40 @@ class MainWindow(QMainWindow):
             title = _("{title} (read only)").format(title=title)
         self.setWindowTitle(title)
         self.ledger_page.table.setFocus()
+        self.forms.root = self.profile_view
+        self._bring_back_work(profile.info.display_name)
         self.idle_lock.start()
+
+    def _bring_back_work(self, name: str) -> None:
+        kept, self.kept = self.kept, None
+        if kept is None or kept.profile != name:  # another profile: forgotten, not shown
+            return
+        self.forms.bring_back(kept)
+        self.statusBar().showMessage(_("Everything you were typing is back as you left it."),
+                                     15_000)
+
+    def settle_page_keys(self, tabs: ProfileTabs) -> None:
+        """The tabs' keys after the menus'; each page's after both (one page shows at once)."""
+        keys = set(self.menu_keys)
+        access_keys.settle_tabs(tabs, keys)
+        for index in range(tabs.count()):
+            page = tabs.page(index)
+            if page is not None:
+                access_keys.settle(page, keys)
+
+    def lock_when_idle(self) -> None:
+        """Keep what was being typed (memory only), close the forms, then lock."""
+        if self.ctx is not None and self.profile_view is not None:
+            self.kept = self.forms.keep(self.ctx.profile.info.display_name)
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, QDialog) and window.isVisible():
+                window.reject()
+        self.lock()
 
     def lock(self) -> None:
         """Close the open profile and hide every figure: back to the profile list."""
         self.idle_lock.stop()
+        self.forms.root = None
         if self.profile_view is not None:
             self.stack.removeWidget(self.profile_view)
             self.profile_view.deleteLater()

@@ -26,21 +26,37 @@ def _apply_relative(widget: QWidget, base: QFont, bold: bool | None = None) -> N
 class TextSize:
     def __init__(self, app: QApplication, settings: QSettings | None = None) -> None:
         self.app = app
+        from ui import fit  # noqa: PLC0415 - fit reads the scale this sets
+
+        fit.install()  # every dialog and table fits the screen at any text size
         self.base_point_size = app.font().pointSizeF()
         self.settings = settings
-        saved = float(str(settings.value("text_scale", 1.0))) if settings else 1.0
-        self.scale = min(STEPS, key=lambda s: abs(s - saved))
+        try:
+            saved = float(str(settings.value("text_scale", 1.0))) if settings else 1.0
+        except ValueError:
+            saved = 1.0
+        self.scale = min(max(saved, STEPS[0]), STEPS[-1])
         self.apply(self.scale)
+
+    def apply_percent(self, percent: int) -> None:
+        """`careledger --text-size PERCENT` (100 to 250): used now and remembered."""
+        self.apply(min(max(percent / 100, STEPS[0]), STEPS[-1]))
 
     def apply(self, scale: float) -> None:
         self.scale = scale
         font = self.app.font()
         font.setPointSizeF(self.base_point_size * scale)
+        self.app.setProperty("text_scale", scale)  # read by ui.fit (forms, dialogs)
         self.app.setFont(font)
-        # Widgets that set their own font do not follow the application's: update them.
+        # Widgets that set their own font, or have a style sheet (warnings, banners), do not
+        # follow the application's: update them.
         for widget in QApplication.allWidgets():
             if widget.property(_SCALE_PROPERTY) is not None:
                 _apply_relative(widget, font, widget.font().bold())
+            elif widget.styleSheet():
+                own = QFont(font)
+                own.setBold(widget.font().bold())
+                widget.setFont(own)
         if self.settings is not None:
             self.settings.setValue("text_scale", scale)
 

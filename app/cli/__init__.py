@@ -16,10 +16,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
+from app.cli.argparse_words import speak_our_language
 from app.failures import message_for
 from app.i18n import _, set_locale
 from app.logs import setup_logging
 from app.paths import default_data_dir
+from app.settings import choose_language, load_settings
 
 COMMAND_MODULES = [
     "app.cli.profiles",
@@ -167,15 +169,20 @@ EXIT_BAD_INPUT = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    speak_our_language()
     parser = argparse.ArgumentParser(
         prog="careledger",
         description=_("Keep a care budget: ledger, providers and statements for the council."),
     )
-    parser.add_argument("--version", action="version", version=f"CareLedger {__version__}")
+    parser.add_argument("--version", action="version", version=f"CareLedger {__version__}",
+                        help=_("show program's version number and exit"))
     parser.add_argument("--data-dir", type=Path, default=None,
                         help=_("Folder for all CareLedger files (default: your data folder)."))
     parser.add_argument("--lang", default=None, help=_("Language: en or cy."))
     parser.add_argument("--profile", default=None, help=_("Open this profile straight away."))
+    parser.add_argument("--text-size", type=text_size_percent, default=None, metavar="PERCENT",
+                        help=_("Text size in the window, from 100 to 250 (per cent); "
+                               "remembered for next time."))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).add_commands(subparsers)
@@ -184,6 +191,22 @@ def build_parser() -> argparse.ArgumentParser:
         _add_example(command, words)
         _accept_global_options(command, globals_)
     return parser
+
+
+TEXT_SIZES = (100, 250)
+
+
+def text_size_percent(text: str) -> int:
+    """--text-size: a whole number of per cent from 100 to 250."""
+    try:
+        value = int(text.strip().rstrip("%"))
+    except ValueError:
+        value = 0
+    if not TEXT_SIZES[0] <= value <= TEXT_SIZES[1]:
+        raise argparse.ArgumentTypeError(
+            _("give the text size as a number from {low} to {high}, e.g. 200").format(
+                low=TEXT_SIZES[0], high=TEXT_SIZES[1]))
+    return value
 
 
 def commands(parser: argparse.ArgumentParser, words: str = ""
@@ -251,10 +274,30 @@ def run(argv: Sequence[str]) -> int:
         _flush_quietly()
 
 
+def language_of(argv: Sequence[str]) -> str | None:
+    """The language to speak before anything is parsed (the help text is made in it):
+    --lang (the statement command's own --lang, after it, is the return's language), then
+    CARELEDGER_LANG, then the language chosen in Settings, then LANG."""
+    words = list(argv)
+    asked = folder = None
+    for i, word in enumerate(words):
+        value = words[i + 1] if i + 1 < len(words) else None
+        if word.startswith("--") and "=" in word:
+            word, value = word.split("=", 1)
+        if word == "statement":
+            break  # the statement command's own --lang is the return's language
+        if word == "--lang":
+            asked = value
+        elif word == "--data-dir":
+            folder = value
+    data = Path(folder) if folder else default_data_dir()
+    return choose_language(asked, load_settings(data))
+
+
 def _run(argv: Sequence[str]) -> int:
+    set_locale(language_of(argv))
     parser = build_parser()
     args = parser.parse_args(list(argv))
-    set_locale(args.lang)
     if args.command is None:
         parser.print_help()
         return EXIT_BAD_INPUT

@@ -21,7 +21,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
                           help=_("Lock after this many minutes without use."))
     settings.add_argument("--keep-backups", type=int, default=None,
                           help=_("How many automatic backups to keep for each profile."))
-    settings.add_argument("--language", choices=LANGUAGES, default=None)
+    settings.add_argument("--language", choices=LANGUAGES, default=None,
+                          help=_("Language for the window and the command line: en or cy."))
     settings.set_defaults(func=_settings)
 
     remember = subparsers.add_parser(

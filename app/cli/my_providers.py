@@ -13,6 +13,7 @@ from app.domain.chosen_providers import ChosenProviderDraft, ProviderKind, Value
 from app.domain.errors import DomainError
 from app.domain.funding import Period
 from app.domain.money import Money
+from app.domain.providers import rating_label
 from app.i18n import _, format_money, format_number, ngettext, parse_date, parse_money
 from app.services.my_providers import draft_from_register
 
@@ -120,4 +121,4 @@ def _value_line(v: ValueForMoney) -> str:
              "CQC rating {rating}").format(
         id=v.provider.id, name=v.provider.name, paid=paid, hours=hours,
         per_hour=money(v.cost_per_hour), agreed=money(v.agreed_hourly_rate),
-        rating=v.rating or "-")
+        rating=rating_label(v.rating) if v.rating else "-")

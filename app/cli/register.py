@@ -11,7 +11,13 @@ from pathlib import Path
 from app.cli import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, data_dir
 from app.domain.errors import DomainError
 from app.domain.org_form import BASIS_WORDS
-from app.domain.providers import ORG_FORM_LABELS, OrgForm, ProviderSummary
+from app.domain.providers import (
+    ORG_FORM_LABELS,
+    OrgForm,
+    ProviderSummary,
+    rating_label,
+    service_label,
+)
 from app.i18n import _, format_date, ngettext
 from app.importers.register_common import RegisterFileError
 from app.register.cqc_api import KEY_ENV, fetch_provider_facts, remember
@@ -51,7 +57,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     find.add_argument("text", nargs="?", default="")
     find.add_argument("--near", default=None, help=_("A postcode or postcode district."))
     find.add_argument("--within", type=float, default=None, help=_("Miles from --near."))
-    find.add_argument("--rating", default="", help=_("A CQC rating, e.g. Good."))
+    find.add_argument("--rating", default="", help=_("A CQC rating, e.g. Good, or good_or_better."))
     find.add_argument("--service", default="", help=_("A service type, e.g. Homecare agencies."))
     find.add_argument("--council", default="", help=_("A council area, e.g. Oldham."))
     find.add_argument("--form", default=None, choices=[f.value for f in OrgForm],
@@ -197,7 +203,7 @@ def _search(args: argparse.Namespace) -> int:
     for r in results:
         distance = f"{r.distance_miles:>6.1f} mi  " if r.distance_miles is not None else ""
         print(f"{distance}{r.name[:40]:<40}  {r.town[:18]:<18}  {r.postcode:<9}  "
-              f"{r.rating or '-':<20}  {r.source}:{r.source_id}")
+              f"{rating_label(r.rating)[:20]:<20}  {r.source}:{r.source_id}")
     return EXIT_OK
 
 
@@ -235,8 +241,10 @@ def _show(args: argparse.Namespace) -> int:
         (_("Name"), s.name), (_("Provider"), d.provider_name),
         (_("Address"), ", ".join(p for p in (d.address, s.town, s.postcode) if p)),
         (_("Council area"), s.local_authority), (_("Phone"), d.phone),
-        (_("Website"), d.website), (_("Service types"), ", ".join(s.service_types)),
-        (_("Rating"), s.rating + (f" ({format_date(s.rating_date)})" if s.rating_date else "")),
+        (_("Website"), d.website), (_("Service types"),
+                                      ", ".join(service_label(k) for k in s.service_types)),
+        (_("Rating"), rating_label(s.rating)
+         + (f" ({format_date(s.rating_date)})" if s.rating_date else "")),
         (_("Registered manager"), d.registered_manager), (_("Organisation form"), form),
         (_("Source"), f"{s.source.value.upper()} {s.source_id}, {d.data_file}"),
         (_("Data date"), format_date(d.data_date) if d.data_date else ""),

@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from app.i18n import N_
+from app.i18n import N_, _
 
 
 class Source(StrEnum):
@@ -49,6 +49,52 @@ RATING_RANKS = {
     "Requires improvement": 2,
     "Inadequate": 1,
 }
+
+
+# The words shown for each rating (CQC's English words are the stored values; Welsh follows
+# Care Inspectorate Wales: Rhagorol, Da, Angen gwella, Annigonol).
+RATING_WORDS = {
+    "Outstanding": N_("Outstanding"),
+    "Good": N_("Good"),
+    "Requires improvement": N_("Requires improvement"),
+    "Inadequate": N_("Inadequate"),
+}
+
+# The register's own words for kinds of service (CQC's "Service types", Care Inspectorate
+# Wales's services), shown in the person's language; the stored values stay as published.
+SERVICE_WORDS = {
+    "Homecare agencies": N_("Homecare agencies"),
+    "Residential homes": N_("Residential homes"),
+    "Nursing homes": N_("Nursing homes"),
+    "Supported living": N_("Supported living"),
+    "Supported housing": N_("Supported housing"),
+    "Extra Care housing services": N_("Extra Care housing services"),
+    "Shared Lives": N_("Shared Lives"),
+    "Community services - Nursing": N_("Community services - Nursing"),
+    "Community services - Learning disabilities": N_("Community services - Learning "
+                                                     "disabilities"),
+    "Community services - Mental Health": N_("Community services - Mental Health"),
+    "Care home service with nursing": N_("Care home service with nursing"),
+    "Care home service without nursing": N_("Care home service without nursing"),
+    "Domiciliary support service": N_("Domiciliary support service"),
+    "Clinic": N_("Clinic"),
+    "Dentist": N_("Dentist"),
+    "Doctors/GPs": N_("Doctors/GPs"),
+    "Hospice services": N_("Hospice services"),
+    "Hospital": N_("Hospital"),
+}
+
+
+def rating_label(rating: str) -> str:
+    """A rating in the person's language; "Not rated" when there is none."""
+    if not rating:
+        return _("Not rated")
+    return _(RATING_WORDS[rating]) if rating in RATING_WORDS else rating
+
+
+def service_label(kind: str) -> str:
+    """A register's kind of service in the person's language (unknown kinds as given)."""
+    return _(SERVICE_WORDS[kind]) if kind in SERVICE_WORDS else kind
 
 
 def rating_rank(rating: str) -> int:

@@ -41,11 +41,44 @@ class SearchQuery:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+GOOD_OR_BETTER = "good_or_better"  # the rating filter for Good and Outstanding
+
+# Words that name a kind of service mean that service, not any record holding the words:
+# "home care" is care in your own home (CQC's "Homecare agencies"), never a care home, which
+# word-by-word matching found ("Nursing homes" ... "care"). English and Welsh.
+HOME_CARE = ("Homecare agencies",)
+CARE_HOMES = ("Residential homes", "Nursing homes")
+SERVICE_PHRASES: dict[str, tuple[str, ...]] = {
+    "home care": HOME_CARE, "homecare": HOME_CARE, "care at home": HOME_CARE,
+    "domiciliary care": HOME_CARE, "care in my home": HOME_CARE,
+    "gofal cartref": HOME_CARE, "gofal yn y cartref": HOME_CARE,
+    "care home": CARE_HOMES, "care homes": CARE_HOMES, "residential home": CARE_HOMES[:1],
+    "residential homes": CARE_HOMES[:1], "nursing home": CARE_HOMES[1:],
+    "nursing homes": CARE_HOMES[1:], "cartref gofal": CARE_HOMES,
+    "cartrefi gofal": CARE_HOMES, "cartref nyrsio": CARE_HOMES[1:],
+    "supported living": ("Supported living",), "byw â chymorth": ("Supported living",),
+    "extra care": ("Extra Care housing services",),
+    "shared lives": ("Shared Lives",),
+}
+
+
+def service_words(text: str) -> tuple[str, tuple[str, ...]]:
+    """The typed text less any phrase naming a service, and the services it named."""
+    rest = " ".join(_WORD.findall(text.casefold()))
+    named: tuple[str, ...] = ()
+    for phrase in sorted(SERVICE_PHRASES, key=len, reverse=True):
+        pattern = rf"(?:^| ){re.escape(phrase)}(?: |$)"
+        if re.search(pattern, rest):
+            named += tuple(t for t in SERVICE_PHRASES[phrase] if t not in named)
+            rest = re.sub(pattern, " ", rest).strip()
+    return rest, named
 
 
 def fts_expression(text: str) -> str:
-    """'st ann' -> '"st"* "ann"*': every typed word must start a word in the record."""
-    return " ".join(f'"{w}"*' for w in _WORD.findall(text.lower()))
+    """'st ann' -> '"st"* "ann"*': every typed word must start a word in the record (words
+    naming a service are a service filter instead: see service_words)."""
+    rest, _named = service_words(text)
+    return " ".join(f'"{w}"*' for w in _WORD.findall(rest))
 
 
 SUMMARY_COLUMNS = ("p.source, p.source_id, p.name, p.town, p.postcode, p.local_authority, "
@@ -100,6 +133,12 @@ def _filters(query: SearchQuery, driver: str | None) -> tuple[list[str], dict[st
         where.append(f"{plus('fts')}p.id IN (SELECT rowid FROM provider_fts "
                      "WHERE provider_fts MATCH :fts)")
         params["fts"] = expression
+    _rest, named = service_words(query.text)
+    if named:
+        marks = ", ".join(f":named{i}" for i in range(len(named)))
+        where.append("EXISTS (SELECT 1 FROM provider_service WHERE service_type IN "
+                     f"({marks}) AND provider_id = p.id)")
+        params.update({f"named{i}": kind for i, kind in enumerate(named)})
     if query.service_type:
         if driver == "service":
             where.append("p.id IN (SELECT provider_id FROM provider_service "
@@ -111,7 +150,9 @@ def _filters(query: SearchQuery, driver: str | None) -> tuple[list[str], dict[st
     if query.council:
         where.append(f"{plus('council')}p.local_authority = :council COLLATE NOCASE")
         params["council"] = query.council
-    if query.rating:
+    if query.rating == GOOD_OR_BETTER:
+        where.append("+p.rating_rank >= 3")
+    elif query.rating:
         where.append(f"{plus('rating')}p.rating = :rating")
         params["rating"] = canonical_rating(query.rating)
     if query.org_form is not None:
@@ -158,7 +199,7 @@ def choose_driver(conn: sqlite3.Connection, query: SearchQuery,
     if query.service_type:
         probes.append(("service", "SELECT provider_id FROM provider_service "
                        "WHERE service_type = ?", query.service_type))
-    if query.rating:
+    if query.rating and query.rating != GOOD_OR_BETTER:
         probes.append(("rating", "SELECT id FROM provider WHERE rating = ?",
                        canonical_rating(query.rating)))
     if query.council:

@@ -13,12 +13,14 @@ Verify checks, in turn:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from app.domain.audit import AuditEvent, EventBody, decode, first_broken_link, replay
 from app.domain.audit_v1 import checked_fields_of, replay_entries
+from app.i18n import active_locale
+from app.services.history_words import EventWords, describe
 from app.store.profile_store import ProfileStore
 from app.store.writer import TABLES, audited_columns, key_columns
 
@@ -59,6 +61,7 @@ class HistoryService:
     def __init__(self, store: ProfileStore, known_heads: Sequence[str] = ()) -> None:
         self.store = store
         self.known_heads = tuple(known_heads)  # e.g. the head kept in profile.json
+        self._names: dict[str, dict[Any, str]] | None = None
 
     def events(self) -> list[AuditEvent]:
         """Oldest first, as the chain runs."""
@@ -69,6 +72,19 @@ class HistoryService:
         """Newest first: up to `limit` events older than `before_id` (a long trail is paged)."""
         with self.store.read() as repos:
             return repos.audit.page(before_id, limit)
+
+    def describe(self, event: AuditEvent) -> EventWords:
+        """The event in words (history_words), categories and plan lines by their names."""
+        return describe(event, self._namer())
+
+    def _namer(self) -> Callable[[str, Any], str | None]:
+        if self._names is None:
+            with self.store.read() as repos:
+                categories = {c.code: c.name(active_locale()) for c in repos.categories.all()}
+                lines = {line.id: line.name for line in repos.plan.lines()}
+            self._names = {"category_code": categories, "plan_line_id": lines}
+        names = self._names
+        return lambda column, value: names.get(column, {}).get(value)
 
     def head(self) -> tuple[int, str] | None:
         with self.store.read() as repos:

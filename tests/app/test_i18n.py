@@ -49,8 +49,43 @@ def test_parse_date_uk_forms(text: str) -> None:
 
 
 def test_parse_date_rejects_american_order_that_cannot_be_a_uk_date() -> None:
-    with pytest.raises(ParseError):
+    with pytest.raises(ParseError, match="day first"):
         parse_date("03/31/2025")
+
+
+@pytest.mark.parametrize("text", ["29/11/2026", "29 Nov 2026", "29 November 2026",
+                                  "29 nov 2026", "29th November 2026", "2026-11-29",
+                                  "29-11-26", "29.11.2026", "29 Nov, 2026"])
+def test_whole_dates_are_read_as_typed(text: str) -> None:
+    assert parse_date(text) == date(2026, 11, 29)
+
+
+def test_welsh_month_names_and_english_ones_alike_in_welsh() -> None:
+    i18n.set_locale("cy")
+    for text in ("29 Tach 2026", "29 Tachwedd 2026", "29 Nov 2026", "29/11/2026"):
+        assert parse_date(text) == date(2026, 11, 29)
+    assert i18n.format_day(date(2026, 11, 29)) == "29 Tach 2026"
+
+
+def test_part_of_a_date_keeps_the_rest_of_the_one_shown() -> None:
+    shown = date(2026, 12, 2)
+    assert parse_date("29", around=shown) == date(2026, 12, 29)
+    assert parse_date("29/11", around=shown) == date(2026, 11, 29)
+    assert parse_date("29 Nov", around=shown) == date(2026, 11, 29)
+    with pytest.raises(ParseError):
+        parse_date("29")  # with no date to go by, a day alone is not a date
+
+
+@pytest.mark.parametrize("text", ["31/11/2026", "30 Feb 2026", "hello", "12/13/2026", "",
+                                  "1/1/26000"])
+def test_parse_date_says_plainly_what_is_wrong(text: str) -> None:
+    with pytest.raises(ParseError, match="date"):
+        parse_date(text)
+
+
+def test_one_date_format_per_locale() -> None:
+    assert i18n.format_day(date(2026, 12, 2)) == "2 Dec 2026"
+    assert i18n.format_day(date(2026, 12, 2)) == i18n.format_date(date(2026, 12, 2))
 
 
 @given(st.integers(min_value=-10**13, max_value=10**13), st.sampled_from(["en_GB", "cy_GB"]))

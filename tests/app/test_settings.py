@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import ValidationError
-from app.settings import ComputerMode, Settings, load_settings, save_settings, settings_path
+from app.settings import (
+    ComputerMode,
+    Settings,
+    choose_language,
+    load_settings,
+    save_settings,
+    settings_path,
+)
 
 
 def test_defaults_mean_first_run_and_count_as_shared(tmp_path: Path) -> None:
@@ -34,3 +41,15 @@ def test_bad_values_are_refused_plainly() -> None:
 def test_damaged_settings_file_gives_defaults(tmp_path: Path) -> None:
     settings_path(tmp_path).write_text('{"idle_lock_minutes": -3}')
     assert load_settings(tmp_path) == Settings()
+
+
+def test_language_from_settings_unless_asked_otherwise(monkeypatch: pytest.MonkeyPatch
+                                                       ) -> None:
+    monkeypatch.delenv("CARELEDGER_LANG", raising=False)
+    monkeypatch.setenv("LANG", "cy_GB.UTF-8")
+    assert choose_language(None, Settings()) == "cy_GB.UTF-8"  # first run: the system's
+    chosen = Settings(computer=ComputerMode.OWN, language="en")
+    assert choose_language(None, chosen) == "en"
+    assert choose_language("cy", chosen) == "cy"
+    monkeypatch.setenv("CARELEDGER_LANG", "cy")
+    assert choose_language(None, chosen) == "cy"

@@ -36,6 +36,7 @@ from app.services.bank_preview import summary_text
 from app.services.jobs import Cancelled
 from app.services.payees import PayeeRulesService
 from app.services.undo import UndoStack
+from ui import fit
 from ui.bank.category_delegate import CategoryDelegate
 from ui.bank.column_mapping_dialog import ColumnMappingDialog
 from ui.bank.import_preview_model import Col, ImportPreviewModel
@@ -260,7 +261,7 @@ class BankImportDialog(QDialog):
         self._size_columns()
 
     def _size_columns(self) -> None:
-        self.table.resizeColumnsToContents()
+        fit.size_columns(self.table)
         for column in (Col.BANK_TEXT, Col.PAYEE, Col.MATCH):  # long texts: keep the rest in view
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
 

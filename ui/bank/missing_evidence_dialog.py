@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _, format_date, format_money
 from app.services.evidence import EntryWithoutEvidence
+from ui import fit
 from ui.accessibility import named
 from ui.models.rows_model import RIGHT, Index, RowsModel
 
@@ -70,7 +71,7 @@ class MissingEvidenceDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         named(self.table.horizontalHeader(), _("Column headings"))
-        self.table.resizeColumnsToContents()
+        fit.size_columns(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda _index: self.go())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

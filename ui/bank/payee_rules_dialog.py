@@ -26,6 +26,7 @@ from app.domain.policy import Policy
 from app.i18n import _, active_locale
 from app.services.payees import PayeeRulesService, RuleDraft
 from app.services.undo import UndoStack
+from ui import fit
 from ui.accessibility import label_for, named
 from ui.bank.payee_rules_model import Col, PayeeRulesModel
 from ui.models.rows_model import sorted_view
@@ -135,7 +136,7 @@ class PayeeRulesDialog(QDialog):
             self.table.selectRow(0)
         self.change_button.setEnabled(has)
         self.remove_button.setEnabled(has)
-        self.table.resizeColumnsToContents()
+        fit.size_columns(self.table)
 
     def current(self) -> PayeeRule | None:
         index = self.table.currentIndex()

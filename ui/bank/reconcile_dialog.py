@@ -5,17 +5,13 @@ be ticked at once."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,9 +25,12 @@ from app.i18n import ParseError, _, format_date, format_money, parse_money, penc
 from app.services.bank_import import AccountChoice
 from app.services.reconcile import Reconciliation, ReconciliationService, difference_in_words
 from app.services.undo import UndoStack
+from ui import fit
 from ui.accessibility import label_for, named
 from ui.bank.reconcile_model import Col, ReconcileModel
+from ui.date_field import DateField
 from ui.models.rows_model import sorted_view
+from ui.widgets import to_date
 
 
 class ReconcileDialog(QDialog):
@@ -53,9 +52,7 @@ class ReconcileDialog(QDialog):
             self.account_box.addItem(account.name, account.id)
         self.account_box.setCurrentIndex(max(self.account_box.findData(self._account_id), 0))
         self.account_box.currentIndexChanged.connect(lambda _i: self._account_chosen())
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setAccessibleName(_("Statement closing date"))
+        self.date_edit = DateField(name=_("Statement closing date"))
         self.balance_edit = QLineEdit()
         self.balance_edit.setAccessibleName(_("Statement closing balance"))
         self.offered = named(QLabel(""), _("Balance from the imported file"))
@@ -74,8 +71,7 @@ class ReconcileDialog(QDialog):
         self.difference = QLabel(_("Enter the statement's closing date and balance."))
         self.difference.setAccessibleName(_("Difference"))
         self.difference.setWordWrap(True)
-        self.up_to_edit = QDateEdit(QDate.currentDate())
-        self.up_to_edit.setCalendarPopup(True)
+        self.up_to_edit = DateField(name=_("Tick every entry up to"))
         self.tick_button = named(QPushButton(_("&Tick them all")),
                                  _("Tick every entry up to this date"))
         self.tick_button.clicked.connect(self.tick_up_to)
@@ -86,8 +82,7 @@ class ReconcileDialog(QDialog):
         ticks.addStretch(1)
         self.table = sorted_view(self.model, _("Entries to tick"), Col.DATE, self)
         self.table.horizontalHeader().setAccessibleName(_("Column headings"))
-        self.table.horizontalHeader().setSectionResizeMode(Col.PAYEE,
-                                                           QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(_("Close"))
@@ -132,7 +127,7 @@ class ReconcileDialog(QDialog):
     def start(self) -> None:
         try:
             balance = Money(parse_money(self.balance_edit.text()))
-            on: date = self.date_edit.date().toPython()  # type: ignore[assignment]
+            on = to_date(self.date_edit.date())
             account_id = self._account_id
             self.state = self._undo.run(_("Check against a statement"), lambda: self._service.start(
                 account_id, on, balance))
@@ -147,7 +142,7 @@ class ReconcileDialog(QDialog):
         if self.state is None:
             return
         rec_id = self.state.id
-        last: date = self.up_to_edit.date().toPython()  # type: ignore[assignment]
+        last = to_date(self.up_to_edit.date())
         try:
             self._undo.run(_("Tick entries"), lambda: self._service.tick_up_to(rec_id, last))
         except DomainError as error:
@@ -177,7 +172,7 @@ class ReconcileDialog(QDialog):
     def _reload(self) -> None:
         assert self.state is not None
         self.model.set_candidates(self._service.candidates(self.state.id), self.state.locked)
-        self.table.resizeColumnsToContents()
+        fit.size_columns(self.table)
         self._show_state(self.state)
 
     def _show_state(self, state: Reconciliation) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,7 +28,7 @@ from app.domain.plan import PlanLine
 from app.domain.policy import Policy
 from app.i18n import ParseError, _, active_locale, parse_money
 from ui.accessibility import named
-from ui.dialogs.new_profile_dialog import DATE_FORMAT
+from ui.date_field import DateField
 from ui.widgets import accept_cancel_buttons, message_label, to_date
 
 
@@ -57,9 +56,7 @@ class EntryDialog(QDialog):
         direction_row.addWidget(self.money_in)
         direction_row.addStretch()
 
-        self.on = named(QDateEdit(QDate.currentDate()), _("Date"))
-        self.on.setDisplayFormat(DATE_FORMAT)
-        self.on.setCalendarPopup(True)
+        self.on = DateField(name=_("Date"))
         self.amount = named(QLineEdit(), _("Amount in pounds"), _("For example 12.50"))
         self.payee = named(QLineEdit(), _("Paid to or from"),
                            _("Who the money went to, or came from."))

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -23,9 +21,8 @@ from app.domain.money import Money
 from app.i18n import ParseError, _, parse_money
 from app.services.profiles import NewProfile
 from ui.accessibility import named
+from ui.date_field import DateField
 from ui.widgets import accept_cancel_buttons, message_label, to_date
-
-DATE_FORMAT = "dd/MM/yyyy"
 
 
 def frequency_names() -> dict[Frequency, str]:
@@ -56,9 +53,7 @@ class NewProfileDialog(QDialog):
         for freq, label in frequency_names().items():
             self.frequency.addItem(label, freq)
         self.frequency.setCurrentIndex(1)
-        self.start = named(QDateEdit(QDate.currentDate()), _("Start date"))
-        self.start.setDisplayFormat(DATE_FORMAT)
-        self.start.setCalendarPopup(True)
+        self.start = DateField(name=_("Start date"))
         self.contribution = named(QLineEdit("0.00"), _("Your weekly contribution"),
                                   _("What you pay in yourself each week after the "
                                     "financial assessment. 0 if none."))

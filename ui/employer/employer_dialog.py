@@ -18,7 +18,7 @@ from app.domain.errors import DomainError
 from app.employer.records import EmployerDetails
 from app.i18n import ParseError, _
 from ui.accessibility import named
-from ui.employer.pa_dialog import optional_date, read_optional_date, show_date
+from ui.employer.pa_dialog import optional_date, read_optional_date
 from ui.widgets import accept_cancel_buttons, message_label
 
 
@@ -32,16 +32,16 @@ class EmployerDialog(QDialog):
         self.policy = named(QLineEdit(details.policy_number), _("Policy number"))
         self.renewal = optional_date(_("Insurance renewal date"),
                                      _("The day your employer's liability insurance renews"))
-        self.renewal.setText(show_date(details.insurance_renewal))
+        self.renewal.setDate(details.insurance_renewal)
         self.dbs_months = named(QSpinBox(), _("Renew DBS checks every so many months"),
                                 _("Your council's rule, for example 36. 0: no rule"))
         self.dbs_months.setRange(0, 120)
         self.dbs_months.setValue(details.dbs_renew_months or 0)
         self.duties = optional_date(_("Pension duties start date"),
                                     _("Blank: the first day your first PA worked"))
-        self.duties.setText(show_date(details.duties_start))
+        self.duties.setDate(details.duties_start)
         self.re_enrolled = optional_date(_("Last pension re-enrolment date"), _("Blank: none yet"))
-        self.re_enrolled.setText(show_date(details.last_re_enrolment))
+        self.re_enrolled.setDate(details.last_re_enrolment)
         self.paye = named(QLineEdit(details.paye_reference), _("Employer PAYE reference"))
         self.error = message_label()
         form = QFormLayout()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -31,36 +30,27 @@ from app.employer.records import (
     PensionStatus,
     RateKind,
 )
-from app.i18n import ParseError, _, format_date, parse_date, parse_money
+from app.i18n import ParseError, _, format_date, parse_money
 from app.services.services_log import parse_hours
 from ui.accessibility import named
-from ui.dialogs.new_profile_dialog import DATE_FORMAT
+from ui.date_field import DateField
 from ui.widgets import accept_cancel_buttons, message_label, to_date
 
 
-def date_edit(name: str, value: date | None = None) -> QDateEdit:
-    edit = named(QDateEdit(), name)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setCalendarPopup(True)
-    day = value or date.today()
-    edit.setDate(QDate(day.year, day.month, day.day))
+def date_edit(name: str, value: date | None = None) -> DateField:
+    return DateField(value or date.today(), name)
+
+
+def optional_date(name: str, hint: str, check_likely: bool = True) -> DateField:
+    """A date that may be left blank."""
+    edit = DateField(None, name, optional=True, check_likely=check_likely)
+    edit.line.setToolTip(hint)
+    edit.setToolTip(hint)
     return edit
 
 
-def optional_date(name: str, hint: str) -> QLineEdit:
-    """A date that may be left blank (a QDateEdit always holds one)."""
-    edit = named(QLineEdit(), name, hint)
-    edit.setPlaceholderText(_("DD/MM/YYYY"))
-    return edit
-
-
-def read_optional_date(edit: QLineEdit) -> date | None:
-    text = edit.text().strip()
-    return parse_date(text) if text else None
-
-
-def show_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+def read_optional_date(edit: DateField) -> date | None:
+    return edit.value()
 
 
 def read_money(edit: QLineEdit) -> Money | None:
@@ -167,7 +157,7 @@ class PADialog(QDialog):
                             (self.rtw, d.right_to_work_checked),
                             (self.rtw_expires, d.right_to_work_expires),
                             (self.leave_year, d.leave_year_start)):
-            edit.setText(show_date(value))
+            edit.setDate(value)
         self.payroll_ref.setText(d.payroll_ref)
         self.rates_from.setToolTip(_("Rates in force before this day stay as they were. The "
                                      "rate shown is the one for {date}.").format(

@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -27,6 +26,7 @@ from app.i18n import _, active_locale, format_date, format_money
 from app.services.context import ProfileContext
 from app.services.ledger import ReconciledEntryChange
 from app.services.profiles import DEMO_PASSPHRASE
+from ui import fit
 from ui.accessibility import named
 from ui.bank.evidence_panel import EvidencePanel
 from ui.bank.import_dialog import BankImportDialog
@@ -35,6 +35,7 @@ from ui.bank.payee_rules_dialog import PayeeRulesDialog
 from ui.bank.reconcile_dialog import ReconcileDialog
 from ui.dialogs.entry_dialog import EntryDialog
 from ui.employer.pa_page import reminder_text
+from ui.flow_layout import FlowLayout
 from ui.models.ledger_model import Col, LedgerModel
 from ui.pages.summary_panel import SummaryPanel
 from ui.text_size import emphasise
@@ -106,14 +107,11 @@ class LedgerPage(QWidget):
                              (self.reconcile_button, self.reconcile),
                              (self.rules_button, self.payee_rules)):
             button.clicked.connect(slot)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button,
-                       self.redo_button):
-            buttons.addWidget(button)
-        buttons.addStretch()
-        for button in (self.missing_button, self.import_button, self.rules_button,
-                       self.reconcile_button):
-            buttons.addWidget(button)
+        # One row that wraps onto more lines at large text, in the order Tab reaches them.
+        buttons = FlowLayout().add_widgets(
+            self.add_button, self.edit_button, self.delete_button, self.undo_button,
+            self.redo_button, self.missing_button, self.import_button, self.rules_button,
+            self.reconcile_button)
 
         self.table = named(QTableView(), _("Ledger entries, newest first"))
         self.table.setModel(self.model)
@@ -138,7 +136,8 @@ class LedgerPage(QWidget):
         self.evidence = EvidencePanel(ctx.evidence, self.undo_stack)
         self.evidence.changed.connect(self.refresh_summary)
         self.table.selectionModel().currentRowChanged.connect(self._show_evidence)
-        splitter = QSplitter()
+        fit.keep_rows(self.table, 6)
+        splitter = fit.stack_when_large(QSplitter())
         splitter.addWidget(self.table)
         splitter.addWidget(self.evidence)
         splitter.setStretchFactor(0, 4)
@@ -146,12 +145,7 @@ class LedgerPage(QWidget):
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.heading)
-        title_row.addSpacing(16)
-        title_row.addWidget(self.council)
-        title_row.addStretch()
-        layout.addLayout(title_row)
+        layout.addLayout(FlowLayout().add_widgets(self.heading, self.council))
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
         layout.addWidget(self.pa_reminders)
@@ -174,7 +168,10 @@ class LedgerPage(QWidget):
         widths = {
             Col.DATE: metrics.horizontalAdvance(format_date(date(2026, 9, 28))) + pad,
             Col.PAYEE: metrics.averageCharWidth() * 30,
-            Col.CATEGORY: metrics.averageCharWidth() * 34,
+            # as wide as the longest category name (Welsh names are long), few as they are
+            Col.CATEGORY: max([metrics.averageCharWidth() * 34] + [
+                metrics.horizontalAdvance(c.name(active_locale())) + pad
+                for c in self.categories]),
         }
         for col in (Col.MONEY_OUT, Col.MONEY_IN, Col.BALANCE):
             widths[col] = widest_money + pad

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
 from app.domain.funding import Period
 from app.i18n import _
@@ -12,6 +14,7 @@ from app.services.context import ProfileContext
 from ui.accessibility import named
 from ui.bank.services_page import ServicesPage
 from ui.employer.pa_page import PAPage
+from ui.fit import page_scroll
 from ui.outcomes.outcomes_page import OutcomesPage
 from ui.outcomes.return_checkin import check_in_before_return
 from ui.pages.ledger_page import LedgerPage
@@ -32,7 +35,8 @@ class ProfileTabs(QTabWidget):
         self.ctx = ctx
         self.undo_stack = ctx.undo
         self.ledger_page = LedgerPage(ctx)
-        self.services_page = ServicesPage(ctx.visits, ctx.undo, outcomes=ctx.outcomes)
+        self.services_page = ServicesPage(ctx.visits, ctx.undo, providers=ctx.providers,
+                                          outcomes=ctx.outcomes)
         self.my_providers_page = MyProvidersPage(ctx.providers, ctx.undo)
         self.outcomes_page = OutcomesPage(ctx)
         self.pa_page = PAPage(ctx.employer, ctx.undo, ctx.read_only)
@@ -54,12 +58,47 @@ class ProfileTabs(QTabWidget):
             self.addTab(page, title)
         # Any change can move figures on other pages: they reload when next shown.
         self.undo_stack.listeners.append(self._changed)
+        self._size_scrollers()
+
+    # Each page sits in a scroll area (ui.fit.page_scroll), so that at large text a tall page
+    # scrolls instead of pushing the window off the screen. These keep the pages themselves
+    # what callers see: currentWidget() is the page, setCurrentWidget(page) shows it.
+
+    def addTab(self, page: QWidget, title: str) -> int:  # type: ignore[override]  # noqa: N802
+        return super().addTab(page_scroll(page), title)
+
+    def page(self, index: int) -> QWidget | None:
+        holder = super().widget(index)
+        return holder.widget() if isinstance(holder, QScrollArea) else holder
+
+    def currentWidget(self) -> QWidget:  # noqa: N802 - Qt override
+        return self.page(self.currentIndex()) or super().currentWidget()
+
+    def indexOf(self, page: QWidget) -> int:  # noqa: N802 - Qt override
+        for index in range(self.count()):
+            if self.page(index) is page:
+                return index
+        return super().indexOf(page)
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802 - Qt override
+        self.setCurrentIndex(self.indexOf(page))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FontChange:
+            self._size_scrollers()
+        super().changeEvent(event)
+
+    def _size_scrollers(self) -> None:
+        """The arrows that scroll the tabs (shown at large text) grow with the text."""
+        arrow = QFontMetrics(self.font()).height() + 8  # the new font (the bar follows later)
+        self.tabBar().setStyleSheet(f"QTabBar::scroller {{ width: {2 * arrow}px; }}")
 
     def _check_in_outcomes(self, parent: QWidget, period: Period) -> None:
         check_in_before_return(parent, self.ctx.outcomes, self.ctx.undo, period, date.today())
 
     def _changed(self) -> None:
         self.history_page.refresh()
+        self.services_page.refresh()
         self.my_providers_page.mark_stale()
         self.outcomes_page.mark_stale()
         self.services_page.fill_outcomes()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.i18n import _, format_date, format_money, format_number
 from app.services.summary import Summary
 from ui.accessibility import named
+from ui.flow_layout import FlowLayout
 from ui.text_size import emphasise
 from ui.widgets import WARNING_STYLE
 
@@ -24,16 +25,23 @@ class SummaryPanel(QFrame):
         self.period = QLabel()
         self.period.setWordWrap(True)
 
-        grid = QGridLayout(self)
-        grid.setHorizontalSpacing(32)
-        for column, (caption, value) in enumerate(
-            ((_("Balance today"), self.balance), (_("Money in this period"), self.money_in),
-             (_("Money out this period"), self.money_out), (_("Weeks held"), self.weeks))
+        # Four figures, each a caption above its value, side by side; at large text the
+        # ones that do not fit go onto the next line (cards that stack).
+        cards = FlowLayout(spacing=32)
+        for caption, value in (
+            (_("Balance today"), self.balance), (_("Money in this period"), self.money_in),
+            (_("Money out this period"), self.money_out), (_("Weeks held"), self.weeks)
         ):
-            grid.addWidget(QLabel(caption), 0, column)
-            grid.addWidget(value, 1, column)
-        grid.addWidget(self.period, 2, 0, 1, 4)
-        grid.addWidget(self.status, 3, 0, 1, 4)
+            card = QWidget()
+            stacked = QVBoxLayout(card)
+            stacked.setContentsMargins(0, 0, 0, 0)
+            stacked.addWidget(QLabel(caption))
+            stacked.addWidget(value)
+            cards.addWidget(card)
+        layout = QVBoxLayout(self)
+        layout.addLayout(cards)
+        layout.addWidget(self.period)
+        layout.addWidget(self.status)
 
     def _figure(self, name: str) -> QLabel:
         label = named(QLabel("–"), name)

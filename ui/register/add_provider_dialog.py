@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,6 +21,8 @@ from app.domain.providers import ProviderDetail
 from app.i18n import _, parse_money
 from app.services.my_providers import MyProvidersService, draft_from_register
 from app.services.undo import UndoStack
+from ui.date_field import DateField
+from ui.widgets import to_date
 
 
 class AddProviderDialog(QDialog):
@@ -39,9 +39,7 @@ class AddProviderDialog(QDialog):
         self.rate = QLineEdit()
         self.rate.setAccessibleName(_("Agreed hourly rate"))
         self.rate.setPlaceholderText(_("for example 24.50"))
-        self.start = QDateEdit(QDate(today or date.today()))
-        self.start.setCalendarPopup(True)
-        self.start.setAccessibleName(_("Start date"))
+        self.start = DateField(today or date.today(), _("Start date"))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)  # Tab leaves the box: keyboard users are not stuck
         self.notes.setAccessibleName(_("Notes"))
@@ -62,7 +60,7 @@ class AddProviderDialog(QDialog):
     def _save(self) -> None:
         try:
             rate = Money(parse_money(self.rate.text())) if self.rate.text().strip() else None
-            start: date = self.start.date().toPython()  # type: ignore[assignment]
+            start = to_date(self.start.date())
             draft = draft_from_register(self._detail, start,
                                         agreed_hourly_rate=rate,
                                         notes=self.notes.toPlainText())
@@ -71,3 +69,4 @@ class AddProviderDialog(QDialog):
             self.error.setText(str(error))
             return
         self.accept()
+

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from app.domain.chosen_providers import ProviderKind, ValueForMoney
+from app.domain.providers import rating_label
 from app.i18n import _, format_date, format_money, format_number
 from ui.models.rows_model import RIGHT, SORT_ROLE, Index, RowsModel
 
@@ -85,7 +86,7 @@ class MyProvidersModel(RowsModel[ValueForMoney]):
         if col is Col.COST_PER_HOUR:
             return _money(value.cost_per_hour)
         if col is Col.RATING:
-            return value.rating or "–"
+            return rating_label(value.rating) if value.rating else "–"
         return format_date(provider.start)
 
     @staticmethod

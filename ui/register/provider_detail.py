@@ -10,7 +10,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from app.domain.providers import ProviderDetail
+from app.domain.providers import ProviderDetail, rating_label, service_label
 from app.i18n import _, format_date
 from ui.register.results_model import form_text
 
@@ -57,7 +57,7 @@ class ProviderDetailPanel(QTextBrowser):
     @staticmethod
     def _values(d: ProviderDetail) -> dict[str, str]:
         s = d.summary
-        rating = s.rating or _("Not rated")
+        rating = rating_label(s.rating)
         if s.rating_date:
             rating = _("{rating}, {date}").format(rating=rating, date=format_date(s.rating_date))
         source = _("{source} {id}, from {file}").format(
@@ -66,6 +66,7 @@ class ProviderDetailPanel(QTextBrowser):
             source += " " + _("(data of {date})").format(date=format_date(d.data_date))
         return {"name": s.name, "provider": d.provider_name, "form": form_text(s),
                 "address": ", ".join(p for p in (d.address, s.town, s.postcode) if p),
-                "phone": d.phone, "website": d.website, "services": ", ".join(s.service_types),
+                "phone": d.phone, "website": d.website,
+                "services": ", ".join(service_label(k) for k in s.service_types),
                 "specialisms": ", ".join(d.specialisms), "rating": rating,
                 "manager": d.registered_manager, "source": source}

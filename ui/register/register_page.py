@@ -25,15 +25,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError
-from app.domain.providers import ORG_FORM_LABELS, RATING_RANKS, OrgForm
+from app.domain.providers import (
+    ORG_FORM_LABELS,
+    RATING_RANKS,
+    OrgForm,
+    rating_label,
+    service_label,
+)
 from app.i18n import _, format_number, ngettext
 from app.register.postcodes import locate
-from app.register.search import SearchQuery
+from app.register.search import GOOD_OR_BETTER, SearchQuery
 from app.services.my_providers import MyProvidersService
 from app.services.register import COUNT_CAP, ImportReport, RegisterService
-from app.services.register_update import CQC_DATA_PAGE, UpdateOutcome, never_updated
+from app.services.register_update import CQC_DATA_PAGE, UpdateOutcome
 from app.services.undo import UndoStack
+from ui import fit
 from ui.accessibility import named
+from ui.flow_layout import FlowLayout
 from ui.register.add_provider_dialog import AddProviderDialog
 from ui.register.import_progress import import_with_progress
 from ui.register.provider_detail import ProviderDetailPanel
@@ -76,9 +84,10 @@ class RegisterPage(QWidget):
         self.search_box = named(QLineEdit(), _("Search providers"))
         self.search_box.setPlaceholderText(_("Name, town, service or specialism"))
         self.service = self._combo(_("Service type"), [(_("Any service"), "")] + [
-            (f"{kind} ({n})", kind) for kind, n in self._register.service_types()])
-        self.rating = self._combo(_("CQC rating"), [(_("Any rating"), "")] + [
-            (name, name) for name in RATING_RANKS])
+            (f"{service_label(kind)} ({n})", kind) for kind, n in self._register.service_types()])
+        self.rating = self._combo(_("CQC rating"), [
+            (_("Any rating"), ""), (_("Good or better"), GOOD_OR_BETTER)] + [
+            (rating_label(name), name) for name in RATING_RANKS])
         self.council = self._combo(_("Council area"), [(_("Any council"), "")] + [
             (name, name) for name in self._register.councils()])
         self.form = self._combo(_("Organisation form"), [(_("Any form"), "")] + [
@@ -125,7 +134,8 @@ class RegisterPage(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.detail, 1)
         side_layout.addWidget(self.add_button)
-        splitter = QSplitter()
+        fit.keep_rows(self.table, 6)
+        splitter = fit.stack_when_large(QSplitter())
         splitter.addWidget(self.table)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
@@ -149,7 +159,7 @@ class RegisterPage(QWidget):
         layout.addWidget(splitter, 1)
 
     def _build_empty_notice(self) -> QFrame:
-        """Shown until the register has been updated or imported once: the first use."""
+        """Shown while the register is empty: how to get it, with the buttons that do."""
         notice = named(QFrame(), _("The register is empty"))
         notice.setFrameShape(QFrame.Shape.StyledPanel)
         text = QLabel(_("The register of care providers is empty. Download CQC's register of "
@@ -158,10 +168,15 @@ class RegisterPage(QWidget):
         self.download_now = named(QPushButton(_("&Download the register now")),
                                   _("Download the register now"))
         self.download_now.clicked.connect(lambda: self.update_register(CQC_DATA_PAGE))
-        row = QHBoxLayout(notice)
-        row.addWidget(text, 1)
-        row.addWidget(self.download_now)
-        notice.setVisible(never_updated(self._register))
+        self.import_now = named(QPushButton(_("Import a register &file I have…")),
+                                _("Import a register file you already have"),
+                                _("A CQC or Care Inspectorate Wales file, or a council "
+                                  "directory (Open Referral UK)."))
+        self.import_now.clicked.connect(self._choose_file)
+        column = QVBoxLayout(notice)
+        column.addWidget(text)
+        column.addLayout(FlowLayout().add_widgets(self.download_now, self.import_now))
+        notice.setVisible(self._register.size() == 0)
         return notice
 
     def _wire(self) -> None:
@@ -212,7 +227,8 @@ class RegisterPage(QWidget):
             text = ngettext("{count} provider found.", "{count} providers found.",
                             total).format(count=total)
         elif self._register.size() == 0:
-            text = _("The register is empty: download it or import a register file.")
+            text = _("The register is empty, so there is nothing to search yet. Use "
+                     "“Download the register now” above, or import a register file.")
         else:
             text = _("No providers match. Try fewer words or filters.")
         self.message.setText(text)
@@ -236,7 +252,7 @@ class RegisterPage(QWidget):
         if report is not None:
             self._rebuild_filter_lists()
             self.run_search()
-            self.empty_notice.hide()
+        self.empty_notice.setVisible(self._register.size() == 0)
         self.message.setText(text)
         return report
 
@@ -252,14 +268,14 @@ class RegisterPage(QWidget):
         if outcome is not None and outcome.report is not None:
             self._rebuild_filter_lists()
             self.run_search()
-        self.empty_notice.setVisible(never_updated(self._register))
+        self.empty_notice.setVisible(self._register.size() == 0)
         self.message.setText(text)
         self.register_updated.emit(text)
         return outcome
 
     def _rebuild_filter_lists(self) -> None:
-        for combo, items in ((self.service, [(f"{kind} ({n})", kind) for kind, n in
-                                             self._register.service_types()]),
+        for combo, items in ((self.service, [(f"{service_label(kind)} ({n})", kind)
+                                             for kind, n in self._register.service_types()]),
                              (self.council, [(c, c) for c in self._register.councils()])):
             combo.blockSignals(True)
             while combo.count() > 1:  # keep "Any ..."

@@ -13,7 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.domain.providers import ORG_FORM_LABELS, OrgForm, ProviderSummary, rating_rank
+from app.domain.providers import (
+    ORG_FORM_LABELS,
+    OrgForm,
+    ProviderSummary,
+    rating_label,
+    rating_rank,
+    service_label,
+)
 from app.i18n import _, format_date
 from app.register.search import SearchQuery, SortBy
 from app.services.register import RegisterService
@@ -133,9 +140,9 @@ class RegisterResultsModel(QAbstractTableModel):
         if column is Col.DISTANCE:
             return f"{item.distance_miles:.1f}" if item.distance_miles is not None else ""
         if column is Col.RATING:
-            return item.rating or _("Not rated")
+            return rating_label(item.rating)
         if column is Col.SERVICES:
-            return ", ".join(item.service_types)
+            return ", ".join(service_label(kind) for kind in item.service_types)
         if column is Col.FORM:
             return form_text(item)
         return str({Col.NAME: item.name, Col.TOWN: item.town,

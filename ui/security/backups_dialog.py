@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QVBoxLayout, Q
 
 from app.i18n import _, format_when
 from app.services.auto_backups import BackupListing
+from ui import fit
 from ui.models.rows_model import SORT_ROLE, Index, RowsModel, sorted_view
 from ui.security.dialog_buttons import ok_cancel
 
@@ -59,7 +60,7 @@ class BackupsDialog(QDialog):
         self.table.verticalHeader().hide()  # row numbers say nothing; hides the corner button
         self.table.horizontalHeader().setAccessibleName(_("Column headings"))
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.resizeColumnsToContents()
+        fit.size_columns(self.table)
         self.table.selectRow(0)
         self.message = QLabel()
         self.message.setWordWrap(True)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from app.domain.audit import AuditEvent
 from app.i18n import N_, _
+from app.services.history_words import EventWords, describe
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -20,23 +21,12 @@ class Col(IntEnum):
     NUMBER = 0
     WHEN = 1
     WHO = 2
-    ACTION = 3
-    RECORD = 4
+    WHAT = 3
 
 
-_HEADERS = {Col.NUMBER: N_("No."), Col.WHEN: N_("When (UTC)"), Col.WHO: N_("Who"),
-            Col.ACTION: N_("What"), Col.RECORD: N_("Record")}
-_ACTIONS = {"create": N_("Added"), "add": N_("Added"), "update": N_("Changed"),
-            "delete": N_("Deleted"),
-            "import": N_("Imported"), "undo": N_("Undone"), "redo": N_("Done again"),
-            "attach": N_("Attached"), "detach": N_("Removed"), "link": N_("Linked"),
-            "start": N_("Started"), "lock": N_("Locked"), "unlock": N_("Unlocked"),
-            "end": N_("Ended")}
-_ENTITIES = {"entry": N_("Entry"), "person": N_("Profile"),
-             "person_role": N_("Person who may act"), "service_log": N_("Care visit"),
-             "service_payment": N_("Payment for care"), "evidence": N_("Receipt"),
-             "reconciliation": N_("Bank statement check"), "council_rule": N_("Council rules"),
-             "chosen_provider": N_("My provider")}
+_HEADERS = {Col.NUMBER: N_("No."), Col.WHEN: N_("When"), Col.WHO: N_("Who"),
+            Col.WHAT: N_("What changed")}
+Describe = Callable[[AuditEvent], EventWords]
 
 
 # (older than this event id, at most this many) -> events, newest first
@@ -49,8 +39,10 @@ class HistoryModel(QAbstractTableModel):
     ledger is tens of thousands of events); `set_events` shows a fixed list."""
 
     def __init__(self, parent: Any = None, loader: PageLoader | None = None,
-                 page_size: int = PAGE_SIZE) -> None:
+                 page_size: int = PAGE_SIZE, describe: Describe = describe) -> None:
         super().__init__(parent)
+        self._describe = describe
+        self._words: dict[int, EventWords] = {}
         self._page_size = page_size
         self._events: list[AuditEvent] = []
         self._loader = loader
@@ -112,29 +104,30 @@ class HistoryModel(QAbstractTableModel):
             return None
         event = self._events[index.row()]
         col = Col(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(event, col)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(index.row(), col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == Col.WHAT:
+            return "\n".join(self.words_at(index.row()).details) or None
         if role == SORT_ROLE:
             return self._raw(event, col)
         if role == Qt.ItemDataRole.ToolTipRole and event.id == self.broken_id:
             return _("The history was changed outside CareLedger from here on.")
         return None
 
-    @staticmethod
-    def _display(event: AuditEvent, col: Col) -> str:
-        if col == Col.NUMBER:
-            return str(event.id)
-        if col == Col.WHEN:
-            return event.at[:19].replace("T", " ")
-        if col == Col.WHO:
-            return event.actor
-        if col == Col.ACTION:
-            return _(_ACTIONS[event.action]) if event.action in _ACTIONS else event.action
-        entity = _(_ENTITIES[event.entity]) if event.entity in _ENTITIES else event.entity
-        return f"{entity} {event.entity_id}"
+    def words_at(self, row: int) -> EventWords:
+        """The event of `row` in words: local time, who, what, and each change."""
+        event = self._events[row]
+        found = self._words.get(event.id)
+        if found is None:
+            found = self._words[event.id] = self._describe(event)
+        return found
+
+    def _display(self, row: int, col: Col) -> str:
+        words = self.words_at(row)
+        return {Col.NUMBER: str(words.number), Col.WHEN: words.when, Col.WHO: words.who,
+                Col.WHAT: words.what}[col]
 
     @staticmethod
     def _raw(event: AuditEvent, col: Col) -> Any:
         return {Col.NUMBER: event.id, Col.WHEN: event.at, Col.WHO: event.actor,
-                Col.ACTION: event.action,
-                Col.RECORD: f"{event.entity}:{event.entity_id.zfill(12)}"}[col]
+                Col.WHAT: event.action}[col]

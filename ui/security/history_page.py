@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import _
 from app.services.history import HistoryCheck, HistoryService
+from ui import fit
 from ui.security.history_model import HistoryModel
 
 
@@ -17,7 +27,7 @@ class HistoryPage(QWidget):
     def __init__(self, service: HistoryService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.model = HistoryModel(self, loader=service.page)
+        self.model = HistoryModel(self, loader=service.page, describe=service.describe)
         self.table = QTableView(self)
         self.table.setModel(self.model)  # newest first, fetched a page at a time
         self.table.verticalHeader().hide()
@@ -25,6 +35,15 @@ class HistoryPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setAccessibleName(_("Column headings"))
         self.table.setAccessibleName(_("History of changes"))
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_details())
+        fit.keep_rows(self.table, 6)
+        # What the chosen change changed, from what to what, in words.
+        self.details = QTextBrowser(self)
+        self.details.setAccessibleName(_("What this change changed"))
+        self.details.setPlaceholderText(_("Choose a change above to see what it changed."))
         self.verify_button = QPushButton(_("Verify history"), self)
         self.verify_button.setAccessibleName(_("Verify history"))
         self.verify_button.clicked.connect(self.verify)
@@ -32,7 +51,13 @@ class HistoryPage(QWidget):
         self.result.setWordWrap(True)
         self.result.setAccessibleName(_("Result of the history check"))
         layout = QVBoxLayout(self)
-        for widget in (self.table, self.verify_button, self.result):
+        intro = QLabel(_("Every change to these records: when (this computer's time), who made "
+                         "it, and what changed from what to what."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.details, 1)
+        for widget in (self.verify_button, self.result):
             layout.addWidget(widget)
         self._stale = True
 
@@ -50,7 +75,23 @@ class HistoryPage(QWidget):
     def _load(self) -> None:
         self._stale = False
         self.model.reload()
-        self.table.resizeColumnsToContents()  # one page of rows: cheap
+        fit.size_columns(self.table)  # one page of rows: cheap
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        self._show_details()
+
+    def _show_details(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.details.clear()
+            return
+        words = self.model.words_at(index.row())
+        lines = [f"<p><b>{escape(words.what)}</b><br>{escape(words.when)}, "
+                 f"{escape(words.who)}</p>"]
+        if words.details:
+            lines.append("<ul>" + "".join(f"<li>{escape(d)}</li>" for d in words.details)
+                         + "</ul>")
+        self.details.setHtml("".join(lines))
 
     def verify(self) -> HistoryCheck:
         check = self.service.verify()

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from app.services.statements import StatementRequest, StatementService
 from app.services.undo import UndoStack
 from app.statements.model import EvidenceSection
 from ui.accessibility import label_for, named
+from ui.date_field import DateField
 from ui.jobs import run_job
 from ui.statements.custom_rule_dialog import CustomRuleDialog
 from ui.statements.documents_dialog import DocumentsDialog
@@ -158,12 +158,8 @@ class StatementPage(QWidget):
         self.end_edit.dateChanged.connect(self.refresh_forecast)
         self.rule_combo.activated.connect(self._rule_activated)
 
-    def _date_edit(self, day: date, name: str) -> QDateEdit:
-        edit = QDateEdit(to_qdate(day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setAccessibleName(name)
-        return edit
+    def _date_edit(self, day: date, name: str) -> DateField:
+        return DateField(day, name, today=self._today)
 
     def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)

@@ -10,11 +10,13 @@ from hypothesis import strategies as st
 
 from app.register.postcodes import locate
 from app.register.search import (
+    GOOD_OR_BETTER,
     SearchQuery,
     SortBy,
     build_query,
     choose_driver,
     fts_expression,
+    service_words,
 )
 from app.services.register import RegisterService
 
@@ -81,3 +83,28 @@ def test_any_typed_text_makes_a_safe_fts_query(text: str) -> None:
     for term in expression.split():
         assert term.startswith('"') and term.endswith('"*')
         assert '"' not in term[1:-2]
+
+
+def test_home_care_means_care_at_home_not_care_homes(register: RegisterService) -> None:
+    found = register.search(SearchQuery("home care", limit=500))
+    assert found and all("Homecare agencies" in r.service_types for r in found)
+    homes = register.search(SearchQuery("care home", limit=500))
+    assert homes and all({"Residential homes", "Nursing homes"} & set(r.service_types)
+                         for r in homes)
+    assert not {r.source_id for r in found} & {r.source_id for r in homes
+                                               if "Homecare agencies" not in r.service_types}
+
+
+def test_service_words_in_welsh_and_with_a_town(register: RegisterService) -> None:
+    assert service_words("Gofal cartref Oldham") == ("oldham", ("Homecare agencies",))
+    welsh = register.search(SearchQuery("gofal cartref", limit=500))
+    assert {r.source_id for r in welsh} == \
+        {r.source_id for r in register.search(SearchQuery("home care", limit=500))}
+
+
+def test_good_or_better(register: RegisterService) -> None:
+    found = register.search(SearchQuery("", rating=GOOD_OR_BETTER, limit=500))
+    assert found and {r.rating for r in found} <= {"Good", "Outstanding"}
+    assert register.count(SearchQuery("", rating=GOOD_OR_BETTER)) == \
+        register.count(SearchQuery("", rating="Good")) + \
+        register.count(SearchQuery("", rating="Outstanding"))

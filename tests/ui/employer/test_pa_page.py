@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QWidget
@@ -12,7 +13,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.domain.money import Money
-from app.employer.records import Born, EmployerDetails, PADraft
+from app.employer.records import Born, EmployerDetails, PADraft, PayslipDraft
 from app.services.context import ProfileContext
 from tests.conftest import DEMO_TODAY
 from ui.employer.employer_dialog import EmployerDialog
@@ -108,7 +109,7 @@ def test_changing_fills_the_form_and_a_new_form_is_empty(qtbot: QtBot,
     qtbot.addWidget(change)
     assert (change.name.text(), change.rate.text(), change.hours.text(),
             change.born.text(), change.dbs.text()) == ("Jo Evans", "12.80", "20", "1990-07-14",
-                                                       "01/03/2026")
+                                                       "1 Mar 2026")
     assert change.draft().dbs_checked == date(2026, 3, 1)
     change.clear()
     assert change.name.text() == "" and change.dbs.text() == ""
@@ -187,3 +188,49 @@ def test_payslips_are_newest_first_and_sort_by_date(qtbot: QtBot,
     view.sort(0)
     ends = [view.index(r, 0).data(SORT_ROLE) for r in range(view.rowCount())]
     assert ends == sorted(ends)
+
+
+def test_change_and_remove_a_payslip_then_a_pa(qtbot: QtBot, ctx: ProfileContext,
+                                               dialog_driver: Callable[[], Any]) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    pa = ctx.employer.add(PADraft("Jo Evans", date(2026, 4, 1), Money(1280), 20 * 60))
+    ctx.employer.add_payslip(PayslipDraft(pa.id, date(2026, 4, 30), Money(110933), Money(1240),
+                                          note="April"))
+    page = make_page(qtbot, ctx)
+    page.slip_table.setCurrentIndex(page.slip_table.model().index(0, 0))
+    assert page.change_slip_button.isEnabled()
+
+    def change(dialog: PayslipDialog) -> None:
+        assert dialog.period_end.date() == QDate(2026, 4, 30)  # its own period, not the next
+        assert (dialog.gross.text(), dialog.tax.text(), dialog.note.text()) == \
+            ("1109.33", "12.40", "April")
+        dialog.tax.setText("13.40")
+        dialog.submit()
+
+    driver = dialog_driver()
+    driver.expect(PayslipDialog, change)
+    page.change_slip_button.click()
+    driver.check()
+    assert ctx.employer.payslips(pa.id)[0].draft.tax == Money(1340)
+    assert ctx.undo.undo_label == "Change payslip"
+    yes = lambda box: box.button(QMessageBox.StandardButton.Yes).click()  # noqa: E731
+    # the PA has a payslip: removing them is refused
+    driver = dialog_driver()
+    driver.expect(QMessageBox, yes)
+    page.remove_button.click()
+    driver.check()
+    assert "has payslips" in page.message.text() and len(ctx.employer.pas()) == 1
+    page.slip_table.setCurrentIndex(page.slip_table.model().index(0, 0))
+    driver = dialog_driver()
+    driver.expect(QMessageBox, yes)
+    page.remove_slip_button.click()
+    driver.check()
+    assert ctx.employer.payslips(pa.id) == []
+    driver = dialog_driver()
+    driver.expect(QMessageBox, yes)
+    page.remove_button.click()
+    driver.check()
+    assert ctx.employer.pas() == [] and page.model.rowCount() == 0
+    ctx.undo.undo()
+    assert [p.name for p in ctx.employer.pas()] == ["Jo Evans"]

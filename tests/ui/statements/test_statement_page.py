@@ -30,7 +30,7 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, demo_ctx: ProfileCon
     for widget in (page.start_edit, page.end_edit, page.rule_combo, page.bank_edit,
                    page.pdf_button, page.csv_button, page.custom_button):
         assert widget.accessibleName()
-        assert widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+        assert getattr(widget, "line", widget).focusPolicy() != Qt.FocusPolicy.NoFocus
 
 
 def test_save_pdf(qtbot: QtBot, demo_ctx: ProfileContext, tmp_path: Path) -> None:
