@@ -301,6 +301,7 @@ def dialog_factories(ctx: Any, data_dir: Path) -> dict[type[QDialog], DialogFact
     from ui.employer.payslip_dialog import PayslipDialog
     from ui.outcomes.open_data_dialog import OpenDataDialog
     from ui.outcomes.outcome_dialogs import OutcomeDialog, RatingDialog
+    from ui.outcomes.return_checkin import ReturnCheckInDialog
     from ui.register.add_provider_dialog import AddProviderDialog
     from ui.register.my_providers_page import OwnProviderDialog
     from ui.register.register_update import UpdateSourceDialog
@@ -311,6 +312,7 @@ def dialog_factories(ctx: Any, data_dir: Path) -> dict[type[QDialog], DialogFact
     from ui.security.settings_dialog import SettingsDialog
     from ui.security.who_dialog import WhoIsUsingDialog
     from ui.statements.custom_rule_dialog import CustomRuleDialog
+    from ui.statements.documents_dialog import DocumentsDialog
 
     def nothing(*_args: object) -> None:
         return None
@@ -356,6 +358,10 @@ def dialog_factories(ctx: Any, data_dir: Path) -> dict[type[QDialog], DialogFact
                                                ctx.plan.lines(), outcome, p),
         RatingDialog: lambda p: RatingDialog(outcome, date.today(), p),
         OpenDataDialog: lambda p: OpenDataDialog(ctx.open_data, date.today(), p),
+        ReturnCheckInDialog: lambda p: ReturnCheckInDialog(
+            ctx.outcomes.outcomes(), ctx.rules.policy().return_period(date.today()), p),
+        DocumentsDialog: lambda p: DocumentsDialog(ctx.evidence, ctx.undo, date.today(),
+                                                   parent=p),
         UpdateSourceDialog: lambda p: UpdateSourceDialog(p),
         BackupsDialog: lambda p: BackupsDialog("Demo Alex", [], p),
         FirstRunDialog: lambda p: FirstRunDialog(computer, p),

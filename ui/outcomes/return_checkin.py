@@ -31,7 +31,7 @@ class ReturnCheckInDialog(QDialog):
             start=format_date(period.start), end=format_date(period.end)))
         intro.setWordWrap(True)
         self.boxes: dict[int, QComboBox] = {}
-        form = QFormLayout()
+        choices = QVBoxLayout()  # each outcome's words above its choice: they may be long
         for outcome in outcomes:
             box = QComboBox()
             box.addItem(_("Leave out"), 0)
@@ -40,15 +40,19 @@ class ReturnCheckInDialog(QDialog):
             named(box, outcome.text)
             label = label_for(outcome.text, box)
             label.setWordWrap(True)
-            form.addRow(label, box)
+            choices.addWidget(label)
+            choices.addWidget(box)
+            choices.addSpacing(label.fontMetrics().height() // 2)
             self.boxes[outcome.id] = box
         self.by_box = QComboBox()
+        form = QFormLayout()
         for who in RatedBy:
             self.by_box.addItem(_(RATED_BY_WORDS[who]), who.value)
         form.addRow(label_for(_("&Who is rating:"), self.by_box), self.by_box)
         self.message = message_label()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addLayout(choices)
         layout.addLayout(form)
         layout.addWidget(self.message)
         buttons = accept_cancel_buttons(self, _("&Save ratings"), _("Save the ratings"),
