@@ -121,8 +121,12 @@ class RegisterPage(QWidget):
         self.empty_notice = self._build_empty_notice()
         filters = QFormLayout()
         filters.addRow(_("&Search"), self.search_box)
-        row = QHBoxLayout()
+        # The filters wrap onto more lines at large text; each shows its whole first words.
+        row = FlowLayout()
         for widget in (self.service, self.rating, self.council, self.form):
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(16)
             row.addWidget(widget)
         filters.addRow(_buddy(_("&Filters"), self.service), row)
         near = QHBoxLayout()
