@@ -96,8 +96,12 @@ class Policy:
         Without a weekly budget there is no limit to measure against, so no surplus."""
         if gross_weekly.pence <= 0:
             return Money(0)
-        kept = gross_weekly.times(self.allowed_weeks) + owed
-        return Money(max(0, balance.pence - kept.pence))
+        return Money(max(0, balance.pence - self.limit(gross_weekly, owed).pence))
+
+    def limit(self, gross_weekly: Money, owed: Money) -> Money:
+        """The most the account may hold before the excess is surplus: the allowed weeks of
+        funding plus what is still owed (the balance chart's limit line)."""
+        return gross_weekly.times(self.allowed_weeks) + owed
 
     def position(self, on: date, balance: Money, gross_weekly: Money, owed: Money) -> Position:
         return Position(on, balance, gross_weekly, weeks_held(balance, gross_weekly),
