@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
 from app.i18n import _
 from app.services.context import ProfileContext
 from ui.accessibility import named
 from ui.bank.services_page import ServicesPage
+from ui.charts.overview_page import OverviewPage
 from ui.employer.pa_page import PAPage
 from ui.fit import page_scroll
 from ui.pages.ledger_page import LedgerPage
@@ -28,6 +30,7 @@ class ProfileTabs(QTabWidget):
         self.ctx = ctx
         self.undo_stack = ctx.undo
         self.ledger_page = LedgerPage(ctx)
+        self.overview_page = OverviewPage(ctx.charts)
         self.services_page = ServicesPage(ctx.visits, ctx.undo)
         self.my_providers_page = MyProvidersPage(ctx.providers, ctx.undo)
         self.pa_page = PAPage(ctx.employer, ctx.undo, ctx.read_only)
@@ -36,6 +39,7 @@ class ProfileTabs(QTabWidget):
         self.history_page = HistoryPage(ctx.history)
         self.people_page = PeoplePage(ctx.people, ctx.undo, ctx.read_only)
         for page, title in ((self.ledger_page, _("&Money")),
+                            (self.overview_page, _("O&verview")),
                             (self.services_page, _("&Care received")),
                             (self.my_providers_page, _("My &providers")),
                             (self.pa_page, _("Emplo&ying PAs")),
@@ -44,8 +48,20 @@ class ProfileTabs(QTabWidget):
                             (self.history_page, _("&History")),
                             (self.people_page, _("P&eople"))):
             self.addTab(page, title)
+        self._size_scroll_buttons()
         # Any change can move figures on other pages: they reload when next shown.
         self.undo_stack.listeners.append(self._changed)
+
+    def _size_scroll_buttons(self) -> None:
+        """When the tabs do not all fit, the arrows that scroll them grow with the text (Qt
+        keeps them 16 pixels wide, too small to see or hit at large text)."""
+        width = self.fontMetrics().height() * 2
+        self.tabBar().setStyleSheet(f"QTabBar::scroller {{ width: {width}px; }}")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FontChange:
+            self._size_scroll_buttons()
+        super().changeEvent(event)
 
     # Each page sits in a scroll area (ui.fit.page_scroll), so that at large text a tall page
     # scrolls instead of pushing the window off the screen. These keep the pages themselves
@@ -75,5 +91,6 @@ class ProfileTabs(QTabWidget):
         self.my_providers_page.mark_stale()
         self.pa_page.mark_stale()
         self.people_page.refresh()
+        self.overview_page.mark_stale()
         if self.currentWidget() is not self.ledger_page:  # it refreshes after its own changes
             self.ledger_page.refresh()
