@@ -25,7 +25,7 @@ def nice_step(span: float, ticks: int = TICKS) -> float:
         return 1.0
     raw = span / ticks
     power = 10 ** math.floor(math.log10(raw))
-    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    return float(next(m * power for m in (1, 2, 5, 10) if m * power >= raw))
 
 
 class ChartView(QWidget):

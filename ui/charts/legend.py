@@ -44,8 +44,8 @@ class Legend(QWidget):
 
     def set_data(self, data: ChartData) -> None:
         while (item := self.flow.takeAt(0)) is not None:
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            if (old := item.widget()) is not None:
+                old.deleteLater()
         for index, series in enumerate(data.series):
             entry = QWidget()
             row = QHBoxLayout(entry)
