@@ -59,7 +59,10 @@ def load_page(topic: str, language: str | None = None) -> HelpPage:
 
 
 def render(topic: str, text: str) -> HelpPage:
-    title, parts, images, items = topic, [], [], []
+    title = topic
+    parts: list[str] = []
+    images: list[str] = []
+    items: list[str] = []
 
     def close_list() -> None:
         if items:

@@ -297,6 +297,7 @@ def dialog_factories(ctx: Any, data_dir: Path) -> dict[type[QDialog], DialogFact
     from ui.employer.pa_dialog import PADialog
     from ui.employer.pa_page import EndDialog
     from ui.employer.payslip_dialog import PayslipDialog
+    from ui.help.help_window import HelpWindow
     from ui.register.add_provider_dialog import AddProviderDialog
     from ui.register.my_providers_page import OwnProviderDialog
     from ui.register.register_update import UpdateSourceDialog
@@ -356,4 +357,5 @@ def dialog_factories(ctx: Any, data_dir: Path) -> dict[type[QDialog], DialogFact
         SettingsDialog: lambda p: SettingsDialog(computer, p),
         WhoIsUsingDialog: lambda p: WhoIsUsingDialog(ctx.people.list(), p),
         CustomRuleDialog: lambda p: CustomRuleDialog(ctx.rules.chosen_rule(), p),
+        HelpWindow: lambda p: HelpWindow(p),
     }

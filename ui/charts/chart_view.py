@@ -129,7 +129,8 @@ class ChartView(QWidget):
             if (len(columns) - 1 - index) % every:
                 continue  # the newest column is always labelled
             centre = area.left() + width * (index + 0.5)
-            painter.drawText(QRectF(centre - widest / 2, area.bottom() + metrics.height() / 4,
+            left = min(max(centre - widest / 2, 0), self.width() - widest)  # never cut off
+            painter.drawText(QRectF(left, area.bottom() + metrics.height() / 4,
                                     widest, metrics.height() * 1.5),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, name)
 
