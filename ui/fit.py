@@ -14,7 +14,8 @@ Pages of the main window scroll (page_scroll) rather than push the window off th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -56,7 +57,7 @@ def available_size(widget: QWidget) -> tuple[int, int]:
 # --- dialogs -----------------------------------------------------------------------------------
 
 
-def fit_dialog(dialog: QDialog) -> None:
+def fit_dialog(dialog: QDialog, grow_only: bool = False) -> None:
     """Size `dialog` to its contents within the screen; scroll its contents if they
     cannot fit."""
     layout = dialog.layout()
@@ -81,9 +82,30 @@ def fit_dialog(dialog: QDialog) -> None:
     height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else hint.height()
     height = min(max(height, least.height()), screen_h)
     dialog.setMaximumSize(screen_w, screen_h)
+    if grow_only and width <= dialog.width() and height <= dialog.height():
+        return
+    if grow_only:
+        width, height = max(width, dialog.width()), max(height, dialog.height())
     dialog.resize(width, height)
     dialog.setProperty("fit_done", 1)
     _centre(dialog, screen_w, screen_h)
+
+
+def refit_later(dialog: QDialog) -> None:
+    """Once the events in hand are done: grow `dialog` to what it now shows (a message that
+    appeared, a longer text), never cutting it off."""
+    if dialog.property("fit_pending"):
+        return
+    dialog.setProperty("fit_pending", 1)
+
+    def refit() -> None:
+        if not shiboken6.isValid(dialog):
+            return
+        dialog.setProperty("fit_pending", 0)
+        if dialog.isVisible():
+            fit_dialog(dialog, grow_only=True)
+
+    QTimer.singleShot(0, refit)
 
 
 def _needs_scrolling(dialog: QDialog, layout: QLayout, screen_w: int, screen_h: int) -> bool:
@@ -254,6 +276,11 @@ class ScreenFitter(QObject):
                 fit_columns(watched)
             elif isinstance(watched, QComboBox):
                 fit_combo(watched)
+        elif kind == QEvent.Type.LayoutRequest and isinstance(watched, QWidget):
+            window = watched.window()
+            if isinstance(window, QDialog) and window.property("fit_done") and \
+                    window.isVisible():
+                refit_later(window)  # e.g. an error message now shown
         elif kind == QEvent.Type.FontChange:
             if isinstance(watched, QTableView):
                 _show_rows(watched)

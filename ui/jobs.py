@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from app.i18n import _
 from app.services.jobs import JobControl
@@ -84,9 +84,19 @@ def run_job(parent: QWidget | None, title: str, work: Callable[[JobControl], T],
     watch.start()
     loop = QEventLoop()
     worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    # QProgressDialog shows itself only from setValue(): work that reports rarely (making the
+    # demo) would leave nothing on screen for seconds, so it is shown after half a second.
+    show = QTimer(singleShot=True, interval=SHOW_AFTER_MS)
+    show.timeout.connect(dialog.show)
+    show.start()
+    QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     worker.start()
-    loop.exec()
-    worker.wait()
+    try:
+        loop.exec()
+        worker.wait()
+    finally:
+        QApplication.restoreOverrideCursor()
+        show.stop()
     watch.stop()
     dialog.close()
     dialog.deleteLater()

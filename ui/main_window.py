@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -43,6 +44,8 @@ from ui.pages.profile_tabs import ProfileTabs
 from ui.pages.profiles_page import ProfilesPage
 from ui.security.first_run_dialog import FirstRunDialog
 from ui.security.idle_lock import IdleLock
+from ui.security.kept_work import FormWatcher, KeptWork
+from ui.security.lock_countdown import LockCountdown
 from ui.security.people_page import PeoplePage
 from ui.security.profile_files import ProfileFiles
 from ui.security.recovery_dialog import RecoveryCodeDialog
@@ -64,8 +67,14 @@ class MainWindow(QMainWindow):
         self.profile_view: ProfileTabs | None = None
         self.help_window: HelpWindow | None = None
         # Figures are hidden again after some minutes without input (shared laptops).
+        # A countdown warns first; what was being typed comes back after unlocking.
         self.idle_lock = IdleLock(load_settings(data_dir).idle_lock_minutes, self)
-        self.idle_lock.idle_timed_out.connect(self.lock)
+        self.countdown = LockCountdown(self)
+        self.idle_lock.warning.connect(self.countdown.show_seconds)
+        self.idle_lock.warning_ended.connect(self.countdown.hide)
+        self.idle_lock.idle_timed_out.connect(self.lock_when_idle)
+        self.forms = FormWatcher(self)
+        self.kept: KeptWork | None = None  # in memory only
         self.setWindowTitle("CareLedger")
         fit.install()  # every dialog and table fits the screen at any text size
         width, height = fit.available_size(self)
@@ -302,7 +311,17 @@ class MainWindow(QMainWindow):
             title = _("{title} (read only)").format(title=title)
         self.setWindowTitle(title)
         self.ledger_page.table.setFocus()
+        self.forms.root = self.profile_view
+        self._bring_back_work(profile.info.display_name)
         self.idle_lock.start()
+
+    def _bring_back_work(self, name: str) -> None:
+        kept, self.kept = self.kept, None
+        if kept is None or kept.profile != name:  # another profile: forgotten, not shown
+            return
+        self.forms.bring_back(kept)
+        self.statusBar().showMessage(_("Everything you were typing is back as you left it."),
+                                     15_000)
 
     def settle_page_keys(self, tabs: ProfileTabs) -> None:
         """The tabs' keys after the menus'; each page's after both (one page shows at once)."""
@@ -313,9 +332,19 @@ class MainWindow(QMainWindow):
             if page is not None:
                 access_keys.settle(page, keys)
 
+    def lock_when_idle(self) -> None:
+        """Keep what was being typed (memory only), close the forms, then lock."""
+        if self.ctx is not None and self.profile_view is not None:
+            self.kept = self.forms.keep(self.ctx.profile.info.display_name)
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, QDialog) and window.isVisible():
+                window.reject()
+        self.lock()
+
     def lock(self) -> None:
         """Close the open profile and hide every figure: back to the profile list."""
         self.idle_lock.stop()
+        self.forms.root = None
         if self.profile_view is not None:
             self.stack.removeWidget(self.profile_view)
             self.profile_view.deleteLater()

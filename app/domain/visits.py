@@ -6,9 +6,11 @@ Hours are kept in whole minutes and rates in pence per hour, so the cost of a vi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from app.domain.chosen_providers import ChosenProvider
 from app.domain.errors import ValidationError
 from app.domain.money import Money
 from app.i18n import _
@@ -111,3 +113,26 @@ def parse_hours(text: str) -> int:
     if not cleaned or total < 0:
         raise ValidationError("hours", _("Type a number of hours, like 1.5 or 1:30"))
     return total
+
+
+def agreed_for(name: str, providers: Sequence[ChosenProvider], on: date
+               ) -> tuple[int | None, int | None]:
+    """The provider a visit is from (matched by its name or payee name, any case) and their
+    agreed rate an hour in pence on that day: what a visit form fills in for them."""
+    wanted = " ".join(name.split()).casefold()
+    for provider in providers:
+        names = {provider.name.casefold(), (provider.payee_name or provider.name).casefold()}
+        if wanted and wanted in names and provider.active_on(on):
+            rate = provider.agreed_hourly_rate
+            return provider.id, rate.pence if rate is not None else None
+    return None, None
+
+
+def minutes_text(minutes: int) -> str:
+    """Hours as a person types them back: 2, 1.5, 1:20."""
+    hours, rest = divmod(minutes, 60)
+    if rest == 0:
+        return str(hours)
+    if rest == 30:
+        return f"{hours}.5"
+    return f"{hours}:{rest:02d}"

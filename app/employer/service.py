@@ -152,6 +152,18 @@ class EmployerService:
         pa = self.get(pa_id)
         return self.change(pa_id, replace(pa.draft, end=on), rates_from=pa.start)
 
+    def remove(self, pa_id: int) -> None:
+        """Take away a PA record made by mistake (with its rates). A PA with payslips was
+        employed: their record must stay, so they are refused (end the employment instead).
+        Their My providers entry stays, as do payments to them."""
+        with self.store.write(Cause("delete")) as (repos, writer):
+            pa = _found(repos, pa_id)
+            if repos.employer.payslips(pa_id, None, None):
+                raise DomainError(_(
+                    "{name} has payslips, so their record must be kept. Record their last "
+                    "day instead (End employment).").format(name=pa.name))
+            writer.delete("personal_assistant", (pa_id,))
+
     def get(self, pa_id: int) -> PA:
         with self.store.read() as repos:
             return _found(repos, pa_id)

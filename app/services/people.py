@@ -46,6 +46,21 @@ class PeopleService:
                 raise DomainError(_("You cannot remove yourself while you are using the profile."))
             writer.update("person_role", (person_id,), {"active": False})
 
+    def change_role(self, person_id: int, role: Role) -> PersonRole:
+        """Record that someone acts in another role from now on (the history keeps the old)."""
+        if role is Role.BUDGET_HOLDER:
+            raise DomainError(_("A profile has one budget holder, recorded when it was made."))
+        with self.store.write(Cause("change")) as (repos, writer):
+            person = next((p for p in repos.people.roles(True) if p.id == person_id), None)
+            if person is None:
+                raise DomainError(_("That person is no longer recorded here."))
+            if person.role is Role.BUDGET_HOLDER:
+                raise DomainError(_("The budget holder's role cannot be changed."))
+            writer.update("person_role", (person_id,), {"role": role.value})
+            found = repos.people.find_active(person.name)
+            assert found is not None
+            return found
+
     def act_as(self, name: str) -> str:
         """Record `name` as who is at the keyboard from now on (they must be recorded here)."""
         with self.store.read() as repos:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -65,8 +66,8 @@ class DialogDriver:
                 action(dialog)
             except BaseException as error:  # re-raised by check() on the test's own stack
                 self.errors.append(error)
-            finally:
-                if dialog.isVisible():
+            finally:  # (the action may have closed it for good, e.g. by locking)
+                if shiboken6.isValid(dialog) and dialog.isVisible():
                     dialog.reject()
 
         QTimer.singleShot(0, run)

@@ -66,3 +66,23 @@ def test_cancel_stops_the_work(qapp: QApplication) -> None:
     with pytest.raises(Cancelled):
         run_job(parent, "Slow work", work)
     assert started.is_set() and pressed == [True]  # the dialog showed after half a second
+
+
+def test_work_that_reports_rarely_still_shows_progress_after_half_a_second(
+        qapp: QApplication) -> None:
+    """Making the demo says one step, then works for seconds: the dialog must show anyway."""
+    seen: list[bool] = []
+    parent = QWidget()
+
+    def look() -> None:
+        seen.extend(d.isVisible() for d in parent.findChildren(QProgressDialog))
+
+    QTimer.singleShot(900, look)
+
+    def work(control: JobControl) -> None:
+        control.step(0, 4, "Making the demo profile…")
+        time.sleep(1.2)
+
+    run_job(parent, "Making the demo", work)
+    assert seen == [True]
+    assert QApplication.overrideCursor() is None  # the busy pointer is gone again

@@ -415,3 +415,52 @@ def test_locking_leaves_no_name_in_title_or_qsettings(
     finally:
         window.lock()
         qapp.setFont(base)
+
+
+def test_idle_lock_counts_down_then_brings_back_a_half_typed_entry(
+        qtbot: QtBot, window: MainWindow, created: CreatedProfile,
+        dialog_driver: NewDriver) -> None:
+    window.open_with_passphrase(NAME, PASSPHRASE)
+    page = window.ledger_page
+    assert page is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table)
+    seen: list[str] = []
+
+    def half_type(dialog: EntryDialog) -> None:
+        type_into_focus(qtbot, "25.50")
+        press(qtbot, Qt.Key.Key_Tab)
+        type_into_focus(qtbot, "Jo Ev")
+        window.idle_lock.set_interval_ms(1200, warning_ms=600)  # then leave the keyboard
+        qtbot.waitUntil(lambda: window.countdown.isVisible(), timeout=3000)
+        seen.append(window.countdown.label.text())
+        qtbot.waitUntil(lambda: window.ctx is None, timeout=3000)
+
+    driver = dialog_driver()
+    driver.expect(EntryDialog, half_type)
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    driver.check()
+    assert seen and seen[0].startswith("Locking in 1 second")
+    assert not window.countdown.isVisible() and window.stack.currentWidget() is \
+        window.profiles_scroll
+    assert not [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, EntryDialog) and w.isVisible()]
+    assert window.kept is not None and PASSPHRASE not in repr(window.kept)
+    back: list[tuple[str, str]] = []
+    driver = dialog_driver()
+    driver.expect(EntryDialog, lambda d: back.append((d.amount.text(), d.payee.text())))
+    window.open_with_passphrase(NAME, PASSPHRASE)
+    qtbot.waitUntil(lambda: driver.ran > 0, timeout=3000)  # reopened just after unlocking
+    driver.check()
+    assert back == [("25.50", "Jo Ev")]
+    assert window.kept is None and "back as you left it" in window.statusBar().currentMessage()
+    assert window.ctx is not None and window.ctx.ledger.count() == 0  # nothing was saved
+
+
+def test_kept_work_is_forgotten_when_another_profile_is_opened(
+        window: MainWindow, created: CreatedProfile) -> None:
+    from ui.security.kept_work import KeptWork
+
+    window.kept = KeptWork("Someone else", {(): 3})
+    window.open_with_passphrase(NAME, PASSPHRASE)
+    assert window.kept is None and window.profile_view is not None
+    assert window.profile_view.currentIndex() == 0

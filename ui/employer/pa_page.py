@@ -4,6 +4,7 @@ Every change goes through the one EmployerService and the window's undo stack (C
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -11,18 +12,19 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.errors import DomainError
 from app.employer.checks_common import Finding, State
-from app.employer.records import PA, EmployerDetails, PADraft, PayslipDraft
+from app.employer.records import PA, EmployerDetails, PADraft, Payslip, PayslipDraft
 from app.employer.service import EmployerService
-from app.i18n import _, format_money
+from app.i18n import _, format_date, format_money
 from app.services.undo import UndoStack
 from ui import fit
 from ui.accessibility import named
@@ -32,8 +34,9 @@ from ui.employer.pa_model import Col, PAModel
 from ui.employer.payslip_dialog import PayslipDialog
 from ui.employer.payslip_model import Col as SlipCol
 from ui.employer.payslip_model import PayslipModel
+from ui.flow_layout import FlowLayout
 from ui.models.rows_model import sorted_view
-from ui.widgets import WARNING_STYLE, accept_cancel_buttons, to_date
+from ui.widgets import WARNING_STYLE, accept_cancel_buttons, message_label, to_date
 
 
 def reminder_text(findings: list[Finding], limit: int | None = None) -> str:
@@ -84,18 +87,25 @@ class PAPage(QWidget):
                                           self.change_pa)
         self.end_button = self._button(_("E&nd employment…"),
                                        _("Record the chosen PA's last day"), self.end_pa)
+        self.remove_button = self._button(_("Re&move PA…"),
+                                          _("Remove the chosen PA's record (added by mistake)"),
+                                          self.remove_pa)
         self.payslip_button = self._button(_("Add pa&yslip…"),
                                            _("Add a payslip for the chosen PA"),
                                            self.add_payslip)
+        self.change_slip_button = self._button(_("Change payslip…"),
+                                               _("Change the chosen payslip"),
+                                               self.change_payslip)
+        self.remove_slip_button = self._button(_("Remove payslip…"),
+                                               _("Remove the chosen payslip"),
+                                               self.remove_payslip)
         self.employer_button = self._button(_("You as an e&mployer…"),
                                             _("Insurance and employer details"),
                                             self.edit_employer)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.change_button, self.end_button,
-                       self.payslip_button):
-            buttons.addWidget(button)
-        buttons.addStretch()
-        buttons.addWidget(self.employer_button)
+        buttons = FlowLayout().add_widgets(self.add_button, self.change_button,
+                                           self.end_button, self.remove_button,
+                                           self.payslip_button, self.employer_button)
+        self.message = message_label()
         self.table = sorted_view(self.model, _("Your PAs"), Col.NAME, self)
         self._table_look(self.table)
         self.table.activated.connect(lambda _index: self.change_pa())
@@ -104,17 +114,24 @@ class PAPage(QWidget):
                                       SlipCol.PERIOD_END, self)
         self.slip_table.sortByColumn(SlipCol.PERIOD_END, Qt.SortOrder.DescendingOrder)
         self._table_look(self.slip_table)
+        self.slip_table.activated.connect(lambda _index: self.change_payslip())
+        slip_buttons = FlowLayout().add_widgets(self.change_slip_button,
+                                                self.remove_slip_button)
         self.owed = named(QLabel(), _("Owed from payslips today"))
         self.owed.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.reminders)
         layout.addLayout(buttons)
+        layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.slips_heading)
         layout.addWidget(self.slip_table, 2)
+        layout.addLayout(slip_buttons)
         layout.addWidget(self.owed)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_slips())
+        self.slip_table.selectionModel().currentRowChanged.connect(
+            lambda *_a: self._enable_slips())
         self._stale = True
         self._added: int | None = None
         self.refresh()
@@ -188,10 +205,24 @@ class PAPage(QWidget):
         self.slips_heading.setText(_("Payslips for {name}").format(name=pa.name) if pa
                                    else _("Choose a PA to see their payslips."))
         writable = not self.read_only
-        for button in (self.change_button, self.end_button, self.payslip_button):
+        for button in (self.change_button, self.end_button, self.remove_button,
+                       self.payslip_button):
             button.setEnabled(writable and pa is not None)
         self.add_button.setEnabled(writable)
         self.employer_button.setEnabled(writable)
+        self._enable_slips()
+
+    def _enable_slips(self) -> None:
+        chosen = not self.read_only and self.current_slip() is not None
+        self.change_slip_button.setEnabled(chosen)
+        self.remove_slip_button.setEnabled(chosen)
+
+    def current_slip(self) -> Payslip | None:
+        index = self.slip_table.currentIndex()
+        if not index.isValid():
+            return None
+        source = self.slip_table.model().mapToSource(index)  # type: ignore[attr-defined]
+        return self.slips.row_at(source.row())
 
     # --- changing ---------------------------------------------------------------------------
 
@@ -231,6 +262,52 @@ class PAPage(QWidget):
             on = to_date(dialog.last_day.date())
             self.undo.run(_("End employment"), lambda: self.service.end(pa.id, on))
             self._done()
+
+    def remove_pa(self) -> None:
+        pa = self.current_pa()
+        if pa is None or self.read_only:
+            return
+        question = _("Remove the PA record of {name}? Use this for a record added by "
+                     "mistake; for someone who has stopped working, record their last day "
+                     "instead. Undo (Ctrl+Z) puts it back.").format(name=pa.name)
+        if QMessageBox.question(self, _("Remove PA"), question) != \
+                QMessageBox.StandardButton.Yes:
+            return
+        self._run(_("Remove PA"), lambda: self.service.remove(pa.id))
+
+    def change_payslip(self) -> None:
+        pa, slip = self.current_pa(), self.current_slip()
+        if pa is None or slip is None or self.read_only:
+            return
+
+        def save(draft: PayslipDraft) -> None:
+            self.undo.run(_("Change payslip"),
+                          lambda: self.service.change_payslip(slip.id, draft))
+
+        if PayslipDialog(pa, None, save, self, editing=slip).exec():
+            self._done()
+
+    def remove_payslip(self) -> None:
+        slip = self.current_slip()
+        if slip is None or self.read_only:
+            return
+        question = _("Remove the payslip for the period ending {date}? Payments set against "
+                     "it are kept but no longer linked. Undo (Ctrl+Z) puts it back.").format(
+            date=format_date(slip.draft.period_end))
+        if QMessageBox.question(self, _("Remove payslip"), question) != \
+                QMessageBox.StandardButton.Yes:
+            return
+        self._run(_("Remove payslip"), lambda: self.service.delete_payslip(slip.id))
+
+    def _run(self, label: str, action: Callable[[], object]) -> None:
+        try:
+            self.undo.run(label, action)
+        except DomainError as error:
+            self.message.setText(str(error))
+            self.message.show()
+            return
+        self.message.hide()
+        self._done()
 
     def add_payslip(self) -> None:
         pa = self.current_pa()

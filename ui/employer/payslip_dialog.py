@@ -27,9 +27,10 @@ def _hours(minutes: int | None) -> str:
 
 class PayslipDialog(QDialog):
     def __init__(self, pa: PA, last: Payslip | None, save: Callable[[PayslipDraft], object],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, editing: Payslip | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("Add a payslip for {name}").format(name=pa.name))
+        self.setWindowTitle(_("Change a payslip of {name}").format(name=pa.name) if editing
+                            else _("Add a payslip for {name}").format(name=pa.name))
         self._pa, self._save = pa, save
         self.period_end = date_edit(_("Last day of the pay period"))
         self.gross = named(QLineEdit(), _("Gross pay"))
@@ -62,7 +63,24 @@ class PayslipDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(accept_cancel_buttons(self, _("&Save"), _("Save"), self.submit))
-        self.fill_from(last)
+        if editing is not None:
+            self.load(editing)
+        else:
+            self.fill_from(last)
+
+    def load(self, slip: Payslip) -> None:
+        """The payslip's own figures, to be changed."""
+        d = slip.draft
+        self.period_end.setDate(QDate(d.period_end.year, d.period_end.month, d.period_end.day))
+        for edit, value in ((self.gross, d.gross), (self.tax, d.tax), (self.ni, d.employee_ni),
+                            (self.employer_ni, d.employer_ni), (self.pension, d.employee_pension),
+                            (self.employer_pension, d.employer_pension)):
+            edit.setText(money_text(value))
+        self.hours.setText(_hours(d.hours_minutes))
+        self.holiday.setText(_hours(d.holiday_minutes) if d.holiday_minutes else "")
+        self.note.setText(d.note)
+        self.prefilled.setText(_("The payslip for the period ending {date}, as recorded: "
+                                 "change what is wrong.").format(date=format_date(d.period_end)))
 
     def fill_from(self, last: Payslip | None) -> None:
         """The next period after the last payslip, its figures copied; else an empty form."""

@@ -31,7 +31,7 @@ class ProfileTabs(QTabWidget):
         self.undo_stack = ctx.undo
         self.ledger_page = LedgerPage(ctx)
         self.overview_page = OverviewPage(ctx.charts)
-        self.services_page = ServicesPage(ctx.visits, ctx.undo)
+        self.services_page = ServicesPage(ctx.visits, ctx.undo, providers=ctx.providers)
         self.my_providers_page = MyProvidersPage(ctx.providers, ctx.undo)
         self.pa_page = PAPage(ctx.employer, ctx.undo, ctx.read_only)
         self.register_page = RegisterPage(ctx.register, ctx.providers, ctx.undo)
@@ -88,6 +88,7 @@ class ProfileTabs(QTabWidget):
 
     def _changed(self) -> None:
         self.history_page.refresh()
+        self.services_page.refresh()
         self.my_providers_page.mark_stale()
         self.pa_page.mark_stale()
         self.people_page.refresh()

@@ -37,10 +37,11 @@ from app.register.postcodes import locate
 from app.register.search import GOOD_OR_BETTER, SearchQuery
 from app.services.my_providers import MyProvidersService
 from app.services.register import COUNT_CAP, ImportReport, RegisterService
-from app.services.register_update import CQC_DATA_PAGE, UpdateOutcome, never_updated
+from app.services.register_update import CQC_DATA_PAGE, UpdateOutcome
 from app.services.undo import UndoStack
 from ui import fit
 from ui.accessibility import named
+from ui.flow_layout import FlowLayout
 from ui.register.add_provider_dialog import AddProviderDialog
 from ui.register.import_progress import import_with_progress
 from ui.register.provider_detail import ProviderDetailPanel
@@ -158,7 +159,7 @@ class RegisterPage(QWidget):
         layout.addWidget(splitter, 1)
 
     def _build_empty_notice(self) -> QFrame:
-        """Shown until the register has been updated or imported once: the first use."""
+        """Shown while the register is empty: how to get it, with the buttons that do."""
         notice = named(QFrame(), _("The register is empty"))
         notice.setFrameShape(QFrame.Shape.StyledPanel)
         text = QLabel(_("The register of care providers is empty. Download CQC's register of "
@@ -167,10 +168,15 @@ class RegisterPage(QWidget):
         self.download_now = named(QPushButton(_("&Download the register now")),
                                   _("Download the register now"))
         self.download_now.clicked.connect(lambda: self.update_register(CQC_DATA_PAGE))
-        row = QHBoxLayout(notice)
-        row.addWidget(text, 1)
-        row.addWidget(self.download_now)
-        notice.setVisible(never_updated(self._register))
+        self.import_now = named(QPushButton(_("Import a register &file I have…")),
+                                _("Import a register file you already have"),
+                                _("A CQC or Care Inspectorate Wales file, or a council "
+                                  "directory (Open Referral UK)."))
+        self.import_now.clicked.connect(self._choose_file)
+        column = QVBoxLayout(notice)
+        column.addWidget(text)
+        column.addLayout(FlowLayout().add_widgets(self.download_now, self.import_now))
+        notice.setVisible(self._register.size() == 0)
         return notice
 
     def _wire(self) -> None:
@@ -221,7 +227,8 @@ class RegisterPage(QWidget):
             text = ngettext("{count} provider found.", "{count} providers found.",
                             total).format(count=total)
         elif self._register.size() == 0:
-            text = _("The register is empty: download it or import a register file.")
+            text = _("The register is empty, so there is nothing to search yet. Use "
+                     "“Download the register now” above, or import a register file.")
         else:
             text = _("No providers match. Try fewer words or filters.")
         self.message.setText(text)
@@ -245,7 +252,7 @@ class RegisterPage(QWidget):
         if report is not None:
             self._rebuild_filter_lists()
             self.run_search()
-            self.empty_notice.hide()
+        self.empty_notice.setVisible(self._register.size() == 0)
         self.message.setText(text)
         return report
 
@@ -261,7 +268,7 @@ class RegisterPage(QWidget):
         if outcome is not None and outcome.report is not None:
             self._rebuild_filter_lists()
             self.run_search()
-        self.empty_notice.setVisible(never_updated(self._register))
+        self.empty_notice.setVisible(self._register.size() == 0)
         self.message.setText(text)
         self.register_updated.emit(text)
         return outcome

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
 from app.domain.roles import PersonRole
-from app.i18n import _
+from app.i18n import _, format_when
 from ui.models.rows_model import SORT_ROLE, Index, RowsModel
 
 __all__ = ["SORT_ROLE", "Col", "PeopleModel"]
@@ -22,7 +23,7 @@ class Col(IntEnum):
 
 
 def column_titles() -> dict[Col, str]:
-    return {Col.NAME: _("Name"), Col.ROLE: _("Role"), Col.ADDED: _("Added (UTC)"),
+    return {Col.NAME: _("Name"), Col.ROLE: _("Role"), Col.ADDED: _("Added"),
             Col.ADDED_BY: _("Added by")}
 
 
@@ -50,5 +51,6 @@ class PeopleModel(RowsModel[PersonRole]):
         if col == Col.ROLE:
             return person.role.label()
         if col == Col.ADDED:
-            return person.added_at.strftime("%Y-%m-%d %H:%M")
+            added = person.added_at
+            return format_when(added if added.tzinfo else added.replace(tzinfo=UTC))
         return person.name if col == Col.NAME else person.added_by

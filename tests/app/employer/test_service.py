@@ -199,3 +199,17 @@ def test_derived_owed_is_payslips_less_linked_payments(
         assert figure.pence == (sum(s.draft.part(part).pence for s in slipped)
                                 - sum(a.amount.pence for a in linked if a.part is part))
     assert ctx.summary.on(when).position.owed == owed.total
+
+
+def test_a_pa_added_by_mistake_is_removed_and_undone_but_not_one_with_payslips(
+        ctx: ProfileContext) -> None:
+    pa = ctx.undo.run("Add PA", lambda: ctx.employer.add(jo()))
+    ctx.undo.run("Remove PA", lambda: ctx.employer.remove(pa.id))
+    assert ctx.employer.pas() == [] and [p.name for p in ctx.providers.providers()] == [
+        "Jo Evans"]  # My providers keeps them
+    ctx.undo.undo()
+    (back,) = ctx.employer.pas()
+    assert back.rate_on(date(2026, 4, 1)) == Money(1280)
+    ctx.employer.add_payslip(PayslipDraft(pa.id, date(2026, 4, 12), Money(25600)))
+    with pytest.raises(DomainError, match="has payslips"):
+        ctx.employer.remove(pa.id)

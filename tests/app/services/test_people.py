@@ -69,3 +69,17 @@ def test_adding_and_removing_are_undone(ctx: ProfileContext) -> None:
     assert [p.name for p in ctx.people.list()] == [NAME, "Sam Carer"]
     ctx.undo.undo()
     assert [p.name for p in ctx.people.list(active_only=False)] == [NAME]
+
+
+def test_a_role_is_changed_and_undone_but_never_the_holders(ctx: ProfileContext) -> None:
+    sam = ctx.people.add("Sam Carer", Role.CARER)
+    changed = ctx.undo.run("Change role", lambda: ctx.people.change_role(
+        sam.id, Role.SUPPORT_WORKER))
+    assert changed.role is Role.SUPPORT_WORKER
+    ctx.undo.undo()
+    assert {p.name: p.role for p in ctx.people.list()}["Sam Carer"] is Role.CARER
+    holder = next(p for p in ctx.people.list() if p.role is Role.BUDGET_HOLDER)
+    with pytest.raises(DomainError, match="budget holder"):
+        ctx.people.change_role(holder.id, Role.CARER)
+    with pytest.raises(DomainError, match="one budget holder"):
+        ctx.people.change_role(sam.id, Role.BUDGET_HOLDER)

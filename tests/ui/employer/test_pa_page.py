@@ -12,7 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.domain.money import Money
-from app.employer.records import Born, EmployerDetails, PADraft
+from app.employer.records import Born, EmployerDetails, PADraft, PayslipDraft
 from app.services.context import ProfileContext
 from tests.conftest import DEMO_TODAY
 from ui.employer.employer_dialog import EmployerDialog
@@ -187,3 +187,49 @@ def test_payslips_are_newest_first_and_sort_by_date(qtbot: QtBot,
     view.sort(0)
     ends = [view.index(r, 0).data(SORT_ROLE) for r in range(view.rowCount())]
     assert ends == sorted(ends)
+
+
+def test_change_and_remove_a_payslip_then_a_pa(qtbot: QtBot, ctx: ProfileContext,
+                                               dialog_driver: Callable[[], object]) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    pa = ctx.employer.add(PADraft("Jo Evans", date(2026, 4, 1), Money(1280), 20 * 60))
+    ctx.employer.add_payslip(PayslipDraft(pa.id, date(2026, 4, 30), Money(110933), Money(1240),
+                                          note="April"))
+    page = make_page(qtbot, ctx)
+    page.slip_table.setCurrentIndex(page.slip_table.model().index(0, 0))
+    assert page.change_slip_button.isEnabled()
+
+    def change(dialog: PayslipDialog) -> None:
+        assert dialog.period_end.date() == QDate(2026, 4, 30)  # its own period, not the next
+        assert (dialog.gross.text(), dialog.tax.text(), dialog.note.text()) == \
+            ("1109.33", "12.40", "April")
+        dialog.tax.setText("13.40")
+        dialog.submit()
+
+    driver = dialog_driver()
+    driver.expect(PayslipDialog, change)
+    page.change_slip_button.click()
+    driver.check()  # type: ignore[attr-defined]
+    assert ctx.employer.payslips(pa.id)[0].draft.tax == Money(1340)
+    assert ctx.undo.undo_label == "Change payslip"
+    yes = lambda box: box.button(QMessageBox.StandardButton.Yes).click()  # noqa: E731
+    # the PA has a payslip: removing them is refused
+    driver = dialog_driver()
+    driver.expect(QMessageBox, yes)
+    page.remove_button.click()
+    driver.check()  # type: ignore[attr-defined]
+    assert "has payslips" in page.message.text() and len(ctx.employer.pas()) == 1
+    page.slip_table.setCurrentIndex(page.slip_table.model().index(0, 0))
+    driver = dialog_driver()
+    driver.expect(QMessageBox, yes)
+    page.remove_slip_button.click()
+    driver.check()  # type: ignore[attr-defined]
+    assert ctx.employer.payslips(pa.id) == []
+    driver = dialog_driver()
+    driver.expect(QMessageBox, yes)
+    page.remove_button.click()
+    driver.check()  # type: ignore[attr-defined]
+    assert ctx.employer.pas() == [] and page.model.rowCount() == 0
+    ctx.undo.undo()
+    assert [p.name for p in ctx.employer.pas()] == ["Jo Evans"]

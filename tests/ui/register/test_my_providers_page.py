@@ -75,3 +75,37 @@ def test_every_control_has_a_name(qtbot: QtBot, ctx: ProfileContext,
     dialog = OwnProviderDialog(ctx.providers, ctx.undo)
     qtbot.addWidget(dialog)
     assert unnamed(make_page(qtbot, ctx)) == [] and unnamed(dialog) == []
+
+
+def test_change_and_remove_a_provider(qtbot: QtBot, ctx: ProfileContext,
+                                      dialog_driver: Callable[[], object]) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    add_jo(qtbot, ctx)
+    page = make_page(qtbot, ctx)
+    assert not page.change_button.isEnabled()
+    page.table.setCurrentIndex(page.table.model().index(0, 0))
+    assert page.change_button.isEnabled()
+
+    def change(dialog: OwnProviderDialog) -> None:
+        assert (dialog.name.text(), dialog.rate.text()) == ("Jo Evans", "12.60")  # prefilled
+        dialog.rate.setText("13.10")
+        dialog.notes.setText("weekends")
+        dialog.submit()
+
+    driver = dialog_driver()
+    driver.expect(OwnProviderDialog, change)
+    page.change_button.click()
+    driver.check()  # type: ignore[attr-defined]
+    (jo,) = ctx.providers.providers()
+    assert jo.agreed_hourly_rate == Money(1310) and jo.notes == "weekends"
+    assert ctx.undo.undo_label == "Change provider"
+    assert page.model.data(page.model.index(0, Col.AGREED_RATE)) == "£13.10"
+    page.table.setCurrentIndex(page.table.model().index(0, 0))
+    driver = dialog_driver()
+    driver.expect(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    page.remove_button.click()
+    driver.check()  # type: ignore[attr-defined]
+    assert ctx.providers.providers() == [] and page.model.rowCount() == 0
+    ctx.undo.undo()
+    assert [p.name for p in ctx.providers.providers()] == ["Jo Evans"]

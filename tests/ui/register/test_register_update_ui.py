@@ -72,3 +72,14 @@ def test_source_dialog_asks_for_a_web_address(qtbot) -> None:  # type: ignore[no
     dialog.feed.setText("https://council.example/api/services")
     dialog._accept()
     assert dialog.url() == "https://council.example/api/services"
+
+
+def test_an_empty_register_says_how_to_get_it(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = empty_page(qtbot, tmp_path)
+    page.search_box.setText("home care")
+    page.run_search()
+    assert "fewer" not in page.message.text() and "Download the register now" in \
+        page.message.text()
+    assert page.empty_notice.isVisible()
+    assert page.download_now.isVisible() and page.import_now.isVisible()
+    assert page.import_now.accessibleName() and page.download_now.accessibleName()

@@ -47,3 +47,36 @@ def test_read_only_adds_nobody(qtbot: QtBot, ctx: ProfileContext,
     page = make_page(qtbot, ctx, read_only=True)
     assert not page.add_button.isEnabled()
     assert unnamed_controls(page) == []
+
+
+def _choose(page: PeoplePage, name: str) -> None:
+    proxy = page.table.model()
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == name)
+    page.table.setCurrentIndex(proxy.index(row, 0))
+
+
+def test_change_a_role_then_remove_the_person(qtbot: QtBot, ctx: ProfileContext,
+                                              dialog_driver: Callable[[], object]) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    ctx.people.add("Sam Carer", Role.CARER)
+    page = make_page(qtbot, ctx)
+    _choose(page, NAME)
+    assert not page.change_button.isEnabled() and not page.remove_button.isEnabled()
+    _choose(page, "Sam Carer")
+    page.change_button.click()
+    assert page.name.text() == "Sam Carer" and page.name.isReadOnly()
+    assert page.role.currentData() == Role.CARER
+    page.role.setCurrentIndex(page.role.findData(Role.SUPPORT_WORKER))
+    page.add_button.click()
+    assert {p.name: p.role for p in ctx.people.list()}["Sam Carer"] is Role.SUPPORT_WORKER
+    assert page.name.text() == "" and not page.name.isReadOnly()  # ready to add again
+    assert ctx.undo.undo_label == "Change role"
+    _choose(page, "Sam Carer")
+    driver = dialog_driver()
+    driver.expect(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    page.remove_button.click()
+    driver.check()  # type: ignore[attr-defined]
+    assert [p.name for p in ctx.people.list()] == [NAME] and page.model.rowCount() == 1
+    ctx.undo.undo()
+    assert len(ctx.people.list()) == 2
