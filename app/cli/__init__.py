@@ -38,6 +38,8 @@ COMMAND_MODULES = [
     "app.cli.my_providers",
     "app.cli.employer",
     "app.cli.statement",
+    "app.cli.outcomes",
+    "app.cli.opendata",
 ]
 
 # An example for each command's --help, by its words on the command line (a test checks that
@@ -114,6 +116,23 @@ EXAMPLES = {
     "statement": 'careledger statement --profile "Ann Example" --from 2025-04-01 '
                  "--to 2025-09-30 --out return.pdf --lang cy",
     "forecast": 'careledger forecast --profile "Ann Example"',
+    "outcomes": 'careledger outcomes list --profile "Ann Example"',
+    "outcomes add": 'careledger outcomes add --profile "Ann Example" '
+                    '"Get to the allotment twice a week" --area ca.1.2.e '
+                    '--plan-line "Personal care"',
+    "outcomes change": 'careledger outcomes change 2 --profile "Ann Example" '
+                       '--text "Get to the allotment every week"',
+    "outcomes remove": 'careledger outcomes remove 2 --profile "Ann Example"',
+    "outcomes rate": 'careledger outcomes rate --profile "Ann Example" 2 3 --on 2025-06-02',
+    "outcomes list": 'careledger outcomes list --profile "Ann Example" --json',
+    "outcomes areas": "careledger outcomes areas",
+    "outcomes link": 'careledger outcomes link --profile "Ann Example" --entry 41 2',
+    "export": 'careledger export open-data --profile "Ann Example" --from 2025-04-01 '
+              "--to 2026-03-31 --out open-data",
+    "export open-data": 'careledger export open-data --profile "Ann Example" '
+                        "--from 2025-04-01 --to 2026-03-31 --out open-data",
+    "open-data": "careledger open-data combine returns/* --out compared.csv",
+    "open-data combine": "careledger open-data combine returns/* --out compared.pdf",
     "accounts": 'careledger accounts list --profile "Ann Example"',
     "accounts list": 'careledger accounts list --profile "Ann Example"',
     "accounts add": 'careledger accounts add "DP card" --kind prepaid --opening-balance 250 '

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.cli import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, data_dir
 from app.domain.errors import DomainError
+from app.domain.org_form import BASIS_WORDS
 from app.domain.providers import (
     ORG_FORM_LABELS,
     OrgForm,
@@ -249,7 +250,8 @@ def _show(args: argparse.Namespace) -> int:
         (_("Data date"), format_date(d.data_date) if d.data_date else ""),
     ]
     if facts is not None:
-        rows += [(_("Ownership (CQC)"), facts.ownership_type),
+        rows += [(_("Form because"), _(BASIS_WORDS[facts.evidence.basis])),
+                 (_("Ownership (CQC)"), facts.ownership_type),
                  (_("Charity number"), facts.charity_number),
                  (_("Companies House"), facts.companies_house_number)]
     for label, value in rows:

@@ -175,7 +175,7 @@ class HscaReader(_CsvReader):
         charity = row.get("Provider Charity Number", "").strip()
         form, derived = org_form_of(
             [row.get("Provider Ownership Type", ""), row.get("Provider Type/Sector", "")],
-            [provider, name], charity)
+            [provider, name], charity, row.get("Provider Companies House Number", "").strip())
         return ProviderRecord(
             source=Source.CQC, source_id=location_id.strip(), name=" ".join(name.split()),
             line=line, provider_name=provider.strip(), org_form=form,

@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 
 from app.domain.errors import DomainError
-from app.domain.org_form import derive_org_form
+from app.domain.org_form import OrgFormEvidence, best_org_form
 from app.domain.providers import OrgForm
 from app.i18n import _
 
@@ -25,8 +25,6 @@ API_BASE = "https://api.service.cqc.org.uk/public/v1"
 KEY_HEADER = "Ocp-Apim-Subscription-Key"
 KEY_ENV = "CARELEDGER_CQC_KEY"
 
-_OWNERSHIP_FORMS = {"nhs body": OrgForm.PUBLIC_BODY, "individual": OrgForm.SOLE_TRADER,
-                    "partnership": OrgForm.PRIVATE_COMPANY}
 _DDL = """CREATE TABLE IF NOT EXISTS cqc_provider_record (
     location_id TEXT PRIMARY KEY, provider_id TEXT NOT NULL, provider_name TEXT NOT NULL,
     ownership_type TEXT NOT NULL, charity_number TEXT NOT NULL,
@@ -49,18 +47,18 @@ class ProviderFacts:
     companies_house_number: str
 
     @property
+    def evidence(self) -> OrgFormEvidence:
+        """The form from the best evidence in the record (app.domain.org_form.best_org_form)."""
+        return best_org_form(ownership_type=self.ownership_type,
+                             charity_number=self.charity_number,
+                             companies_house_number=self.companies_house_number,
+                             registered_name=self.provider_name)
+
+    @property
     def org_form(self) -> tuple[OrgForm, bool]:
-        """(form, derived): stated by the numbers or ownership where they say it."""
-        if self.charity_number:
-            return OrgForm.CHARITY, False
-        stated = _OWNERSHIP_FORMS.get(self.ownership_type.lower())
-        if stated is not None:
-            return stated, False
-        named = derive_org_form(self.provider_name)
-        if self.companies_house_number:  # a registered company: which kind, its name says
-            kinds = (OrgForm.SOCIAL_ENTERPRISE, OrgForm.MUTUAL, OrgForm.PUBLIC_BODY)
-            return (named if named in kinds else OrgForm.PRIVATE_COMPANY), False
-        return named, True
+        """(form, derived): derived only when it rests on the name alone."""
+        evidence = self.evidence
+        return evidence.form, evidence.likely
 
 
 def fetch_provider_facts(client: httpx.Client, location_id: str, key: str,

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from app.employer.service import EmployerService
 from app.importers.bank import MappingStore
+from app.opendata.service import OpenDataService
+from app.outcomes.service import OutcomesService
 from app.services.accounts import AccountsService
 from app.services.bank_import import BankImportService
 from app.services.charts import ChartsService
@@ -124,6 +126,14 @@ class ProfileContext:
     @cached_property
     def visits(self) -> ServicesLogService:
         return ServicesLogService(self.store)
+
+    @cached_property
+    def outcomes(self) -> OutcomesService:
+        return OutcomesService(self.store)
+
+    @cached_property
+    def open_data(self) -> OpenDataService:
+        return OpenDataService(self.store, self.register)
 
     @cached_property
     def employer(self) -> EmployerService:

@@ -29,6 +29,7 @@ from app.employer.records import (
 )
 from app.employer.rules import employer_rules
 from app.i18n import _
+from app.outcomes.model import OutcomeDraft, RatedBy
 from app.services.context import ProfileContext, open_context
 from app.services.jobs import NO_CONTROL, Cancelled, JobControl
 from app.services.profiles import NewProfile, create_profile
@@ -230,6 +231,47 @@ def demo_entries(start: date, end: date, seed: int = 2024) -> list[EntryDraft]:
     return sorted(drafts, key=lambda d: d.on)
 
 
+def demo_outcomes() -> list[tuple[str, str, str, tuple[int, ...]]]:
+    """The demo's outcomes: (their words, area in law, plan line key or "", scores over the
+    year, one a month), in the language the demo is made in."""
+    return [
+        (_("Get up, washed and dressed at my own pace every morning"), "er.2.2.b",
+         "personal_care", (2, 2, 2, 3, 3, 3, 3, 4, 3, 4, 4, 4)),
+        (_("Go to the community garden with Sam on Tuesdays"), "ca.1.2.e", "",
+         (1, 1, 2, 2, 2, 3, 3, 3, 2, 3, 3, 4)),
+        (_("Have a hot meal at lunchtime every day"), "er.2.2.a", "agency",
+         (3, 3, 2, 2, 3, 3, 2, 3, 3, 3, 3, 3)),
+        (_("See my sister in Tenby twice a year"), "ca.1.2.g", "breaks",
+         (1, 1, 1, 1, 3, 3, 3, 3, 3, 3, 4, 4)),
+        (_("Choose who supports me and when"), "ca.1.2.d", "running",
+         (3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4)),
+    ]
+
+
+def _demo_outcomes(ctx: ProfileContext, start: date, today: date, entries: list[Entry],
+                   visit_ids: list[int], visits: list[VisitDraft]) -> None:
+    lines = {line.name: line.id for line in ctx.plan.lines()}
+    plan = demo_plan()
+    rng = random.Random(11)
+    ratings: list[tuple[int, int, date, RatedBy, str]] = []
+    garden = 0
+    for n, (text, code, line, scores) in enumerate(demo_outcomes()):
+        ids = (lines[plan[line][0]],) if line else ()
+        outcome = ctx.outcomes.add(OutcomeDraft(text, code, ids), today=start)
+        garden = outcome.id if n == 1 else garden
+        for month, score in enumerate(scores):
+            on = start + timedelta(days=20 + 29 * month + rng.randint(0, 4))
+            if on > today:
+                break
+            by = RatedBy.WITH_CARER if rng.random() < 0.3 else RatedBy.PERSON
+            note = _("Sam came every week this month") if n == 1 and score >= 3 and \
+                rng.random() < 0.3 else ""
+            ratings.append((outcome.id, score, on, by, note))
+    ctx.outcomes.rate_many(ratings, today)
+    ctx.outcomes.link_visits([(vid, garden) for vid, v in zip(visit_ids, visits, strict=True)
+                              if v.provider_name == SAM])
+    ctx.outcomes.link_entries([(e.id, garden) for e in entries
+                               if e.payee == SAM and e.amount.pence < 0])
 def demo_pas(start: date, today: date) -> list[PADraft]:
     """Jo, employed since before the records start, in the pension; Sam, new, with a
     time-limited permission to work. Dates follow the demo's year; leave years run from
@@ -303,8 +345,10 @@ def _fill(data_dir: Path, info: ProfileInfo, passphrase: str, start: date, today
         control.step(2, 4, _("Adding providers and visits…"))
         ctx.providers.add(ChosenProviderDraft(name=AGENCY, start=start, kind=ProviderKind.LOCAL,
                                               agreed_hourly_rate=Money(AGENCY_RATE)))
-        ctx.visits.add_many(demo_visits(start, today))
+        visits = demo_visits(start, today)
+        visit_ids = ctx.visits.add_many(visits)
         control.step(3, 4, _("Adding PAs and payslips…"))
         _employ(ctx, start, today, added)
+        _demo_outcomes(ctx, start, today, added, visit_ids, visits)
     control.report(4, 4, "")
     return len(added)

@@ -24,6 +24,7 @@ from app.domain.money import Money
 from app.employer.rules import employer_rules
 from app.employer.service import statement_inputs
 from app.i18n import _, format_date
+from app.outcomes.service import inputs as outcome_inputs
 from app.services.jobs import NO_CONTROL, JobControl
 from app.services.summary import owed_on, position_on
 from app.statements import build
@@ -87,7 +88,7 @@ class StatementService:
                 opening=repos.entries.balance(period.start - timedelta(days=1)),
                 entries=[shown(e) for e in repos.entries.between(period.start, period.end)],
                 uncleared=[shown(e) for e in repos.entries.uncleared(period.end)],
-                plan_lines=repos.plan.lines())
+                plan_lines=repos.plan.lines(), outcomes=outcome_inputs(repos, period))
             holder = repos.people.holder()
             if holder is None:
                 raise DomainError(_("This profile has no budget holder recorded."))

@@ -18,6 +18,7 @@ from app.domain.owed import Liabilities
 from app.domain.person import Holder
 from app.domain.plan import PlanLine, PlanSpend
 from app.domain.policy import Policy
+from app.outcomes.report import OutcomeInputs, summarise
 from app.statements.model import (
     EmployedPA,
     EmployerInputs,
@@ -43,6 +44,7 @@ class Ledger:
     entries: Sequence[StatementEntry]  # dated inside the period
     uncleared: Sequence[StatementEntry] = ()  # not on a bank statement, up to the period end
     plan_lines: Sequence[PlanLine] = ()
+    outcomes: OutcomeInputs | None = None  # the support plan's outcomes and their links
 
 
 def build(period: Period, *, holder: Holder, policy: Policy,
@@ -69,6 +71,7 @@ def build(period: Period, *, holder: Holder, policy: Policy,
         services=inputs.services, outcomes=inputs.outcomes.strip(),
         generated_on=inputs.generated_on, audit_hash=inputs.audit_hash,
         head_event_id=inputs.head_event_id,
+        outcome_summary=summarise(period, ledger.outcomes) if ledger.outcomes else None,
         employer=_employer(employer, owed) if employer is not None else None,
     )
 

@@ -15,6 +15,7 @@ from app.csv_cells import neutralise
 from app.i18n import _, active_locale, pence_to_plain
 from app.statements import text
 from app.statements.model import Statement
+from app.statements.outcomes_text import blocks
 
 COLUMNS = ["section", "key", "label", "value", "date", "payee", "category",
            "support_plan_line", "evidence", "amount"]
@@ -40,7 +41,7 @@ def rows(s: Statement) -> Iterator[list[str]]:
     yield from _flagged(s)
     yield from _services(s)
     yield from _employer_checks(s)
-    yield ["outcomes", "outcomes", _("Outcomes"), s.outcomes or _("None recorded")] + [""] * 6
+    yield from outcome_rows(s)
     yield ["declaration", "declaration", _("Declaration"),
            s.rule.declaration(active_locale())] + [""] * 6
 
@@ -79,6 +80,31 @@ def _services(s: Statement) -> Iterator[list[str]]:
             value=pence_to_plain(p.value_delivered.pence))
         yield ["services", "paid", _("Paid"), value, "", p.provider, "", "", "",
                pence_to_plain(p.paid.pence)]
+
+
+def outcome_rows(s: Statement) -> Iterator[list[str]]:
+    """Each outcome (amount: spent on it in the period), its ratings (date, score) and who
+    delivered it (payee, amount paid for it); then the totals and any notes."""
+    summary = s.outcome_summary
+    for block in blocks(summary) if summary is not None else []:
+        report = block.report
+        key = str(block.id)
+        yield ["outcome", key, block.text, block.area_code, "", "", "",
+               "; ".join(report.plan_lines), "", pence_to_plain(-block.spent.pence)]
+        for rating in report.ratings:
+            yield ["outcome_rating", key, _("Rating"), str(rating.score), rating.on.isoformat(),
+                   "", "", "", "", ""]
+        for d in report.deliverers:
+            yield ["outcome_delivered_by", key, _("Delivered by"),
+                   f"{d.delivered_minutes / 60:.2f}", "", d.name, "", "", "",
+                   pence_to_plain(-d.paid.pence)]
+    if summary is not None:
+        yield ["outcome_total", "linked", _("Spent on outcomes"), "", "", "", "", "", "",
+               pence_to_plain(-summary.linked.pence)]
+        yield ["outcome_total", "not_linked", _("Not linked to any outcome"), "", "", "", "",
+               "", "", pence_to_plain(-summary.not_linked.pence)]
+    yield ["outcomes", "outcomes", _("Notes on outcomes"), s.outcomes or _("None recorded")] + [
+        ""] * 6
 
 
 def _employer_checks(s: Statement) -> Iterator[list[str]]:

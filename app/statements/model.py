@@ -17,6 +17,7 @@ from app.domain.owed import Liabilities
 from app.domain.person import Holder
 from app.domain.plan import PlanSpend
 from app.domain.policy import Position
+from app.outcomes.report import OutcomesSummary
 
 __all__ = ["Holder", "Liabilities"]  # kept here too: the renderers' and callers' one import
 
@@ -69,7 +70,7 @@ class StatementInputs:
     bank_balance: Money | None = None
     bank_date: date | None = None  # the day the bank balance was stated
     services: tuple[ProviderService, ...] | None = None
-    outcomes: str = ""
+    outcomes: str = ""  # notes on the outcomes, as the person wrote them
     generated_on: date | None = None  # printed when given; never taken from the clock
     audit_hash: str = ""
     head_event_id: int = 0
@@ -204,4 +205,5 @@ class Statement:
     generated_on: date | None
     audit_hash: str
     head_event_id: int = 0
+    outcome_summary: OutcomesSummary | None = None  # each outcome with its ratings and money
     employer: EmployerSection | None = None  # when the person employs PAs

@@ -31,6 +31,7 @@ from reportlab.platypus.flowables import Flowable
 from app.i18n import _, active_locale, format_date, format_money, format_number
 from app.statements import text
 from app.statements.model import Statement, StatementEntry
+from app.statements.pdf_outcomes import outcomes_section
 from app.statements.pdf_page import (
     GRID,
     HEAD_FILL,
@@ -92,8 +93,7 @@ def story(s: Statement) -> list[Flowable]:
     parts += long_section(_("Every transaction"), transactions_table(s))
     parts += long_section(_("Services delivered and paid for"), services_flowable(s))
     parts += employer_section(s)
-    parts += section(_("Outcomes"), [Paragraph(
-        escape(s.outcomes or _("None recorded")).replace("\n", "<br/>"), st["body"])])
+    parts += outcomes_section(s)
     parts += section(_("Declaration"), declaration(s))
     return parts
 

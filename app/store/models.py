@@ -148,6 +148,7 @@ class AuditEventRow(Base):
     hash: Mapped[str] = mapped_column(String(64))
 import app.store.models_bank  # noqa: E402,F401  (complete the metadata)
 import app.store.models_employer  # noqa: E402,F401  (employing PAs: complete the metadata)
+import app.store.models_outcomes  # noqa: E402,F401  (outcomes tables: complete the metadata)
 import app.store.models_register  # noqa: E402,F401  (complete the metadata: My providers)
 import app.store.models_security  # noqa: E402,F401  (complete the metadata)
 import app.store.models_statements  # noqa: E402,F401  (statements tables: complete metadata)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QCompleter,
     QFormLayout,
     QGroupBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import DomainError
 from app.domain.visits import Visit, agreed_for, minutes_text
 from app.i18n import ParseError, _, format_date, format_money, parse_money
+from app.outcomes.service import OutcomesService
 from app.services.my_providers import MyProvidersService
 from app.services.services_log import ServicesLogService, VisitDraft, parse_hours
 from app.services.undo import UndoStack
@@ -40,9 +42,10 @@ class ServicesPage(QWidget):
 
     def __init__(self, service: ServicesLogService, undo_stack: UndoStack,
                  parent: QWidget | None = None, today: date | None = None,
-                 providers: MyProvidersService | None = None) -> None:
+                 providers: MyProvidersService | None = None,
+                 outcomes: OutcomesService | None = None) -> None:
         super().__init__(parent)
-        self._service, self._undo = service, undo_stack
+        self._service, self._undo, self._outcomes = service, undo_stack, outcomes
         self._providers = providers
         self._editing: int | None = None  # the visit the form is changing, if any
         self.model = TimesheetModel()
@@ -94,6 +97,7 @@ class ServicesPage(QWidget):
         self.late_box = QCheckBox(_("&Late"))
         self.late_box.setAccessibleName(_("The visit started late"))
         self.note_edit = QLineEdit()
+        self.outcome_box = QComboBox()
         self.add_button = self._button(_("&Log visit"), self.log_visit)
         self.clear_button = self._button(_("Clear the form"), self.clear_form)
         self.problem = message_label()
@@ -103,7 +107,8 @@ class ServicesPage(QWidget):
         rows = ((_("&Date:"), self.date_edit), (_("Care &from:"), self.provider_edit),
                 (_("Planned &hours:"), self.planned_edit),
                 (_("Hours deli&vered:"), self.delivered_edit),
-                (_("&Rate an hour:"), self.rate_edit), (_("N&ote:"), self.note_edit))
+                (_("&Rate an hour:"), self.rate_edit), (_("N&ote:"), self.note_edit),
+                (_("O&utcome served:"), self.outcome_box))
         for text, widget in rows:
             widget.setAccessibleName(text.replace("&", "").rstrip(":"))
             form.addRow(text, widget)
@@ -128,7 +133,18 @@ class ServicesPage(QWidget):
         self.show_week(self._week)
         self._suggest_providers()
 
+    def fill_outcomes(self) -> None:
+        """The outcomes a visit can serve (or none: it serves its payment's)."""
+        chosen = self.outcome_box.currentData()
+        self.outcome_box.clear()
+        self.outcome_box.addItem(_("None chosen (its payment's outcome)"), None)
+        for outcome in self._outcomes.outcomes() if self._outcomes else []:
+            self.outcome_box.addItem(outcome.text, outcome.id)
+        self.outcome_box.setCurrentIndex(max(0, self.outcome_box.findData(chosen)))
+        self.outcome_box.setVisible(self._outcomes is not None)
+
     def show_week(self, any_day: date) -> None:
+        self.fill_outcomes()
         sheet = self._service.timesheet(any_day)
         self._week = sheet.week_start
         self.model.set_timesheet(sheet)
@@ -147,8 +163,9 @@ class ServicesPage(QWidget):
         editing = self._editing
         try:
             draft = self._draft()
+            outcome = self.outcome_box.currentData()
             if editing is None:
-                visit = self._undo.run(_("Log visit"), lambda: self._service.add(draft))
+                visit = self._undo.run(_("Log visit"), lambda: self._log(draft, outcome))
             else:
                 visit = self._undo.run(_("Change visit"),
                                        lambda: self._service.update(editing, draft))
@@ -265,6 +282,13 @@ class ServicesPage(QWidget):
                                to_date(self.date_edit.date()))
         if rate is not None:
             self.rate_edit.setText(f"{rate / 100:.2f}")
+
+    def _log(self, draft: VisitDraft, outcome: int | None) -> Visit:
+        """The visit and, when one was chosen, the outcome it served: one undoable step."""
+        visit = self._service.add(draft)
+        if outcome is not None and self._outcomes is not None:
+            self._outcomes.link_visit(visit.id, int(outcome))
+        return visit
 
     def _draft(self) -> VisitDraft:
         missed = self.missed_box.isChecked()

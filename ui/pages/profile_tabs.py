@@ -12,6 +12,7 @@ from ui.bank.services_page import ServicesPage
 from ui.charts.overview_page import OverviewPage
 from ui.employer.pa_page import PAPage
 from ui.fit import page_scroll
+from ui.outcomes.outcomes_page import OutcomesPage
 from ui.pages.ledger_page import LedgerPage
 from ui.register.my_providers_page import MyProvidersPage
 from ui.register.register_page import RegisterPage
@@ -31,8 +32,10 @@ class ProfileTabs(QTabWidget):
         self.undo_stack = ctx.undo
         self.ledger_page = LedgerPage(ctx)
         self.overview_page = OverviewPage(ctx.charts)
-        self.services_page = ServicesPage(ctx.visits, ctx.undo, providers=ctx.providers)
+        self.services_page = ServicesPage(ctx.visits, ctx.undo, providers=ctx.providers,
+                                          outcomes=ctx.outcomes)
         self.my_providers_page = MyProvidersPage(ctx.providers, ctx.undo)
+        self.outcomes_page = OutcomesPage(ctx)
         self.pa_page = PAPage(ctx.employer, ctx.undo, ctx.read_only)
         self.register_page = RegisterPage(ctx.register, ctx.providers, ctx.undo)
         self.statement_page = StatementPage(ctx.statements, ctx.rules, ctx.undo)
@@ -42,6 +45,7 @@ class ProfileTabs(QTabWidget):
                             (self.overview_page, _("O&verview")),
                             (self.services_page, _("&Care received")),
                             (self.my_providers_page, _("My &providers")),
+                            (self.outcomes_page, _("&Outcomes")),
                             (self.pa_page, _("Emplo&ying PAs")),
                             (self.register_page, _("&Find providers")),
                             (self.statement_page, _("&Statements")),
@@ -90,6 +94,8 @@ class ProfileTabs(QTabWidget):
         self.history_page.refresh()
         self.services_page.refresh()
         self.my_providers_page.mark_stale()
+        self.outcomes_page.mark_stale()
+        self.services_page.fill_outcomes()
         self.pa_page.mark_stale()
         self.people_page.refresh()
         self.overview_page.mark_stale()

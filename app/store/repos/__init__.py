@@ -20,6 +20,7 @@ from app.store.repos.entries import EntryRepo
 from app.store.repos.evidence import EvidenceRepo
 from app.store.repos.funding import FundingRepo
 from app.store.repos.matches import MatchRepo
+from app.store.repos.outcomes import OutcomeRepo
 from app.store.repos.owed import OwedRepo
 from app.store.repos.payee_rules import PayeeRuleRepo
 from app.store.repos.people import PeopleRepo
@@ -71,6 +72,10 @@ class Repos:
     @cached_property
     def providers(self) -> ProviderRepo:
         return ProviderRepo(self.conn)
+
+    @cached_property
+    def outcomes(self) -> OutcomeRepo:
+        return OutcomeRepo(self.conn)
 
     @cached_property
     def evidence(self) -> EvidenceRepo:

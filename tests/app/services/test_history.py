@@ -25,6 +25,7 @@ from app.domain.owed import Liabilities
 from app.domain.roles import Role
 from app.domain.visits import VisitDraft
 from app.employer.records import Born, EmployerDetails, PADraft, Part, PayslipDraft
+from app.outcomes.model import OutcomeDraft, RatedBy
 from app.services.context import ProfileContext, open_context
 from app.services.payees import RuleDraft
 from app.services.profiles import CreatedProfile
@@ -64,8 +65,8 @@ def replayed(ctx: ProfileContext) -> dict[str, dict[tuple[Any, ...], dict[str, A
 
 OPERATIONS = st.lists(st.sampled_from(
     ["add", "add_in", "change", "delete", "undo", "redo", "visit", "link", "attach", "detach",
-     "provider", "person", "plan", "owed", "tick", "import", "employ"]), min_size=1,
-    max_size=25)
+     "provider", "person", "plan", "owed", "tick", "import", "employ", "outcome", "rate",
+     "serve"]), min_size=1, max_size=25)
 
 
 def _do(ctx: ProfileContext, op: str, n: int) -> None:
@@ -111,6 +112,16 @@ def _do(ctx: ProfileContext, op: str, n: int) -> None:
         entry = ctx.ledger.get_entry(ids[n % len(ids)])
         if not entry.reconciled:
             ctx.reconcile.set_cleared(rec.id, entry.id, not entry.cleared)
+    elif op == "outcome":
+        lines = [line.id for line in ctx.plan.lines()][:1]
+        ctx.outcomes.add(OutcomeDraft(f"Outcome {n}", "ca.1.2.e", tuple(lines)), TODAY)
+    elif op == "rate" and ctx.outcomes.outcomes():
+        ctx.outcomes.rate(ctx.outcomes.outcomes()[-1].id, 1 + n % 4, date(2025, 6, 1),
+                          RatedBy.WITH_CARER, f"note {n}", TODAY)
+    elif op == "serve" and ids and ctx.outcomes.outcomes():
+        payment = next((i for i in ids if ctx.ledger.get_entry(i).amount.pence < 0), None)
+        if payment:
+            ctx.outcomes.link_entry(payment, ctx.outcomes.outcomes()[0].id)
     elif op == "import":
         sample = Path(__file__).resolve().parents[2] / "fixtures" / "bank" / "santander.ofx"
         # Typed by hand first: the first import matches it; a later one finds the lines.
@@ -157,6 +168,11 @@ def full_ctx(make_ctx: Callable[..., ProfileContext], tmp_path: Path) -> Profile
                                           agreed_hourly_rate=Money(1250), notes="x",
                                           own_rating=4, end=date(2026, 1, 1)))
     ctx.people.add("Sam Carer", Role.CARER)
+    outcome = ctx.outcomes.add(OutcomeDraft("Garden", "er.2.2.i", (ctx.plan.lines()[0].id,),
+                                            "every week"), TODAY)
+    ctx.outcomes.rate(outcome.id, 3, date(2025, 5, 3), RatedBy.PERSON, "good", TODAY)
+    ctx.outcomes.link_entry(entry.id, outcome.id)
+    ctx.outcomes.link_visit(visit.id, outcome.id)
     ctx.owed.set(date(2025, 5, 31), Liabilities(Money(1), Money(2), Money(3), Money(4)))
     rec = ctx.reconcile.start(1, date(2025, 5, 31), Money(-2500))
     ctx.reconcile.set_cleared(rec.id, entry.id, True)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.outcomes.model import OutcomeDraft
 from app.services.context import ProfileContext
 from app.services.services_log import VisitDraft
 from ui.bank.services_page import ServicesPage
@@ -120,3 +121,20 @@ def test_change_and_remove_a_visit(qtbot: QtBot, ctx: ProfileContext,
     assert ctx.visits.visits() == [] and page.model.rowCount() == 0
     ctx.undo.undo()
     assert len(ctx.visits.visits()) == 1
+
+
+def test_a_visit_logged_for_an_outcome_is_one_undoable_step(qtbot: QtBot,
+                                                            ctx: ProfileContext) -> None:
+    outcome = ctx.outcomes.add(OutcomeDraft("Get to the allotment", "ca.1.2.e"), MONDAY)
+    page = ServicesPage(ctx.visits, ctx.undo, today=date(2026, 11, 26), outcomes=ctx.outcomes)
+    qtbot.addWidget(page)
+    page.outcome_box.setCurrentIndex(page.outcome_box.findData(outcome.id))
+    page.provider_edit.setText("Sam Patel")
+    page.planned_edit.setText("3")
+    page.rate_edit.setText("14.00")
+    page.add_button.click()
+    (visit,) = ctx.visits.visits()
+    assert ctx.outcomes.visit_outcome(visit.id) == outcome.id
+    assert ctx.undo.undo() == "Log visit"
+    assert ctx.visits.visits() == []
+    assert ctx.history.verify().is_whole

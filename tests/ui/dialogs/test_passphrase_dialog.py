@@ -12,9 +12,8 @@ from pytestqt.qtbot import QtBot
 from app.services.profiles import CreatedProfile, open_profile
 from tests.conftest import NAME
 from tests.ui.conftest import SCREEN, TEXT_SCALES, layout_problems
-from ui.text_size import TextSize
-
 from ui.dialogs.passphrase_dialog import PassphraseDialog
+from ui.text_size import TextSize
 
 
 def test_named_and_fits_at_double_text(fits_at_double_text: Callable[[QDialog], None]) -> None:
