@@ -124,7 +124,7 @@ def shots_for(language: str, app: QApplication, folder: Path) -> dict[str, QPixm
     settle(app)
     for topic, page in (("overview", tabs.overview_page), ("statement", tabs.statement_page),
                         ("providers", tabs.register_page), ("visits", tabs.services_page),
-                        ("pas", tabs.pa_page)):
+                        ("pas", tabs.pa_page), ("outcomes", tabs.outcomes_page)):
         tabs.setCurrentWidget(page)
         settle(app)
         found[topic] = window.grab()
@@ -150,11 +150,12 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory() as temp:
-        folder = Path(temp)
-        create_demo_profile(folder, DEFAULT_DEMO_NAME, DEMO_PASSPHRASE, today=date.today())
-        ComputerService(folder).settings()  # the first-run question is not asked
         total = 0
         for language in LANGUAGES:
+            # The demo is made in the language of its pictures (its outcomes are in words).
+            i18n.set_locale("cy_GB" if language == "cy" else "en_GB")
+            folder = Path(temp) / language
+            create_demo_profile(folder, DEFAULT_DEMO_NAME, DEMO_PASSPHRASE, today=date.today())
             for topic, pixmap in shots_for(language, app, folder).items():
                 size = save(pixmap, HELP_DIR / "images" / language / f"{topic}.png")
                 total += size

@@ -3,8 +3,11 @@ line shown under it. The table beside the chart holds every figure as well."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.charts.balance import BalanceHistory
 from app.charts.months import month_name
+from app.charts.ratings import RatingsByMonth
 from app.charts.spending import MonthlySpending
 from app.i18n import _, format_date, format_money
 
@@ -50,4 +53,22 @@ def balance_in_words(history: BalanceHistory) -> str:
             date=format_date(ahead[-1].on, "long"), balance=format_money(ahead[-1].balance.pence)))
     lines.append(_("Each point: {list}.").format(list="; ".join(
         f"{format_date(p.on)} {format_money(p.balance.pence)}" for p in history.points)))
+    return " ".join(lines)
+
+
+def ratings_in_words(ratings: RatingsByMonth, score_words: Callable[[int], str]) -> str:
+    if not ratings.outcomes or not ratings.months:
+        return _("No outcome has been rated yet, so there is nothing to show.")
+    lines = [_("How each outcome was rated each month, from 1 (not happening yet) to 4 "
+               "(yes, as I want it), from {first} to {last}.").format(
+        first=month_name(ratings.months[0]), last=month_name(ratings.months[-1]))]
+    for text, row in zip(ratings.outcomes, ratings.scores, strict=True):
+        given = [(m, s) for m, s in zip(ratings.months, row, strict=True) if s is not None]
+        if not given:
+            continue
+        (first_month, first), (last_month, last) = given[0], given[-1]
+        lines.append(_("“{outcome}”: {first} in {first_month}, {last} in {last_month} "
+                       "({words}).").format(
+            outcome=text, first=first, first_month=month_name(first_month), last=last,
+            last_month=month_name(last_month), words=score_words(last)))
     return " ".join(lines)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from app.charts.balance import BalanceHistory, balance_points, month_ends
 from app.charts.months import first_of_month, months_up_to
+from app.charts.ratings import RatingsByMonth, ratings_by_month
 from app.charts.spending import OTHER, MonthlySpending, monthly_spending
 from app.domain.funding import gross_weekly_on
 from app.domain.money import Money
@@ -68,3 +69,12 @@ class ChartsService:
             points = balance_points(past, forecast, future_days,
                                     lambda day: limit(day, now.owed))
             return BalanceHistory(points, policy.allowed_weeks)
+
+    def ratings(self, today: date, months: int = MONTHS_BACK) -> RatingsByMonth:
+        """Each outcome's rating by month, over the months since the first rating."""
+        with self.store.read() as repos:
+            outcomes = [o for o in repos.outcomes.all() if o.ratings]
+            first = min((r.on for o in outcomes for r in o.ratings), default=None)
+            shown = tuple(m for m in months_up_to(today, months)
+                          if first is not None and m >= first_of_month(first))
+            return ratings_by_month(outcomes, shown)

@@ -31,6 +31,12 @@ class ChartData:
     total_heading: str = ""  # when set, the table adds each column's total
     low: int | None = None  # the value axis's fixed ends (ratings), else from the figures
     high: int | None = None
+    axis_text: Callable[[int], str] | None = None  # the value axis's labels, if shorter
+    join_gaps: bool = False  # a line runs on over columns without a figure
+    dodge: bool = False  # lines sit a little apart, so equal figures do not hide each other
+
+    def axis_label(self, value: int) -> str:
+        return (self.axis_text or self.value_text)(value)
 
     def total(self, column: int) -> int:
         return sum(s.values[column] or 0 for s in self.series)

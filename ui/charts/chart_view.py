@@ -72,7 +72,7 @@ class ChartView(QWidget):
         assert self.data is not None
         metrics = self.fontMetrics()
         ticks = self._ticks(low, high, step)
-        left = max(metrics.horizontalAdvance(self.data.value_text(int(t))) for t in ticks)
+        left = max(metrics.horizontalAdvance(self.data.axis_label(int(t))) for t in ticks)
         line = metrics.height()
         return QRectF(left + line, line, self.width() - left - 2 * line,
                       self.height() - 3 * line)
@@ -116,7 +116,7 @@ class ChartView(QWidget):
             y = y_of(tick)
             painter.setPen(QPen(QColor("#BBBBBB") if tick else text, 1))
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
-            label = self.data.value_text(int(tick))
+            label = self.data.axis_label(int(tick))
             painter.setPen(text)
             painter.drawText(QRectF(0, y - metrics.height() / 2, area.left() - metrics.height() / 3,
                                     metrics.height()),
@@ -152,11 +152,15 @@ class ChartView(QWidget):
         assert self.data is not None and callable(y_of)
         width = area.width() / len(self.data.columns)
         size = self.fontMetrics().height() * 0.55
+        count = len(self.data.series)
         for index, series in enumerate(self.data.series):
-            points = [None if v is None else QPointF(area.left() + width * (c + 0.5), y_of(v))
+            shift = (index - (count - 1) / 2) * size * 0.6 if self.data.dodge else 0.0
+            points = [None if v is None else
+                      QPointF(area.left() + width * (c + 0.5) + shift, y_of(v))
                       for c, v in enumerate(series.values)]
             painter.setPen(style.line_pen(index, max(2.0, size / 4)))
-            for start, end in zip(points, points[1:], strict=False):
+            drawn = [p for p in points if p is not None] if self.data.join_gaps else points
+            for start, end in zip(drawn, drawn[1:], strict=False):
                 if start is not None and end is not None:
                     painter.drawLine(start, end)
             for point in points:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from app.charts.balance import BalanceHistory
 from app.charts.months import month_name
-from app.charts.words import balance_in_words, spending_in_words
+from app.charts.ratings import RatingsByMonth
+from app.charts.words import balance_in_words, ratings_in_words, spending_in_words
 from app.i18n import _, format_date, format_money
+from app.outcomes.model import score_words
 from app.services.charts import SpendingChart
 from ui.charts.chart_data import ChartData, Kind, Series
 
@@ -45,3 +47,18 @@ def balance_chart(history: BalanceHistory) -> ChartData:
         description=balance_in_words(history), column_heading=_("Day"),
         columns=tuple(format_date(p.on) for p in points), series=tuple(series),
         kind=Kind.LINES, value_text=money_text)
+
+
+def score_text(score: int) -> str:
+    return _("{score} – {words}").format(score=score, words=score_words(score))
+
+
+def ratings_chart(ratings: RatingsByMonth) -> ChartData:
+    return ChartData(
+        title=_("Outcome ratings over time"),
+        description=ratings_in_words(ratings, score_words), column_heading=_("Month"),
+        columns=tuple(month_name(m) for m in ratings.months),
+        series=tuple(Series(text, row) for text, row in zip(ratings.outcomes, ratings.scores,
+                                                            strict=True)),
+        kind=Kind.LINES, value_text=score_text, low=1, high=4, axis_text=str,
+        join_gaps=True, dodge=True)

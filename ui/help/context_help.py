@@ -12,6 +12,7 @@ from ui.dialogs.entry_dialog import EntryDialog
 from ui.dialogs.new_profile_dialog import NewProfileDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
 from ui.employer.pa_page import PAPage
+from ui.outcomes.outcomes_page import OutcomesPage
 from ui.pages.ledger_page import LedgerPage
 from ui.pages.profiles_page import ProfilesPage
 from ui.register.my_providers_page import MyProvidersPage
@@ -29,15 +30,13 @@ TOPIC_OF: tuple[tuple[type[QWidget], str], ...] = (
     (LedgerPage, "entry"), (EntryDialog, "entry"), (OverviewPage, "overview"),
     (BankImportDialog, "bank_import"), (ReconcileDialog, "bank_import"),
     (StatementPage, "statement"), (RegisterPage, "providers"), (MyProvidersPage, "providers"),
-    (ServicesPage, "visits"), (PAPage, "pas"), (BackupsDialog, "backups"),
-    (HistoryPage, "backups"), (SettingsDialog, "text_language"),
+    (ServicesPage, "visits"), (OutcomesPage, "outcomes"), (PAPage, "pas"),
+    (BackupsDialog, "backups"), (HistoryPage, "backups"), (SettingsDialog, "text_language"),
 )
-EXTRA: list[tuple[type[QWidget], str]] = []  # parts added later register here (outcomes)
-
 
 def topic_for(widget: QWidget | None) -> str:
     """The help page for a page or dialog, else the contents."""
-    for kind, topic in (*TOPIC_OF, *EXTRA):
+    for kind, topic in TOPIC_OF:
         if isinstance(widget, kind):
             return topic
     return "contents"

@@ -102,3 +102,13 @@ def test_the_chart_is_drawn(page: OverviewPage) -> None:
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3)
                for y in range(0, image.height(), 3)}
     assert "#0072b2" in colours  # the PA wages bars
+
+
+def test_the_outcomes_chart_shows_each_outcome_in_its_own_words(page: OverviewPage) -> None:
+    model = page.ratings.model
+    assert model.headings()[0] == "Month" and len(model.headings()) == 6
+    assert "Go to the community garden with Sam on Tuesdays" in model.headings()
+    cells = {model.data(model.index(r, c)) for r in range(model.rowCount())
+             for c in range(1, model.columnCount())}
+    assert "4 – Yes, as I want it" in cells
+    assert "from 1 (not happening yet) to 4" in page.ratings.chart.accessibleDescription()

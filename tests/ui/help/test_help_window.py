@@ -21,6 +21,7 @@ from ui.text_size import TextSize
 
 EXPECTED = {"ledger_page": "entry", "overview_page": "overview",
             "services_page": "visits", "my_providers_page": "providers", "pa_page": "pas",
+            "outcomes_page": "outcomes",
             "register_page": "providers", "statement_page": "statement",
             "history_page": "backups", "people_page": "profiles"}
 
