@@ -13,7 +13,8 @@ LOG="$PWD/.setup.log"
 # What Qt needs to open a window; the same list is the .deb's Depends.
 mapfile -t RUNTIME_PACKAGES < <(grep -v '^#' packaging/system-packages.txt)
 # Only for the tests and the packaging checks.
-TEST_PACKAGES=(xvfb xauth xdotool poppler-utils desktop-file-utils appstream)
+TEST_PACKAGES=(xvfb xauth xdotool poppler-utils desktop-file-utils appstream
+               dbus at-spi2-core python3-gi gir1.2-atspi-2.0)  # the AT-SPI check
 
 say() { echo "$*" >&2; }
 

@@ -254,6 +254,9 @@ def _watch_table(table: QTableView) -> None:
     if table.property("fit_watched"):
         return
     table.setProperty("fit_watched", 1)
+    # Tab moves on to the next control and arrows move between cells: a table never keeps
+    # the keyboard (found by the AT-SPI walk, tests/ui/test_atspi.py).
+    table.setTabKeyNavigation(False)
     model = table.model()
     if model is not None:
         model.modelReset.connect(lambda: heading_widths(table))

@@ -168,7 +168,7 @@ class ServicesPage(QWidget):
                 visit = self._undo.run(_("Log visit"), lambda: self._log(draft, outcome))
             else:
                 visit = self._undo.run(_("Change visit"),
-                                       lambda: self._service.update(editing, draft))
+                                       lambda: self._change(editing, draft, outcome))
         except (DomainError, ParseError) as error:
             self.problem.setText(str(error))
             self.problem.show()
@@ -188,6 +188,7 @@ class ServicesPage(QWidget):
             edit.clear()
         for box in (self.missed_box, self.late_box):
             box.setChecked(False)
+        self.outcome_box.setCurrentIndex(0)
         if keep_date is not None:
             self.date_edit.setDate(keep_date)
         self.add_button.setText(_("&Log visit"))
@@ -219,6 +220,9 @@ class ServicesPage(QWidget):
         self.missed_box.setChecked(d.missed)
         self.late_box.setChecked(d.late)
         self.note_edit.setText(d.note)
+        if self._outcomes is not None:
+            served = self._outcomes.visit_outcome(visit.id)
+            self.outcome_box.setCurrentIndex(max(0, self.outcome_box.findData(served)))
         self.add_button.setText(_("&Save changes"))
         self.add_button.setAccessibleName(_("Save changes to the visit"))
         self.form_box.setTitle(_("Change the visit of {when}").format(when=format_date(d.on)))
@@ -288,6 +292,13 @@ class ServicesPage(QWidget):
         visit = self._service.add(draft)
         if outcome is not None and self._outcomes is not None:
             self._outcomes.link_visit(visit.id, int(outcome))
+        return visit
+
+    def _change(self, visit_id: int, draft: VisitDraft, outcome: int | None) -> Visit:
+        """The visit as changed, and the outcome it served as now chosen: one step."""
+        visit = self._service.update(visit_id, draft)
+        if self._outcomes is not None:
+            self._outcomes.link_visit(visit_id, None if outcome is None else int(outcome))
         return visit
 
     def _draft(self) -> VisitDraft:

@@ -168,7 +168,10 @@ class LedgerPage(QWidget):
         widths = {
             Col.DATE: metrics.horizontalAdvance(format_date(date(2026, 9, 28))) + pad,
             Col.PAYEE: metrics.averageCharWidth() * 30,
-            Col.CATEGORY: metrics.averageCharWidth() * 34,
+            # as wide as the longest category name (Welsh names are long), few as they are
+            Col.CATEGORY: max([metrics.averageCharWidth() * 34] + [
+                metrics.horizontalAdvance(c.name(active_locale())) + pad
+                for c in self.categories]),
         }
         for col in (Col.MONEY_OUT, Col.MONEY_IN, Col.BALANCE):
             widths[col] = widest_money + pad

@@ -6,11 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app import i18n
 from app.services.context import ProfileContext
 from ui.bank.missing_evidence_dialog import MissingEvidenceDialog
+from ui.models.ledger_model import Col
 from ui.pages.ledger_page import LedgerPage
+from ui.text_size import TextSize
 
 
 def make_page(qtbot: QtBot, ctx: ProfileContext) -> LedgerPage:
@@ -61,3 +66,24 @@ def test_missing_receipts_lead_to_the_entry(qtbot: QtBot, demo_ctx: ProfileConte
     driver.check()
     assert chosen[0] is not None and page.current_entry_id() == chosen[0]
 
+
+
+@pytest.mark.parametrize("scale", (1.0, 2.0))
+def test_long_welsh_category_names_are_shown_whole(qtbot: QtBot, demo_ctx: ProfileContext,
+                                                   qapp: QApplication, scale: float) -> None:
+    base = qapp.font()
+    i18n.set_locale("cy")
+    try:
+        TextSize(qapp).apply(scale)
+        page = make_page(qtbot, demo_ctx)
+        page.resize(1366, 700)
+        qtbot.wait(20)
+        metrics = page.table.fontMetrics()
+        width = page.table.columnWidth(Col.CATEGORY)
+        shown = {page.model.index(r, Col.CATEGORY).data() for r in range(page.model.rowCount())}
+        assert any("cynorthwy-ydd" in name for name in shown)  # Welsh, and long
+        cut = [n for n in shown if metrics.horizontalAdvance(n) > width - 8]
+        assert cut == []
+    finally:
+        i18n.set_locale("en_GB")
+        qapp.setFont(base)
