@@ -101,3 +101,15 @@ def test_the_guide_is_in_welsh_for_welsh_speakers(qtbot: QtBot) -> None:
         assert "Ychwanegu cofnod" in window.page.toPlainText()
     finally:
         i18n.set_locale("en_GB")
+
+
+def test_the_close_button_is_in_welsh_too(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QPushButton
+    i18n.set_locale("cy_GB")
+    try:
+        window = HelpWindow()
+        qtbot.addWidget(window)
+        texts = [b.text().replace("&", "") for b in window.findChildren(QPushButton)]
+        assert "Cau" in texts, texts
+    finally:
+        i18n.set_locale("en_GB")
