@@ -15,12 +15,13 @@ import sys
 import time
 from typing import Any
 
-import gi
+import gi  # type: ignore[import-not-found]  # the system Python's, not the venv's
 
 gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi, GLib  # noqa: E402
+from gi.repository import Atspi, GLib  # type: ignore[import-not-found]  # noqa: E402
 
 TAB, ESCAPE = 0xFF09, 0xFF1B
+SEQUENCE: list[str] = []  # where each Tab landed, for the report
 TITLE = "CareLedger"  # the window's title ends so
 # Containers that pass the keyboard on to what is in them (QTabWidget, frames): not controls.
 CONTAINERS = {Atspi.Role.FILLER, Atspi.Role.PANEL, Atspi.Role.SCROLL_PANE}
@@ -64,9 +65,11 @@ def states(acc: Any) -> set[Any]:
 
 
 def key(acc: Any) -> tuple[Any, ...]:
-    """The same control seen twice (a walk and a focus event) gives the same key."""
-    box = acc.get_extents(Atspi.CoordType.SCREEN)
-    return (acc.get_role_name(), acc.get_name(), box.x, box.y, box.width, box.height)
+    """The same control seen twice (a walk and a focus event) gives the same key; not its
+    place on screen, which changes as a page scrolls to show the control that has focus."""
+    parent = acc.get_parent()
+    return (acc.get_role_name(), acc.get_name(), acc.get_description(),
+            acc.get_index_in_parent(), parent.get_name() if parent is not None else "")
 
 
 def describe(acc: Any) -> str:
@@ -129,6 +132,7 @@ def tab_round(found: list[Any], watch: FocusWatch, within: Any) -> list[str]:
         if watch.last is None:
             continue
         now = key(watch.last)
+        SEQUENCE.append(f"{now[0]} {now[1]}")
         reached.add(now)
         if now == first:
             rounds += 1
@@ -179,8 +183,10 @@ def check_page(app: Any, window: Any, tab: Any, watch: FocusWatch) -> dict[str, 
     pump(0.6)
     into_window(TITLE)
     found = controls(window)
-    return {"controls": len(found), "unnamed": unnamed(found),
-            "tab_misses": tab_round(found, watch, window)}
+    SEQUENCE.clear()
+    misses = tab_round(found, watch, window)
+    return {"controls": len(found), "unnamed": unnamed(found), "tab_misses": misses,
+            "tab_went": list(SEQUENCE)}
 
 
 def check_dialog(app: Any, opener_name: str, watch: FocusWatch) -> dict[str, Any]:

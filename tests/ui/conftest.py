@@ -285,6 +285,7 @@ def dialog_factories(ctx: Any, data_dir: Path) -> dict[type[QDialog], DialogFact
         ProviderSummary,
         Source,
     )
+    from app.outcomes.areas import areas_for
     from app.services.computer import ComputerService
     from ui.bank.column_mapping_dialog import ColumnMappingDialog
     from ui.bank.import_dialog import BankImportDialog
@@ -299,6 +300,8 @@ def dialog_factories(ctx: Any, data_dir: Path) -> dict[type[QDialog], DialogFact
     from ui.employer.pa_page import EndDialog
     from ui.employer.payslip_dialog import PayslipDialog
     from ui.help.help_window import HelpWindow
+    from ui.outcomes.open_data_dialog import OpenDataDialog
+    from ui.outcomes.outcome_dialogs import OutcomeDialog, RatingDialog
     from ui.register.add_provider_dialog import AddProviderDialog
     from ui.register.my_providers_page import OwnProviderDialog
     from ui.register.register_update import UpdateSourceDialog
@@ -325,6 +328,7 @@ def dialog_factories(ctx: Any, data_dir: Path) -> dict[type[QDialog], DialogFact
                             None, None, "", "cqc.csv", None, "")
     computer = ComputerService(data_dir)
     entry = ctx.ledger.page(None, 1)[0].entry
+    outcome = ctx.outcomes.outcomes()[0]
     return {
         ColumnMappingDialog: lambda p: ColumnMappingDialog(("Date", "Details", "Amount"), p),
         BankImportDialog: lambda p: BankImportDialog(ctx.imports, ctx.undo, p, ctx.accounts,
@@ -346,7 +350,13 @@ def dialog_factories(ctx: Any, data_dir: Path) -> dict[type[QDialog], DialogFact
         PayslipDialog: lambda p: PayslipDialog(pa, slips[-1] if slips else None, nothing, p),
         AddProviderDialog: lambda p: AddProviderDialog(detail, ctx.providers, ctx.undo,
                                                        parent=p),
-        OwnProviderDialog: lambda p: OwnProviderDialog(ctx.providers, ctx.undo, p),
+        # the change form: it has every row the adding form has, and the last day
+        OwnProviderDialog: lambda p: OwnProviderDialog(ctx.providers, ctx.undo, p,
+                                                       ctx.providers.providers()[0]),
+        OutcomeDialog: lambda p: OutcomeDialog(areas_for(ctx.outcomes.nation()),
+                                               ctx.plan.lines(), outcome, p),
+        RatingDialog: lambda p: RatingDialog(outcome, date.today(), p),
+        OpenDataDialog: lambda p: OpenDataDialog(ctx.open_data, date.today(), p),
         UpdateSourceDialog: lambda p: UpdateSourceDialog(p),
         BackupsDialog: lambda p: BackupsDialog("Demo Alex", [], p),
         FirstRunDialog: lambda p: FirstRunDialog(computer, p),

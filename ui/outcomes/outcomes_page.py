@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -30,6 +29,7 @@ from app.outcomes.report import OutcomeReport
 from app.services.context import ProfileContext
 from app.statements.outcomes_text import area_text, deliverer_text
 from ui.accessibility import named
+from ui.flow_layout import FlowLayout
 from ui.models.rows_model import sorted_view
 from ui.outcomes.open_data_dialog import OpenDataDialog
 from ui.outcomes.outcome_dialogs import OutcomeDialog, RatingDialog
@@ -66,18 +66,19 @@ class OutcomesPage(QWidget):
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
         self.table.doubleClicked.connect(lambda _i: self.change())
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps at large text instead of widening the page
         self.add_button = self._button(_("&Add outcome…"), self.add, buttons)
         self.change_button = self._button(_("C&hange…"), self.change, buttons)
         self.rate_button = self._button(_("&Rate…"), self.rate, buttons)
         self.remove_button = self._button(_("Re&move"), self.remove, buttons)
-        buttons.addStretch()
         self.share_button = self._button(_("&Share open data…"), self.share, buttons)
         self.message = message_label()
         self.details = named(QLabel(), _("About the selected outcome"))
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                              | Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Reached by Tab, so that a screen reader reads it (the AT-SPI walk found it skipped).
+        self.details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ratings_table = sorted_view(self.ratings, _("Ratings of the selected outcome"),
                                          RatingCol.DATE, self)
         self._rows(self.ratings_table)
@@ -90,11 +91,14 @@ class OutcomesPage(QWidget):
         below = QVBoxLayout(lower)
         below.setContentsMargins(0, 0, 0, 0)
         below.addWidget(self.details)
-        below.addWidget(QLabel(_("Ratings over time (the trend):")))
-        below.addWidget(self.ratings_table, 1)
-        below.addWidget(QLabel(_("Your providers in the last 12 months: hours, reliability, "
-                                 "cost an hour and the outcomes they served:")))
-        below.addWidget(self.providers_table, 1)
+        for text, table in ((_("Ratings over time (the trend):"), self.ratings_table),
+                            (_("Your providers in the last 12 months: hours, reliability, "
+                               "cost an hour and the outcomes they served:"),
+                             self.providers_table)):
+            heading = QLabel(text)
+            heading.setWordWrap(True)  # at large text it wraps instead of widening the page
+            below.addWidget(heading)
+            below.addWidget(table, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(lower)
@@ -112,7 +116,7 @@ class OutcomesPage(QWidget):
         table.horizontalHeader().setStretchLastSection(True)
         named(table.horizontalHeader(), _("Column headings"))
 
-    def _button(self, text: str, slot: Callable[[], object], row: QHBoxLayout) -> QPushButton:
+    def _button(self, text: str, slot: Callable[[], object], row: FlowLayout) -> QPushButton:
         button = named(QPushButton(text), text.replace("&", "").rstrip("…"))
         button.clicked.connect(slot)
         row.addWidget(button)

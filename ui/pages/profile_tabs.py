@@ -52,20 +52,9 @@ class ProfileTabs(QTabWidget):
                             (self.history_page, _("&History")),
                             (self.people_page, _("P&eople"))):
             self.addTab(page, title)
-        self._size_scroll_buttons()
         # Any change can move figures on other pages: they reload when next shown.
         self.undo_stack.listeners.append(self._changed)
-
-    def _size_scroll_buttons(self) -> None:
-        """When the tabs do not all fit, the arrows that scroll them grow with the text (Qt
-        keeps them 16 pixels wide, too small to see or hit at large text)."""
-        width = self.fontMetrics().height() * 2
-        self.tabBar().setStyleSheet(f"QTabBar::scroller {{ width: {width}px; }}")
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.FontChange:
-            self._size_scroll_buttons()
-        super().changeEvent(event)
+        self._size_scrollers()
 
     # Each page sits in a scroll area (ui.fit.page_scroll), so that at large text a tall page
     # scrolls instead of pushing the window off the screen. These keep the pages themselves
@@ -89,6 +78,16 @@ class ProfileTabs(QTabWidget):
 
     def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802 - Qt override
         self.setCurrentIndex(self.indexOf(page))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FontChange:
+            self._size_scrollers()
+        super().changeEvent(event)
+
+    def _size_scrollers(self) -> None:
+        """The arrows that scroll the tabs (shown at large text) grow with the text."""
+        arrow = self.tabBar().fontMetrics().height() + 8
+        self.tabBar().setStyleSheet(f"QTabBar::scroller {{ width: {2 * arrow}px; }}")
 
     def _changed(self) -> None:
         self.history_page.refresh()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
@@ -98,7 +99,7 @@ def test_the_form_suggests_my_providers_and_fills_the_agreed_rate(
 
 
 def test_change_and_remove_a_visit(qtbot: QtBot, ctx: ProfileContext,
-                                   dialog_driver: Callable[[], object]) -> None:
+                                   dialog_driver: Callable[[], Any]) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     ctx.visits.add(VisitDraft(date(2026, 11, 24), "Jo Evans", 120, 105, 1350, note="tea"))
@@ -117,7 +118,7 @@ def test_change_and_remove_a_visit(qtbot: QtBot, ctx: ProfileContext,
     driver = dialog_driver()
     driver.expect(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     page.remove_button.click()
-    driver.check()  # type: ignore[attr-defined]
+    driver.check()
     assert ctx.visits.visits() == [] and page.model.rowCount() == 0
     ctx.undo.undo()
     assert len(ctx.visits.visits()) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QWidget
@@ -190,7 +191,7 @@ def test_payslips_are_newest_first_and_sort_by_date(qtbot: QtBot,
 
 
 def test_change_and_remove_a_payslip_then_a_pa(qtbot: QtBot, ctx: ProfileContext,
-                                               dialog_driver: Callable[[], object]) -> None:
+                                               dialog_driver: Callable[[], Any]) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     pa = ctx.employer.add(PADraft("Jo Evans", date(2026, 4, 1), Money(1280), 20 * 60))
@@ -210,7 +211,7 @@ def test_change_and_remove_a_payslip_then_a_pa(qtbot: QtBot, ctx: ProfileContext
     driver = dialog_driver()
     driver.expect(PayslipDialog, change)
     page.change_slip_button.click()
-    driver.check()  # type: ignore[attr-defined]
+    driver.check()
     assert ctx.employer.payslips(pa.id)[0].draft.tax == Money(1340)
     assert ctx.undo.undo_label == "Change payslip"
     yes = lambda box: box.button(QMessageBox.StandardButton.Yes).click()  # noqa: E731
@@ -218,18 +219,18 @@ def test_change_and_remove_a_payslip_then_a_pa(qtbot: QtBot, ctx: ProfileContext
     driver = dialog_driver()
     driver.expect(QMessageBox, yes)
     page.remove_button.click()
-    driver.check()  # type: ignore[attr-defined]
+    driver.check()
     assert "has payslips" in page.message.text() and len(ctx.employer.pas()) == 1
     page.slip_table.setCurrentIndex(page.slip_table.model().index(0, 0))
     driver = dialog_driver()
     driver.expect(QMessageBox, yes)
     page.remove_slip_button.click()
-    driver.check()  # type: ignore[attr-defined]
+    driver.check()
     assert ctx.employer.payslips(pa.id) == []
     driver = dialog_driver()
     driver.expect(QMessageBox, yes)
     page.remove_button.click()
-    driver.check()  # type: ignore[attr-defined]
+    driver.check()
     assert ctx.employer.pas() == [] and page.model.rowCount() == 0
     ctx.undo.undo()
     assert [p.name for p in ctx.employer.pas()] == ["Jo Evans"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 from pytestqt.modeltest import ModelTester
@@ -78,7 +79,7 @@ def test_every_control_has_a_name(qtbot: QtBot, ctx: ProfileContext,
 
 
 def test_change_and_remove_a_provider(qtbot: QtBot, ctx: ProfileContext,
-                                      dialog_driver: Callable[[], object]) -> None:
+                                      dialog_driver: Callable[[], Any]) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     add_jo(qtbot, ctx)
@@ -96,7 +97,7 @@ def test_change_and_remove_a_provider(qtbot: QtBot, ctx: ProfileContext,
     driver = dialog_driver()
     driver.expect(OwnProviderDialog, change)
     page.change_button.click()
-    driver.check()  # type: ignore[attr-defined]
+    driver.check()
     (jo,) = ctx.providers.providers()
     assert jo.agreed_hourly_rate == Money(1310) and jo.notes == "weekends"
     assert ctx.undo.undo_label == "Change provider"
@@ -105,7 +106,7 @@ def test_change_and_remove_a_provider(qtbot: QtBot, ctx: ProfileContext,
     driver = dialog_driver()
     driver.expect(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     page.remove_button.click()
-    driver.check()  # type: ignore[attr-defined]
+    driver.check()
     assert ctx.providers.providers() == [] and page.model.rowCount() == 0
     ctx.undo.undo()
     assert [p.name for p in ctx.providers.providers()] == ["Jo Evans"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -56,7 +57,7 @@ def _choose(page: PeoplePage, name: str) -> None:
 
 
 def test_change_a_role_then_remove_the_person(qtbot: QtBot, ctx: ProfileContext,
-                                              dialog_driver: Callable[[], object]) -> None:
+                                              dialog_driver: Callable[[], Any]) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     ctx.people.add("Sam Carer", Role.CARER)
@@ -76,7 +77,7 @@ def test_change_a_role_then_remove_the_person(qtbot: QtBot, ctx: ProfileContext,
     driver = dialog_driver()
     driver.expect(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     page.remove_button.click()
-    driver.check()  # type: ignore[attr-defined]
+    driver.check()
     assert [p.name for p in ctx.people.list()] == [NAME] and page.model.rowCount() == 1
     ctx.undo.undo()
     assert len(ctx.people.list()) == 2
