@@ -10,7 +10,7 @@ from app.charts.balance import BalanceHistory, balance_points, month_ends
 from app.charts.months import first_of_month, months_up_to
 from app.charts.ratings import RatingsByMonth, ratings_by_month
 from app.charts.spending import OTHER, MonthlySpending, monthly_spending
-from app.domain.funding import gross_weekly_on
+from app.domain.funding import gross_weekly_on, net_weekly_on
 from app.domain.money import Money
 from app.i18n import _, active_locale
 from app.services.summary import owed_on, position_on
@@ -55,8 +55,11 @@ class ChartsService:
             past_days = [d for d in past_days if d >= first or d == today]
 
             def limit(day: date, owed: Money) -> Money | None:
-                gross = gross_weekly_on(streams, day)
-                return policy.limit(gross, owed) if gross.pence > 0 else None
+                """None where the rule sets no limit or there is no weekly budget."""
+                gross, net = gross_weekly_on(streams, day), net_weekly_on(streams, day)
+                if not policy.rule.has_limit or policy.weekly(gross, net).pence <= 0:
+                    return None
+                return policy.limit(gross, owed, net)
 
             past = [(day, repos.entries.balance(day),
                      limit(day, owed_on(repos, policy, day).total)) for day in past_days]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
+from app.domain.funding import Period
 from app.i18n import _
 from app.services.context import ProfileContext
 from ui.accessibility import named
@@ -13,6 +16,7 @@ from ui.charts.overview_page import OverviewPage
 from ui.employer.pa_page import PAPage
 from ui.fit import page_scroll
 from ui.outcomes.outcomes_page import OutcomesPage
+from ui.outcomes.return_checkin import check_in_before_return
 from ui.pages.ledger_page import LedgerPage
 from ui.register.my_providers_page import MyProvidersPage
 from ui.register.register_page import RegisterPage
@@ -38,7 +42,9 @@ class ProfileTabs(QTabWidget):
         self.outcomes_page = OutcomesPage(ctx)
         self.pa_page = PAPage(ctx.employer, ctx.undo, ctx.read_only)
         self.register_page = RegisterPage(ctx.register, ctx.providers, ctx.undo)
-        self.statement_page = StatementPage(ctx.statements, ctx.rules, ctx.undo)
+        self.statement_page = StatementPage(
+            ctx.statements, ctx.rules, ctx.undo, evidence=ctx.evidence,
+            check_in=None if ctx.read_only else self._check_in_outcomes)
         self.history_page = HistoryPage(ctx.history)
         self.people_page = PeoplePage(ctx.people, ctx.undo, ctx.read_only)
         for page, title in ((self.ledger_page, _("&Money")),
@@ -88,6 +94,9 @@ class ProfileTabs(QTabWidget):
         """The arrows that scroll the tabs (shown at large text) grow with the text."""
         arrow = self.tabBar().fontMetrics().height() + 8
         self.tabBar().setStyleSheet(f"QTabBar::scroller {{ width: {2 * arrow}px; }}")
+
+    def _check_in_outcomes(self, parent: QWidget, period: Period) -> None:
+        check_in_before_return(parent, self.ctx.outcomes, self.ctx.undo, period, date.today())
 
     def _changed(self) -> None:
         self.history_page.refresh()

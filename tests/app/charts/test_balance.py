@@ -44,8 +44,7 @@ def test_the_limit_is_where_surplus_begins(demo_ctx: ProfileContext) -> None:
     assert point is not None and point.limit is not None
     assert history.allowed_weeks == now.position.allowed_weeks
     assert now.surplus == Money(max(0, point.balance.pence - point.limit.pence))
-    weekly = now.position.gross_weekly
-    assert point.limit == weekly.times(history.allowed_weeks) + now.position.owed
+    assert point.limit == now.position.weekly.times(history.allowed_weeks) + now.position.owed
 
 
 def test_month_ends_skip_today_when_it_is_a_month_end() -> None:
