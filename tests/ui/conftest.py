@@ -279,6 +279,7 @@ def dialog_factories(ctx: Any, data_dir: Path) -> dict[type[QDialog], DialogFact
     payslip, ...). A dialog missing here fails test_every_dialog_is_covered."""
     from datetime import date
 
+    from app.domain.funding import Period
     from app.domain.providers import (
         OrgForm,
         ProviderDetail,
@@ -302,6 +303,7 @@ def dialog_factories(ctx: Any, data_dir: Path) -> dict[type[QDialog], DialogFact
     from ui.help.help_window import HelpWindow
     from ui.outcomes.open_data_dialog import OpenDataDialog
     from ui.outcomes.outcome_dialogs import OutcomeDialog, RatingDialog
+    from ui.outcomes.return_checkin import ReturnCheckInDialog
     from ui.register.add_provider_dialog import AddProviderDialog
     from ui.register.my_providers_page import OwnProviderDialog
     from ui.register.register_update import UpdateSourceDialog
@@ -312,6 +314,7 @@ def dialog_factories(ctx: Any, data_dir: Path) -> dict[type[QDialog], DialogFact
     from ui.security.settings_dialog import SettingsDialog
     from ui.security.who_dialog import WhoIsUsingDialog
     from ui.statements.custom_rule_dialog import CustomRuleDialog
+    from ui.statements.documents_dialog import DocumentsDialog
 
     def nothing(*_args: object) -> None:
         return None
@@ -369,4 +372,8 @@ def dialog_factories(ctx: Any, data_dir: Path) -> dict[type[QDialog], DialogFact
         WhoIsUsingDialog: lambda p: WhoIsUsingDialog(ctx.people.list(), p),
         CustomRuleDialog: lambda p: CustomRuleDialog(ctx.rules.chosen_rule(), p),
         HelpWindow: lambda p: HelpWindow(p),
+        ReturnCheckInDialog: lambda p: ReturnCheckInDialog(
+            ctx.outcomes.outcomes(), Period(date(2026, 1, 1), date(2026, 3, 31)), p),
+        DocumentsDialog: lambda p: DocumentsDialog(ctx.evidence, ctx.undo, date(2026, 3, 31),
+                                                   parent=p),
     }

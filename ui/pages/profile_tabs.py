@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QToolButton, QWidget
 
 from app.domain.funding import Period
 from app.i18n import _
@@ -92,7 +92,10 @@ class ProfileTabs(QTabWidget):
 
     def _size_scrollers(self) -> None:
         """The arrows that scroll the tabs (shown at large text) grow with the text."""
-        arrow = self.tabBar().fontMetrics().height() + 8
+        # Never below the arrow buttons' own least size (Qt halves the width between them).
+        least = max((b.minimumSizeHint().width() for b in self.tabBar().findChildren(QToolButton)),
+                    default=0)
+        arrow = max(self.tabBar().fontMetrics().height() + 8, least)
         self.tabBar().setStyleSheet(f"QTabBar::scroller {{ width: {2 * arrow}px; }}")
 
     def _check_in_outcomes(self, parent: QWidget, period: Period) -> None:
