@@ -117,3 +117,24 @@ def test_icon_renders_at_every_size(qapp: object, size: int) -> None:
     assert corner.alpha() == 0  # rounded corners stay transparent
     assert page.lightness() > 200  # the white page
     assert heart.red() > 180 and heart.green() < 120  # the red heart
+
+
+def test_the_bundle_keeps_the_help_guide_and_its_pictures() -> None:
+    """The spec bundles resources/ whole; its filter (`wanted`) must keep every help page and
+    picture, found where app.help looks (resources/help beside the executable)."""
+    spec = (PACKAGING / "careledger.spec").read_text()
+    tree = ast.parse(spec)
+    wanted_def = next(node for node in tree.body
+                      if isinstance(node, ast.FunctionDef) and node.name == "wanted")
+    names: dict[str, object] = {"Path": Path}
+    exec(compile(ast.Module([wanted_def], []), "careledger.spec", "exec"), names)  # noqa: S102
+    wanted = names["wanted"]
+    assert callable(wanted)
+    help_files = [p for p in (ROOT / "resources" / "help").rglob("*") if p.is_file()]
+    assert any(p.suffix == ".png" for p in help_files) and any(p.suffix == ".md"
+                                                                 for p in help_files)
+    for path in help_files:
+        assert wanted(str(path.relative_to(ROOT))), path
+    from app.help.topics import HELP_DIR
+    from app.paths import RESOURCES
+    assert HELP_DIR == RESOURCES / "help"

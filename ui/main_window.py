@@ -36,6 +36,8 @@ from app.store.profiles import ProfileInfo
 from ui import access_keys, fit
 from ui.dialogs.new_profile_dialog import NewProfileDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
+from ui.help.context_help import topic_of_screen
+from ui.help.help_window import HelpWindow
 from ui.jobs import run_job
 from ui.pages.ledger_page import LedgerPage
 from ui.pages.profile_tabs import ProfileTabs
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         self.ledger_page: LedgerPage | None = None
         self.people_page: PeoplePage | None = None
         self.profile_view: ProfileTabs | None = None
+        self.help_window: HelpWindow | None = None
         # Figures are hidden again after some minutes without input (shared laptops).
         # A countdown warns first; what was being typed comes back after unlocking.
         self.idle_lock = IdleLock(load_settings(data_dir).idle_lock_minutes, self)
@@ -132,6 +135,8 @@ class MainWindow(QMainWindow):
         view.addAction(self._action(_("&Normal text size"), self.text_size.reset, "Ctrl+0"))
 
         help_menu = menus.addMenu(_("&Help"))
+        self.help_action = self._action(_("CareLedger &help"), self.show_help, "F1")
+        help_menu.addAction(self.help_action)
         help_menu.addAction(self._action(_("&About CareLedger"), self.about))
         self.settle_menu_keys()
 
@@ -359,6 +364,17 @@ class MainWindow(QMainWindow):
 
     def tell(self, title: str, text: str) -> None:
         QMessageBox.information(self, title, text)
+
+    def show_help(self) -> None:
+        """The guide at the page about what is on the screen (F1)."""
+        shown = self.stack.currentWidget()
+        page = (self.profile_view.currentWidget() if shown is self.profile_view
+                and self.profile_view is not None else self.profiles_page)
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_topic(topic_of_screen(page))
+        self.help_window.show()
+        self.help_window.activateWindow()
 
     def about(self) -> None:
         QMessageBox.about(self, _("About CareLedger"), _(

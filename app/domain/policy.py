@@ -146,8 +146,13 @@ class Policy:
         weekly = self.weekly(gross_weekly, net_weekly)
         if weekly.pence <= 0 or not self.rule.has_limit:
             return Money(0)
-        kept = weekly.times(self.allowed_weeks) + owed
-        return Money(max(0, balance.pence - kept.pence))
+        return Money(max(0, balance.pence - self.limit(gross_weekly, owed, net_weekly).pence))
+
+    def limit(self, gross_weekly: Money, owed: Money, net_weekly: Money | None = None) -> Money:
+        """The most the account may hold before the excess is surplus: the allowed weeks of
+        funding (in the rule's basis) plus what is still owed (the balance chart's limit
+        line)."""
+        return self.weekly(gross_weekly, net_weekly).times(self.allowed_weeks) + owed
 
     def position(self, on: date, balance: Money, gross_weekly: Money, owed: Money,
                  net_weekly: Money | None = None) -> Position:

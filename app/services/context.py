@@ -15,6 +15,7 @@ from app.opendata.service import OpenDataService
 from app.outcomes.service import OutcomesService
 from app.services.accounts import AccountsService
 from app.services.bank_import import BankImportService
+from app.services.charts import ChartsService
 from app.services.evidence import EvidenceService
 from app.services.funding import FundingService
 from app.services.history import HistoryService
@@ -150,6 +151,11 @@ class ProfileContext:
     @cached_property
     def people(self) -> PeopleService:
         return PeopleService(self.profile)
+
+    @cached_property
+    def charts(self) -> ChartsService:
+        """The Overview's figures."""
+        return ChartsService(self.store)
 
     @cached_property
     def history(self) -> HistoryService:

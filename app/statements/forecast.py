@@ -8,7 +8,7 @@ weeks, per category, spread evenly. It is an estimate, and says so.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -90,31 +90,41 @@ def _spread(weekly: Money, days: int) -> Money:
     return Money(round(Decimal(weekly.pence) * days / 7))
 
 
-def forecast(now: Position, end: date, streams: Sequence[FundingStream],
-             history: Sequence[Spend], policy: Policy) -> Forecast:
-    """The balance day by day from the day after `now` to `end`, with warnings. What is owed
-    now is taken as still owed at the end."""
-    today, balance = now.on, now.balance
-    spending = average_weekly_spending(
+def _spending_now(history: Sequence[Spend], today: date) -> tuple[tuple[str, Money], ...]:
+    return average_weekly_spending(
         [h for h in history if h.category_code != CONTRIBUTION_CODE], today)
-    weekly_out = total(m for _code, m in spending)
+
+
+def daily_balances(now: Position, end: date, streams: Sequence[FundingStream],
+                   history: Sequence[Spend]) -> Iterator[tuple[date, Money]]:
+    """The forecast balance at the end of each day from the day after `now` to `end`: the
+    figures the forecast and the balance chart both use."""
+    today, balance = now.on, now.balance
+    weekly_out = total(m for _code, m in _spending_now(history, today))
     weekly_contribution = contribution_weekly_on(streams, today)
     payments: dict[date, int] = defaultdict(int)
     for stream in streams:
         for day in payment_days(stream, today + timedelta(days=1), end):
             payments[day] += stream.payment_on(day).pence
-    lowest, lowest_on = balance, today
-    running, paid_in, runs_out = balance.pence, 0, None
+    paid_in = 0
     for n in range(1, (end - today).days + 1):
         day = today + timedelta(days=n)
         paid_in += payments.get(day, 0)
-        running = (balance.pence + paid_in + _spread(weekly_contribution, n).pence
-                   - _spread(weekly_out, n).pence)
-        if running < lowest.pence:
-            lowest, lowest_on = Money(running), day
-        if running < 0 and runs_out is None:
+        yield day, Money(balance.pence + paid_in + _spread(weekly_contribution, n).pence
+                         - _spread(weekly_out, n).pence)
+
+
+def forecast(now: Position, end: date, streams: Sequence[FundingStream],
+             history: Sequence[Spend], policy: Policy) -> Forecast:
+    """The balance day by day from the day after `now` to `end`, with warnings. What is owed
+    now is taken as still owed at the end."""
+    spending = _spending_now(history, now.on)
+    lowest, lowest_on, closing, runs_out = now.balance, now.on, now.balance, None
+    for day, closing in daily_balances(now, end, streams, history):
+        if closing < lowest:
+            lowest, lowest_on = closing, day
+        if closing.pence < 0 and runs_out is None:
             runs_out = day
-    closing = Money(running)
     at_end = policy.position(end, closing, gross_weekly_on(streams, end), now.owed,
                              net_weekly_on(streams, end))
     return Forecast(now, end, closing, lowest, lowest_on, spending, at_end,

@@ -299,6 +299,7 @@ def dialog_factories(ctx: Any, data_dir: Path) -> dict[type[QDialog], DialogFact
     from ui.employer.pa_dialog import PADialog
     from ui.employer.pa_page import EndDialog
     from ui.employer.payslip_dialog import PayslipDialog
+    from ui.help.help_window import HelpWindow
     from ui.outcomes.open_data_dialog import OpenDataDialog
     from ui.outcomes.outcome_dialogs import OutcomeDialog, RatingDialog
     from ui.outcomes.return_checkin import ReturnCheckInDialog
@@ -373,4 +374,5 @@ def dialog_factories(ctx: Any, data_dir: Path) -> dict[type[QDialog], DialogFact
         SettingsDialog: lambda p: SettingsDialog(computer, p),
         WhoIsUsingDialog: lambda p: WhoIsUsingDialog(ctx.people.list(), p),
         CustomRuleDialog: lambda p: CustomRuleDialog(ctx.rules.chosen_rule(), p),
+        HelpWindow: lambda p: HelpWindow(p),
     }

@@ -6,13 +6,14 @@ from datetime import date
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QToolButton, QWidget
 
 from app.domain.funding import Period
 from app.i18n import _
 from app.services.context import ProfileContext
 from ui.accessibility import named
 from ui.bank.services_page import ServicesPage
+from ui.charts.overview_page import OverviewPage
 from ui.employer.pa_page import PAPage
 from ui.fit import page_scroll
 from ui.outcomes.outcomes_page import OutcomesPage
@@ -35,6 +36,7 @@ class ProfileTabs(QTabWidget):
         self.ctx = ctx
         self.undo_stack = ctx.undo
         self.ledger_page = LedgerPage(ctx)
+        self.overview_page = OverviewPage(ctx.charts)
         self.services_page = ServicesPage(ctx.visits, ctx.undo, providers=ctx.providers,
                                           outcomes=ctx.outcomes)
         self.my_providers_page = MyProvidersPage(ctx.providers, ctx.undo)
@@ -47,6 +49,7 @@ class ProfileTabs(QTabWidget):
         self.history_page = HistoryPage(ctx.history)
         self.people_page = PeoplePage(ctx.people, ctx.undo, ctx.read_only)
         for page, title in ((self.ledger_page, _("&Money")),
+                            (self.overview_page, _("O&verview")),
                             (self.services_page, _("&Care received")),
                             (self.my_providers_page, _("My &providers")),
                             (self.outcomes_page, _("&Outcomes")),
@@ -90,7 +93,10 @@ class ProfileTabs(QTabWidget):
 
     def _size_scrollers(self) -> None:
         """The arrows that scroll the tabs (shown at large text) grow with the text."""
-        arrow = QFontMetrics(self.font()).height() + 8  # the new font (the bar follows later)
+        # Never below the arrow buttons' own least size (Qt halves the width between them).
+        least = max((b.minimumSizeHint().width() for b in self.tabBar().findChildren(QToolButton)),
+                    default=0)
+        arrow = max(QFontMetrics(self.font()).height() + 8, least)  # the new font
         self.tabBar().setStyleSheet(f"QTabBar::scroller {{ width: {2 * arrow}px; }}")
 
     def _check_in_outcomes(self, parent: QWidget, period: Period) -> None:
@@ -104,5 +110,6 @@ class ProfileTabs(QTabWidget):
         self.services_page.fill_outcomes()
         self.pa_page.mark_stale()
         self.people_page.refresh()
+        self.overview_page.mark_stale()
         if self.currentWidget() is not self.ledger_page:  # it refreshes after its own changes
             self.ledger_page.refresh()

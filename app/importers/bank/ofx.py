@@ -45,7 +45,7 @@ def read(data: bytes, text: str) -> ParsedStatement:
     closing = None
     for statement in statements:
         closing = _closing(statement) or closing
-        for tx in statement.transactions:
+        for tx in statement.transactions or ():  # a damaged file may leave no list
             line = lines.get(str(tx.fitid), 0)
             pence = _pence(tx.trnamt)
             if pence is None:

@@ -1,0 +1,1 @@
+"""The help window (F1) and which help page each part of the window opens."""
