@@ -86,7 +86,7 @@ def _contribution(e: Explanation) -> str:
             text += " " + _("The day-by-day figure for the period ({pro_rata}) differs by "
                             "{amount} only because the payments and the period's days do not "
                             "line up; it is not money owed.").format(
-                pro_rata=money(e, "pro_rata"), amount=format_money(abs(noise)))
+                pro_rata=money(e, "pro_rata"), amount=money(e, "noise"))
         return text
     text = _("Your contribution is {weekly} a week: {pro_rata} for the period, worked out day "
              "by day. {paid} was paid in.").format(weekly=weekly, pro_rata=money(e, "pro_rata"),
