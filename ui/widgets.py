@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from app.i18n import _
 from ui.accessibility import named
@@ -44,3 +44,8 @@ def accept_cancel_buttons(dialog: QDialog, text: str, name: str,
 def to_date(value: QDate) -> date:
     """A QDate as a datetime.date (QDate.toPython is typed as returning object)."""
     return date(value.year(), value.month(), value.day())
+
+
+def confirmed(parent: QWidget, title: str, question: str) -> bool:
+    """Ask before a removal; only Yes goes on."""
+    return QMessageBox.question(parent, title, question) == QMessageBox.StandardButton.Yes

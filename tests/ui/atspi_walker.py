@@ -13,6 +13,8 @@ import os
 import subprocess
 import sys
 import time
+import traceback
+from collections.abc import Callable
 from typing import Any
 
 import gi  # type: ignore[import-not-found]  # the system Python's, not the venv's
@@ -171,6 +173,12 @@ def do_action(acc: Any) -> None:
     action.do_action(0)
 
 
+def press_tab_shortcut() -> None:
+    """Ctrl+Page Down: the next tab, as a person at the keyboard would move to it."""
+    subprocess.run(["xdotool", "key", "ctrl+Next"], check=False, capture_output=True)
+    pump(0.6)
+
+
 def into_window(title: str) -> None:
     """Give the window the keyboard, as a window manager would (Xvfb has none)."""
     subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title, "windowfocus"],
@@ -178,8 +186,13 @@ def into_window(title: str) -> None:
     pump(0.3)
 
 
-def check_page(app: Any, window: Any, tab: Any, watch: FocusWatch) -> dict[str, Any]:
-    do_action(tab)
+def check_page(app: Any, window: Any, tab: Callable[[], Any], watch: FocusWatch
+               ) -> dict[str, Any]:
+    try:
+        do_action(tab())
+    except GLib.Error:  # Qt gave a tab object it no longer has: choose it by keyboard
+        into_window(TITLE)
+        press_tab_shortcut()
     pump(0.6)
     into_window(TITLE)
     found = controls(window)
@@ -237,17 +250,25 @@ def main() -> int:
             report["error"] = "no page tabs (was the profile opened?)"
             return 0
         frame = app.get_child_at_index(0)
-        tabs = find(frame, Atspi.Role.PAGE_TAB_LIST)
         report["app"] = app.get_name()
-        for i in range(tabs.get_child_count()):
-            tab = tabs.get_child_at_index(i)
-            report["pages"][tab.get_name()] = check_page(app, frame, tab, watch)
-            if tab.get_name().replace("&", "") in opener_names:
-                for opener in opener_names[tab.get_name().replace("&", "")]:
+
+        def tab_at(i: int) -> Any:
+            # Found again each time: Qt may make the tab bar's accessible objects anew (a
+            # style or page change), and an old reference then names an object that is gone.
+            tabs = find(frame, Atspi.Role.PAGE_TAB_LIST)
+            tabs.clear_cache()  # AT-SPI's own copy may still hold the old objects
+            return tabs.get_child_at_index(i)
+
+        for i in range(find(frame, Atspi.Role.PAGE_TAB_LIST).get_child_count()):
+            name = tab_at(i).get_name()
+            report["pages"][name] = check_page(app, frame, lambda i=i: tab_at(i), watch)
+            if name.replace("&", "") in opener_names:
+                for opener in opener_names[name.replace("&", "")]:
                     report["dialogs"][opener] = check_dialog(app, opener, watch)
-                do_action(tab)
+                do_action(tab_at(i))
     except Exception as error:  # said in the report, with the window's own messages
         report["error"] = f"{type(error).__name__}: {error}"
+        report["where"] = traceback.format_exc()[-900:]
     finally:
         _out(report, child)
     return 0

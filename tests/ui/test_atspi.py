@@ -62,6 +62,7 @@ def test_every_page_and_main_dialog_is_named_and_reached_by_tab(demo_dir: Path) 
     lines = [line for line in run.stdout.splitlines() if line.startswith("{")]
     assert lines, f"the walker said nothing: {run.stderr[-2000:]}"
     report = json.loads(lines[-1])
+    print(report.get("where", ""))
     assert "error" not in report, report
     assert len(report["pages"]) >= 8, report["pages"].keys()  # every tab was walked
     walked = {**report["pages"], **report["dialogs"]}

@@ -29,7 +29,8 @@ from app.services.undo import UndoStack
 from ui import fit
 from ui.accessibility import label_for, named
 from ui.bank.payee_rules_model import Col, PayeeRulesModel
-from ui.models.rows_model import sorted_view
+from ui.models.rows_model import chosen_row, sorted_view
+from ui.widgets import confirmed
 
 
 class PayeeRuleDialog(QDialog):
@@ -139,11 +140,7 @@ class PayeeRulesDialog(QDialog):
         fit.size_columns(self.table)
 
     def current(self) -> PayeeRule | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        source = self.table.model().mapToSource(index)  # type: ignore[attr-defined]
-        return self.model.row_at(source.row())
+        return chosen_row(self.table, self.model)
 
     def add(self) -> None:
         def save(draft: RuleDraft) -> None:
@@ -166,6 +163,10 @@ class PayeeRulesDialog(QDialog):
     def remove_current(self) -> None:
         rule = self.current()
         if rule is None:
+            return
+        question = _("Remove the rule for “{words}”? Entries already filed stay as they are; "
+                     "Undo (Ctrl+Z) puts the rule back.").format(words=rule.words)
+        if not confirmed(self, _("Remove payee rule"), question):
             return
         self._undo.run(_("Remove payee rule"), lambda: self._service.remove(rule.id))
         self.reload()

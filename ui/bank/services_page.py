@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -33,8 +32,8 @@ from ui import fit
 from ui.bank.timesheet_model import Col, TimesheetModel, hours_text
 from ui.date_field import DateField
 from ui.flow_layout import FlowLayout
-from ui.models.rows_model import sorted_view
-from ui.widgets import WARNING_STYLE, message_label, to_date
+from ui.models.rows_model import chosen_row, sorted_view
+from ui.widgets import WARNING_STYLE, confirmed, message_label, to_date
 
 
 class ServicesPage(QWidget):
@@ -199,11 +198,7 @@ class ServicesPage(QWidget):
         self.provider_edit.setFocus()
 
     def current_visit(self) -> Visit | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        source = self.table.model().mapToSource(index)  # type: ignore[attr-defined]
-        return self.model.row_at(source.row())
+        return chosen_row(self.table, self.model)
 
     def change_current(self) -> None:
         """Fill the form with the chosen visit; saving changes it."""
@@ -235,8 +230,7 @@ class ServicesPage(QWidget):
             return
         question = _("Remove the visit: {what}? Undo (Ctrl+Z) puts it back.").format(
             what=self._visit_words(visit))
-        if QMessageBox.question(self, _("Remove visit"), question) != \
-                QMessageBox.StandardButton.Yes:
+        if not confirmed(self, _("Remove visit"), question):
             return
         try:
             self._undo.run(_("Remove visit"), lambda: self._service.delete(visit.id))

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -35,8 +34,8 @@ from ui.employer.payslip_dialog import PayslipDialog
 from ui.employer.payslip_model import Col as SlipCol
 from ui.employer.payslip_model import PayslipModel
 from ui.flow_layout import FlowLayout
-from ui.models.rows_model import sorted_view
-from ui.widgets import WARNING_STYLE, accept_cancel_buttons, message_label, to_date
+from ui.models.rows_model import chosen_row, sorted_view
+from ui.widgets import WARNING_STYLE, accept_cancel_buttons, confirmed, message_label, to_date
 
 
 def reminder_text(findings: list[Finding], limit: int | None = None) -> str:
@@ -192,11 +191,7 @@ class PAPage(QWidget):
         self.table.selectRow(0)
 
     def current_pa(self) -> PA | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        source = self.table.model().mapToSource(index)  # type: ignore[attr-defined]
-        return self.model.row_at(source.row())
+        return chosen_row(self.table, self.model)
 
     def _show_slips(self) -> None:
         pa = self.current_pa()
@@ -218,11 +213,7 @@ class PAPage(QWidget):
         self.remove_slip_button.setEnabled(chosen)
 
     def current_slip(self) -> Payslip | None:
-        index = self.slip_table.currentIndex()
-        if not index.isValid():
-            return None
-        source = self.slip_table.model().mapToSource(index)  # type: ignore[attr-defined]
-        return self.slips.row_at(source.row())
+        return chosen_row(self.slip_table, self.slips)
 
     # --- changing ---------------------------------------------------------------------------
 
@@ -270,8 +261,7 @@ class PAPage(QWidget):
         question = _("Remove the PA record of {name}? Use this for a record added by "
                      "mistake; for someone who has stopped working, record their last day "
                      "instead. Undo (Ctrl+Z) puts it back.").format(name=pa.name)
-        if QMessageBox.question(self, _("Remove PA"), question) != \
-                QMessageBox.StandardButton.Yes:
+        if not confirmed(self, _("Remove PA"), question):
             return
         self._run(_("Remove PA"), lambda: self.service.remove(pa.id))
 
@@ -294,8 +284,7 @@ class PAPage(QWidget):
         question = _("Remove the payslip for the period ending {date}? Payments set against "
                      "it are kept but no longer linked. Undo (Ctrl+Z) puts it back.").format(
             date=format_date(slip.draft.period_end))
-        if QMessageBox.question(self, _("Remove payslip"), question) != \
-                QMessageBox.StandardButton.Yes:
+        if not confirmed(self, _("Remove payslip"), question):
             return
         self._run(_("Remove payslip"), lambda: self.service.delete_payslip(slip.id))
 

@@ -71,3 +71,12 @@ def sorted_view(model: QAbstractTableModel, name: str, column: int, owner: QObje
     table.setSortingEnabled(True)
     table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
     return table
+
+
+def chosen_row(table: QTableView, model: RowsModel[R]) -> R | None:
+    """The row the person has chosen in a sorted `table` over `model`, or None."""
+    index = table.currentIndex()
+    if not index.isValid():
+        return None
+    source = table.model().mapToSource(index)  # type: ignore[attr-defined]
+    return model.row_at(source.row())

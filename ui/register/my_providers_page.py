@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from ui.accessibility import label_for, named
 from ui.date_field import DateField
 from ui.flow_layout import FlowLayout
 from ui.register.my_providers_model import SORT_ROLE, MyProvidersModel, _kinds
-from ui.widgets import accept_cancel_buttons, message_label, to_date
+from ui.widgets import accept_cancel_buttons, confirmed, message_label, to_date
 
 
 class MyProvidersPage(QWidget):
@@ -121,8 +120,7 @@ class MyProvidersPage(QWidget):
             return
         question = _("Remove {name} from My providers? Their payments stay in your records; "
                      "Undo (Ctrl+Z) puts them back.").format(name=provider.name)
-        if QMessageBox.question(self, _("Remove provider"), question) != \
-                QMessageBox.StandardButton.Yes:
+        if not confirmed(self, _("Remove provider"), question):
             return
         try:
             self.undo.run(_("Remove provider"), lambda: self.service.remove(provider.id))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,7 +24,9 @@ from app.services.people import PeopleService
 from app.services.undo import UndoStack
 from ui.accessibility import label_for, named
 from ui.flow_layout import FlowLayout
+from ui.models.rows_model import chosen_row
 from ui.security.people_model import SORT_ROLE, Col, PeopleModel
+from ui.widgets import confirmed
 
 # The budget holder is recorded when the profile is made; these are the people added later.
 ADDABLE_ROLES = (Role.CARER, Role.APPOINTED_PERSON, Role.SUPPORT_WORKER)
@@ -111,11 +112,7 @@ class PeoplePage(QWidget):
         self.add_button.setEnabled(not self._read_only)
 
     def current(self) -> PersonRole | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        source = self.table.model().mapToSource(index)  # type: ignore[attr-defined]
-        return self.model.row_at(source.row())
+        return chosen_row(self.table, self.model)
 
     def change_current(self) -> None:
         """Show the chosen person in the form; saving records their new role."""
@@ -149,8 +146,7 @@ class PeoplePage(QWidget):
         person = self.model.row_at(source.row())
         question = _("Remove {name}? They will no longer be able to act for this profile. "
                      "Undo (Ctrl+Z) puts them back.").format(name=person.name)
-        if QMessageBox.question(self, _("Remove person"), question) != \
-                QMessageBox.StandardButton.Yes:
+        if not confirmed(self, _("Remove person"), question):
             return
         try:
             self.undo.run(_("Remove person"), lambda: self.service.remove(person.id))

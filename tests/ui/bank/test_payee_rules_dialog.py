@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.context import ProfileContext
@@ -49,7 +49,15 @@ def test_add_change_and_remove_with_undo(qtbot: QtBot, ctx: ProfileContext,
     driver.check()
     assert dialog.model.index(0, Col.PAYEE).data() == "Jo Evans"
     assert dialog.model.index(0, Col.CATEGORY).data() == "(as the line is)"
+    driver = dialog_driver()  # asked first: No keeps it
+    driver.expect(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.No).click())
     dialog.remove_button.click()
+    driver.check()
+    assert dialog.model.rowCount() == 1
+    driver = dialog_driver()
+    driver.expect(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    dialog.remove_button.click()
+    driver.check()
     assert dialog.model.rowCount() == 0 and ctx.payee_rules.rules() == []
     assert ctx.undo.undo() == "Remove payee rule"
     assert [r.payee for r in ctx.payee_rules.rules()] == ["Jo Evans"]
