@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -17,43 +18,32 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.domain.errors import DomainError
 from app.i18n import _, active_locale
-from app.services.computer import ComputerService, open_remembered
-from app.services.context import ProfileContext
-from app.services.demo import DEFAULT_DEMO_NAME, create_demo_profile
-from app.services.profiles import (
-    DEMO_PASSPHRASE,
-    NewProfile,
-    OpenProfile,
-    ProfileInUse,
-    create_profile,
-    list_profiles,
-    open_profile,
-)
 from app.settings import load_settings, save_settings
-from app.store.ledger_file import LedgerDamaged
-from app.store.profiles import ProfileInfo
-from ui.dialogs.new_profile_dialog import NewProfileDialog
+from app.store.profiles import ProfileDirectory
 from ui.dialogs.passphrase_dialog import PassphraseDialog
-from ui.jobs import run_job
-from ui.pages.ledger_page import LedgerPage
-from ui.pages.profile_tabs import ProfileTabs
 from ui.pages.profiles_page import ProfilesPage
-from ui.security.first_run_dialog import FirstRunDialog
 from ui.security.idle_lock import IdleLock
-from ui.security.people_page import PeoplePage
-from ui.security.profile_files import ProfileFiles
-from ui.security.recovery_dialog import RecoveryCodeDialog
-from ui.security.settings_dialog import SettingsDialog
-from ui.security.who_dialog import WhoIsUsingDialog
 from ui.text_size import TextSize
+
+# The first screen is the profile list: the services behind an open profile (SQLAlchemy, the
+# pages) are imported when a profile is opened, not before the window shows.
+if TYPE_CHECKING:
+    from app.services.computer import ComputerService
+    from app.services.context import ProfileContext
+    from app.services.profiles import OpenProfile
+    from app.store.profiles import ProfileInfo
+    from ui.pages.ledger_page import LedgerPage
+    from ui.pages.profile_tabs import ProfileTabs
+    from ui.security.people_page import PeoplePage
+    from ui.security.profile_files import ProfileFiles
 
 
 class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path, text_size: TextSize | None = None) -> None:
         super().__init__()
         self.data_dir = data_dir
-        self.computer = ComputerService(data_dir)
-        self.files = ProfileFiles(self)
+        self._computer: ComputerService | None = None
+        self._files: ProfileFiles | None = None
         self.text_size = text_size or TextSize(QApplication.instance())  # type: ignore[arg-type]
         self.ctx: ProfileContext | None = None
         self.ledger_page: LedgerPage | None = None
@@ -75,6 +65,23 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.show_profiles()
 
+    @property
+    def computer(self) -> ComputerService:
+        if self._computer is None:
+            from app.services.computer import ComputerService
+
+            self._computer = ComputerService(self.data_dir)
+        return self._computer
+
+    @property
+    def files(self) -> ProfileFiles:
+        """The File menu's backups and passphrases."""
+        if self._files is None:
+            from ui.security.profile_files import ProfileFiles
+
+            self._files = ProfileFiles(self)
+        return self._files
+
     # --- menus -----------------------------------------------------------------------------
 
     def _action(self, text: str, slot: object,
@@ -95,17 +102,18 @@ class MainWindow(QMainWindow):
                                         "Ctrl+L")
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
-        self.backup_action = self._action(_("&Back up to a file…"), self.files.back_up)
+        self.backup_action = self._action(_("&Back up to a file…"), lambda: self.files.back_up())
         file_menu.addAction(self.backup_action)
-        file_menu.addAction(self._action(_("&Restore from a backup…"), self.files.restore))
+        file_menu.addAction(self._action(_("&Restore from a backup…"),
+                                         lambda: self.files.restore()))
         self.restore_automatic_action = self._action(_("Restore an &automatic backup…"),
-                                                     self.files.restore_automatic)
+                                                     lambda: self.files.restore_automatic())
         file_menu.addAction(self.restore_automatic_action)
         self.change_passphrase_action = self._action(_("&Change passphrase…"),
-                                                     self.files.change_passphrase)
+                                                     lambda: self.files.change_passphrase())
         file_menu.addAction(self.change_passphrase_action)
         self.forgotten_action = self._action(_("&Forgotten passphrase…"),
-                                             self.files.recover_access)
+                                             lambda: self.files.recover_access())
         file_menu.addAction(self.forgotten_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Se&ttings…"), self.edit_settings))
@@ -123,7 +131,7 @@ class MainWindow(QMainWindow):
     # --- profiles --------------------------------------------------------------------------
 
     def show_profiles(self) -> None:
-        profiles = list_profiles(self.data_dir)
+        profiles = ProfileDirectory(self.data_dir).list()
         self.profiles_page.set_profiles(profiles)
         self.stack.setCurrentWidget(self.profiles_page)
         self._enable_profile_actions(opened=False, any_profiles=bool(profiles))
@@ -152,7 +160,9 @@ class MainWindow(QMainWindow):
 
     def ask_first_run_question(self) -> None:
         """Shared computer or own? Asked once; the answer decides what is remembered."""
-        if self.computer.settings().is_first_run:
+        if load_settings(self.data_dir).is_first_run:
+            from ui.security.first_run_dialog import FirstRunDialog
+
             FirstRunDialog(self.computer, self).exec()
             self._keep_language_in_use()
             self.idle_lock.set_minutes(self.computer.settings().idle_lock_minutes)
@@ -165,6 +175,8 @@ class MainWindow(QMainWindow):
             save_settings(self.data_dir, settings.with_changes(language=language))
 
     def edit_settings(self) -> None:
+        from ui.security.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.computer, self)
         if dialog.exec():
             self.idle_lock.set_minutes(self.computer.settings().idle_lock_minutes)
@@ -172,6 +184,9 @@ class MainWindow(QMainWindow):
                 self.tell(_("Settings saved"), "\n\n".join(dialog.notes))
 
     def ask_and_open(self, info: ProfileInfo) -> OpenProfile | None:
+        from app.services.profiles import OpenProfile, ProfileInUse, open_profile
+        from app.store.ledger_file import LedgerDamaged
+
         remembered = self._open_if_remembered(info.display_name)
         if remembered is not None:
             return self.enter_profile(remembered)
@@ -199,6 +214,9 @@ class MainWindow(QMainWindow):
 
     def _open_if_remembered(self, name: str) -> OpenProfile | None:
         """No passphrase asked when this (own) computer remembers the profile's key."""
+        from app.services.computer import open_remembered
+        from app.services.profiles import ProfileInUse
+
         try:
             return open_remembered(self.data_dir, name)
         except ProfileInUse as busy:
@@ -219,6 +237,9 @@ class MainWindow(QMainWindow):
 
     def enter_profile(self, profile: OpenProfile) -> OpenProfile | None:
         """Ask who is at the keyboard when several people act for it, then show it."""
+        from app.services.context import ProfileContext
+        from ui.security.who_dialog import WhoIsUsingDialog
+
         ctx = ProfileContext(profile, self.data_dir)
         people = [] if profile.read_only else ctx.people.list()
         if len(people) > 1:
@@ -232,6 +253,8 @@ class MainWindow(QMainWindow):
         return profile
 
     def open_with_passphrase(self, name: str, passphrase: str) -> None:
+        from app.services.profiles import open_profile
+
         self.enter_profile(open_profile(self.data_dir, name, passphrase))
 
     def confirm_read_only(self, message: str) -> bool:
@@ -240,6 +263,10 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def new_profile(self) -> None:
+        from app.services.context import ProfileContext
+        from app.services.profiles import NewProfile, OpenProfile, create_profile, open_profile
+        from ui.dialogs.new_profile_dialog import NewProfileDialog
+
         def create(request: NewProfile, passphrase: str) -> OpenProfile:
             created = create_profile(self.data_dir, request, passphrase)
             self.show_recovery_code(created.info.display_name, created.recovery_code)
@@ -250,11 +277,17 @@ class MainWindow(QMainWindow):
             self.show_profile(ProfileContext(dialog.created, self.data_dir))
 
     def show_recovery_code(self, name: str, code: str) -> None:
+        from ui.security.recovery_dialog import RecoveryCodeDialog
+
         RecoveryCodeDialog(name, code, parent=self).exec()
 
     def open_demo(self) -> None:
         """Made on a worker thread (a few seconds) with progress; then opened."""
-        existing = next((p for p in list_profiles(self.data_dir) if p.is_demo), None)
+        from app.services.demo import DEFAULT_DEMO_NAME, create_demo_profile
+        from app.services.profiles import DEMO_PASSPHRASE, open_profile
+        from ui.jobs import run_job
+
+        existing = next((p for p in ProfileDirectory(self.data_dir).list() if p.is_demo), None)
         name = existing.display_name if existing else DEFAULT_DEMO_NAME
         try:
             if existing is None:
@@ -268,6 +301,8 @@ class MainWindow(QMainWindow):
         self.enter_profile(profile)
 
     def show_profile(self, ctx: ProfileContext) -> None:
+        from ui.pages.profile_tabs import ProfileTabs
+
         self.lock()
         self.ctx = ctx
         profile = ctx.profile

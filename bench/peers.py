@@ -1,0 +1,331 @@
+"""Benchmark against a native peer: CareLedger and HomeBank open the same N transactions.
+
+    .venv/bin/python bench/peers.py [--entries 50000] [--rounds 5] [--keep DIR] [--tree DIR]
+
+Builds N transactions once as a CareLedger profile (through the ledger service, with audit
+events) and as a HomeBank .xhb file with the same dates, payees, categories, amounts and
+memos. Under its own Xvfb (1366x768) it then opens each, interleaved, for --rounds rounds:
+the time from starting the program to its window showing the data (the window's title names
+the profile or the file) and the process going idle (no CPU used for half a second; the
+time is that of its last busy moment). It prints medians and the ratio, and separately:
+  - key derivation (argon2id, by design: CareLedger's only cost HomeBank has no counterpart
+    for, as its files are not encrypted);
+  - cold start to the first window (CareLedger's profile list; HomeBank with no file);
+  - peak memory (VmHWM) of CareLedger with --rss-entries entries and a --register-rows
+    provider register in its data folder, and of HomeBank on the same entries.
+HomeBank is skipped, with a message, when it is not installed (Debian/Ubuntu:
+`sudo apt-get install homebank`). --tree runs CareLedger from another source tree (a copy
+of an older commit, say) to compare before and after in one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+NAME = "Bench"
+PASSPHRASE = "bench-passphrase"
+IDLE_FOR = 0.5  # seconds without CPU that count as idle
+TIMEOUT = 120.0
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+# --- the same transactions, twice ------------------------------------------------------------
+
+def transactions(entries: int) -> list[tuple[date, int, str, str, str]]:
+    """(date, pence, payee, category code, memo): what bench/ledger.py builds, as data."""
+    start = date.today() - timedelta(days=entries // 20)
+    rows = []
+    for i in range(entries):
+        on = start + timedelta(days=i // 20)
+        if i % 20 == 0:
+            rows.append((on, 168000, "Council", "council_payment", ""))
+        else:
+            rows.append((on, -(500 + i % 7000), f"Payee {i % 300}", "pa_wages", f"memo {i}"))
+    return rows
+
+
+def build_careledger(data_dir: Path, entries: int) -> None:
+    from ledger import build  # bench/ledger.py: through the ledger service, audited
+
+    build(data_dir, entries)
+    subprocess.run([sys.executable, "-m", "ui.main", "--data-dir", str(data_dir), "settings",
+                    "--computer", "own"], cwd=ROOT, check=True, capture_output=True)
+
+
+def build_homebank(path: Path, entries: int) -> None:
+    """A HomeBank 5 file: one account, the payees and categories, then every transaction
+    (dates are GLib Julian days, which are Python's ordinals)."""
+    rows = transactions(entries)
+    payees = sorted({r[2] for r in rows})
+    categories = sorted({r[3] for r in rows})
+    payee_key = {name: i + 1 for i, name in enumerate(payees)}
+    category_key = {name: i + 1 for i, name in enumerate(categories)}
+    lines = ['<?xml version="1.0"?>', '<homebank v="1.4" d="050602">',
+             '<properties title="bench" curr="1"/>',
+             '<cur key="1" flags="0" iso="GBP" name="Pound Sterling" symb="£" syrp="0" '
+             'dchar="." gchar="," frac="2" rate="0" mdate="0"/>',
+             '<account key="1" pos="1" type="1" curr="1" name="Care" initial="0" '
+             'minimum="0"/>']
+    lines += [f'<pay key="{k}" name={quoteattr(n)}/>' for n, k in payee_key.items()]
+    lines += [f'<cat key="{k}" name={quoteattr(n)}/>' for n, k in category_key.items()]
+    for on, pence, payee, category, memo in rows:
+        lines.append(f'<ope date="{on.toordinal()}" amount="{pence / 100:.2f}" account="1" '
+                     f'paymode="0" flags="0" payee="{payee_key[payee]}" '
+                     f'category="{category_key[category]}" wording={quoteattr(memo)}/>')
+    lines.append("</homebank>")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def build_register(data_dir: Path, rows: int) -> bool:
+    """A national-size provider register beside the profiles (bench/register.py's rows)."""
+    import register as register_bench
+
+    if not register_bench.DEFAULT_DATA.is_dir():
+        return False
+    from app.services.register import RegisterService
+
+    with tempfile.TemporaryDirectory() as folder:
+        file = Path(folder) / "HSCA_Active_Locations.csv"
+        register_bench.build_file(register_bench.DEFAULT_DATA, rows, file)
+        service = RegisterService(data_dir)
+        service.import_file(file)
+        service.close()
+    return True
+
+
+# --- watching a program under X ---------------------------------------------------------------
+
+class Display:
+    """A private Xvfb, so that nothing else's windows are counted."""
+
+    def __init__(self) -> None:
+        read, write = os.pipe()
+        self.process = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten",
+             "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL)
+        os.close(write)
+        with os.fdopen(read) as answer:
+            self.name = ":" + answer.readline().strip()
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait()
+
+
+def cpu_ticks(pid: int) -> int | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def window_showing(display: str, title: str) -> bool:
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title],
+                           env=dict(os.environ, DISPLAY=display), capture_output=True)
+    return found.returncode == 0
+
+
+class Run:
+    """One start of a program: seconds to its window, to idle, and its peak memory."""
+
+    def __init__(self, command: list[str], env: dict[str, str], title: str, display: str,
+                 cwd: Path, wait_idle: bool = True) -> None:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            while not window_showing(display, title):
+                if process.poll() is not None:
+                    raise RuntimeError(f"{command[0]} stopped before its window showed")
+                if time.perf_counter() - start > TIMEOUT:
+                    raise RuntimeError(f"no window titled {title!r}")
+                time.sleep(0.005)
+            self.window = time.perf_counter() - start
+            self.idle = self.window
+            if wait_idle:
+                last, busy_at = cpu_ticks(process.pid), time.perf_counter()
+                while time.perf_counter() - busy_at < IDLE_FOR:
+                    time.sleep(0.01)
+                    ticks = cpu_ticks(process.pid)
+                    if ticks != last:
+                        last, busy_at = ticks, time.perf_counter()
+                self.idle = max(self.window, busy_at - start)
+            self.rss = peak_rss_mb(process.pid)
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+def careledger(tree: Path, data_dir: Path, display: str, profile: bool = True,
+               wait_idle: bool = True) -> Run:
+    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb",
+               CARELEDGER_PASSPHRASE=PASSPHRASE, CARELEDGER_LANG="en")
+    command = [sys.executable, "-c", "import sys; from ui.main import main; sys.exit(main())",
+               "--data-dir", str(data_dir)]
+    if profile:
+        command += ["--profile", NAME]
+    title = f"{NAME} – CareLedger" if profile else "^CareLedger$"
+    return Run(command, env, title, display, tree, wait_idle)
+
+
+def homebank(file: Path | None, home: Path, display: str, wait_idle: bool = True) -> Run:
+    env = dict(os.environ, DISPLAY=display, HOME=str(home), LANG="C.UTF-8")
+    command = ["homebank"] + ([str(file)] if file else [])
+    title = f"{file.name} - " if file else "HomeBank"
+    return Run(command, env, title, display, home, wait_idle)
+
+
+def derive_seconds(data_dir: Path) -> float:
+    from app.store import keys
+    from app.store.profiles import ProfileDirectory
+
+    directory = ProfileDirectory(data_dir)
+    wrapped = next(w for w in directory.wrapped_keys(directory.list()[0])
+                   if w.purpose == "passphrase")
+    times = []
+    for _ in range(3):
+        t = time.perf_counter()
+        keys.unwrap(wrapped, PASSPHRASE)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def medians(rounds: int, runs: dict[str, Callable[[], Run]]) -> dict[str, list[Run]]:
+    done: dict[str, list[Run]] = {name: [] for name in runs}
+    for _ in range(rounds):  # interleaved: each round runs every program once
+        for name, run in runs.items():
+            done[name].append(run())
+    return done
+
+
+def ms(runs: list[Run], attribute: str) -> float:
+    return float(statistics.median(getattr(r, attribute) for r in runs)) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=50_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rss-entries", type=int, default=100_000)
+    parser.add_argument("--register-rows", type=int, default=60_000)
+    parser.add_argument("--keep", type=Path, default=None, help="build here once, and reuse")
+    parser.add_argument("--tree", type=Path, action="append", default=None,
+                        help="CareLedger source tree(s) to run (default: this one)")
+    parser.add_argument("--skip-rss", action="store_true")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="careledger-peers-"))
+    trees = args.tree or [ROOT]
+    has_homebank = shutil.which("homebank") is not None
+    if not has_homebank:
+        print("HomeBank is not installed: only CareLedger is timed "
+              "(sudo apt-get install homebank)")
+
+    ledger_dir, empty_dir = work / "ledger", work / "empty"
+    xhb, hb_home = work / "bench.xhb", work / "hb-home"
+    if not ledger_dir.exists():
+        t = time.perf_counter()
+        build_careledger(ledger_dir, args.entries)
+        print(f"built the CareLedger profile ({args.entries:,} entries) in "
+              f"{time.perf_counter() - t:.0f} s")
+    if not empty_dir.exists():
+        empty_dir.mkdir()
+        subprocess.run([sys.executable, "-m", "ui.main", "--data-dir", str(empty_dir),
+                        "settings", "--computer", "own"], cwd=ROOT, check=True,
+                       capture_output=True)
+    if has_homebank and not xhb.exists():
+        build_homebank(xhb, args.entries)
+    hb_home.mkdir(exist_ok=True)
+
+    display = Display()
+    try:
+        # Warm the disk cache once for each, so that every timed round starts the same way.
+        for tree in trees:
+            careledger(tree, ledger_dir, display.name)
+        if has_homebank:
+            homebank(xhb, hb_home, display.name)
+
+        opens: dict[str, Callable[[], Run]] = {
+            f"CareLedger{'' if len(trees) == 1 else ' ' + str(tree)}":
+                (lambda tree=tree: careledger(tree, ledger_dir, display.name))  # type: ignore
+            for tree in trees}
+        if has_homebank:
+            opens["HomeBank"] = lambda: homebank(xhb, hb_home, display.name)
+        done = medians(args.rounds, opens)
+        print(f"\nopen {args.entries:,} transactions: window shown with the data, and idle "
+              f"(median of {args.rounds}, interleaved)")
+        for name, runs in done.items():
+            print(f"  {name:<34} window {ms(runs, 'window'):7.0f} ms   idle "
+                  f"{ms(runs, 'idle'):7.0f} ms")
+        kdf = derive_seconds(ledger_dir) * 1000
+        print(f"  key derivation (argon2id), inside CareLedger's figure: {kdf:.0f} ms")
+        if has_homebank:
+            ours, theirs = ms(done[next(iter(opens))], "idle"), ms(done["HomeBank"], "idle")
+            print(f"  ratio CareLedger / HomeBank: {ours / theirs:.2f}x   "
+                  f"without the key derivation: {(ours - kdf) / theirs:.2f}x")
+
+        colds: dict[str, Callable[[], Run]] = {
+            f"CareLedger{'' if len(trees) == 1 else ' ' + str(tree)}":
+                (lambda tree=tree: careledger(tree, empty_dir, display.name,  # type: ignore
+                                              profile=False, wait_idle=False))
+            for tree in trees}
+        if has_homebank:
+            colds["HomeBank"] = lambda: homebank(None, hb_home, display.name, wait_idle=False)
+        done = medians(args.rounds, colds)
+        print(f"\ncold start to the first window (median of {args.rounds}, interleaved)")
+        for name, runs in done.items():
+            print(f"  {name:<34} {ms(runs, 'window'):7.0f} ms")
+
+        if not args.skip_rss:
+            rss_dir = work / "rss"
+            if not rss_dir.exists():
+                build_careledger(rss_dir, args.rss_entries)
+                if not build_register(rss_dir, args.register_rows):
+                    print("(no CQC data for the register: peak memory without it)")
+            print(f"\npeak memory (VmHWM), {args.rss_entries:,} entries, "
+                  f"{args.register_rows:,}-row register beside them")
+            for tree in trees:
+                run = careledger(tree, rss_dir, display.name)
+                print(f"  CareLedger {'' if len(trees) == 1 else str(tree):<23} "
+                      f"{run.rss:7.0f} MB")
+            if has_homebank:
+                big = work / "rss.xhb"
+                if not big.exists():
+                    build_homebank(big, args.rss_entries)
+                print(f"  {'HomeBank':<34} {homebank(big, hb_home, display.name).rss:7.0f} MB")
+    finally:
+        display.close()
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
