@@ -116,13 +116,19 @@ class Display:
     """A private Xvfb, so that nothing else's windows are counted."""
 
     def __init__(self) -> None:
-        read, write = os.pipe()
+        # A display number of its own, well away from the :0, :99 and the like of test runs.
+        number = next(n for n in range(160 + os.getpid() % 40, 400)
+                      if not Path(f"/tmp/.X{n}-lock").exists())
+        self.name = f":{number}"
         self.process = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten",
-             "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL)
-        os.close(write)
-        with os.fdopen(read) as answer:
-            self.name = ":" + answer.readline().strip()
+            ["Xvfb", self.name, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+            stderr=subprocess.DEVNULL)
+        socket = Path(f"/tmp/.X11-unix/X{number}")
+        deadline = time.perf_counter() + 10
+        while not socket.exists():
+            if self.process.poll() is not None or time.perf_counter() > deadline:
+                raise RuntimeError(f"Xvfb {self.name} did not start")
+            time.sleep(0.05)
 
     def close(self) -> None:
         self.process.terminate()
@@ -156,12 +162,15 @@ class Run:
     def __init__(self, command: list[str], env: dict[str, str], title: str, display: str,
                  cwd: Path, wait_idle: bool = True) -> None:
         start = time.perf_counter()
+        errors = tempfile.TemporaryFile()
         process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, start_new_session=True)
+                                   stderr=errors, start_new_session=True)
         try:
             while not window_showing(display, title):
                 if process.poll() is not None:
-                    raise RuntimeError(f"{command[0]} stopped before its window showed")
+                    errors.seek(0)
+                    said = errors.read().decode(errors="replace")[-2000:]
+                    raise RuntimeError(f"{command} stopped before its window showed:\n{said}")
                 if time.perf_counter() - start > TIMEOUT:
                     raise RuntimeError(f"no window titled {title!r}")
                 time.sleep(0.005)
@@ -177,12 +186,20 @@ class Run:
                 self.idle = max(self.window, busy_at - start)
             self.rss = peak_rss_mb(process.pid)
         finally:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+            stop(process)
+            errors.close()
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """The program and anything it started (its own session)."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def careledger(tree: Path, data_dir: Path, display: str, profile: bool = True,
