@@ -66,7 +66,7 @@ def test_chunks_look_the_same(tmp_path: Path, make_statement: MakeStatement,
         other = image.with_name(image.name.replace("one-", "chunked-"))
         difference = ImageChops.difference(Image.open(image).convert("L"),
                                            Image.open(other).convert("L"))
-        assert max(difference.getdata()) <= 64, image.name  # type: ignore[arg-type]
+        assert max(difference.getdata()) <= 64, image.name
 
 
 def test_the_same_statement_gives_the_same_bytes(tmp_path: Path, make_statement: MakeStatement,
