@@ -61,12 +61,20 @@ def transactions(entries: int) -> list[tuple[date, int, str, str, str]]:
     return rows
 
 
-def build_careledger(data_dir: Path, entries: int) -> None:
-    from ledger import build  # bench/ledger.py: through the ledger service, audited
+def build_careledger(tree: Path, data_dir: Path, entries: int) -> None:
+    """Through `tree`'s own ledger service (bench/ledger.py's build, with audit events), so
+    that each tree opens a profile of its own schema."""
+    code = ("import sys; from pathlib import Path; sys.path[:0] = ['.', 'bench']\n"
+            "from ledger import build\n"
+            f"build(Path({str(data_dir)!r}), {entries})")
+    subprocess.run([sys.executable, "-c", code], cwd=tree, check=True, capture_output=True)
+    own_computer(tree, data_dir)
 
-    build(data_dir, entries)
+
+def own_computer(tree: Path, data_dir: Path) -> None:
+    """The first-run question answered (own computer), so that no dialog comes first."""
     subprocess.run([sys.executable, "-m", "ui.main", "--data-dir", str(data_dir), "settings",
-                    "--computer", "own"], cwd=ROOT, check=True, capture_output=True)
+                    "--computer", "own"], cwd=tree, check=True, capture_output=True)
 
 
 def build_homebank(path: Path, entries: int) -> None:
@@ -266,18 +274,21 @@ def main() -> None:
         print("HomeBank is not installed: only CareLedger is timed "
               "(sudo apt-get install homebank)")
 
-    ledger_dir, empty_dir = work / "ledger", work / "empty"
+    def label(tree: Path) -> str:
+        return "CareLedger" + ("" if len(trees) == 1 else f" {tree}")
+
     xhb, hb_home = work / "bench.xhb", work / "hb-home"
-    if not ledger_dir.exists():
-        t = time.perf_counter()
-        build_careledger(ledger_dir, args.entries)
-        print(f"built the CareLedger profile ({args.entries:,} entries) in "
-              f"{time.perf_counter() - t:.0f} s")
-    if not empty_dir.exists():
-        empty_dir.mkdir()
-        subprocess.run([sys.executable, "-m", "ui.main", "--data-dir", str(empty_dir),
-                        "settings", "--computer", "own"], cwd=ROOT, check=True,
-                       capture_output=True)
+    ledgers = {tree: work / f"ledger-{n}" for n, tree in enumerate(trees)}
+    empties = {tree: work / f"empty-{n}" for n, tree in enumerate(trees)}
+    for tree in trees:
+        if not ledgers[tree].exists():
+            t = time.perf_counter()
+            build_careledger(tree, ledgers[tree], args.entries)
+            print(f"built the CareLedger profile ({args.entries:,} entries) with {tree} in "
+                  f"{time.perf_counter() - t:.0f} s")
+        if not empties[tree].exists():
+            empties[tree].mkdir()
+            own_computer(tree, empties[tree])
     if has_homebank and not xhb.exists():
         build_homebank(xhb, args.entries)
     hb_home.mkdir(exist_ok=True)
@@ -286,13 +297,13 @@ def main() -> None:
     try:
         # Warm the disk cache once for each, so that every timed round starts the same way.
         for tree in trees:
-            careledger(tree, ledger_dir, display.name)
+            careledger(tree, ledgers[tree], display.name)
         if has_homebank:
             homebank(xhb, hb_home, display.name)
 
         opens: dict[str, Callable[[], Run]] = {
-            f"CareLedger{'' if len(trees) == 1 else ' ' + str(tree)}":
-                (lambda tree=tree: careledger(tree, ledger_dir, display.name))  # type: ignore
+            label(tree): (lambda tree=tree: careledger(tree, ledgers[tree],  # type: ignore
+                                                       display.name))
             for tree in trees}
         if has_homebank:
             opens["HomeBank"] = lambda: homebank(xhb, hb_home, display.name)
@@ -302,17 +313,19 @@ def main() -> None:
         for name, runs in done.items():
             print(f"  {name:<34} window {ms(runs, 'window'):7.0f} ms   idle "
                   f"{ms(runs, 'idle'):7.0f} ms")
-        kdf = derive_seconds(ledger_dir) * 1000
-        print(f"  key derivation (argon2id), inside CareLedger's figure: {kdf:.0f} ms")
+        kdf = derive_seconds(ledgers[trees[-1]]) * 1000
+        print(f"  key derivation (argon2id), inside CareLedger's figures: {kdf:.0f} ms")
         if has_homebank:
-            ours, theirs = ms(done[next(iter(opens))], "idle"), ms(done["HomeBank"], "idle")
-            print(f"  ratio CareLedger / HomeBank: {ours / theirs:.2f}x   "
-                  f"without the key derivation: {(ours - kdf) / theirs:.2f}x")
+            theirs = ms(done["HomeBank"], "idle")
+            for tree in trees:
+                ours = ms(done[label(tree)], "idle")
+                print(f"  {label(tree)} / HomeBank: {ours / theirs:.2f}x   without the key "
+                      f"derivation: {(ours - kdf) / theirs:.2f}x")
 
         colds: dict[str, Callable[[], Run]] = {
-            f"CareLedger{'' if len(trees) == 1 else ' ' + str(tree)}":
-                (lambda tree=tree: careledger(tree, empty_dir, display.name,  # type: ignore
-                                              profile=False, wait_idle=False))
+            label(tree): (lambda tree=tree: careledger(tree, empties[tree],  # type: ignore
+                                                       display.name, profile=False,
+                                                       wait_idle=False))
             for tree in trees}
         if has_homebank:
             colds["HomeBank"] = lambda: homebank(None, hb_home, display.name, wait_idle=False)
@@ -322,17 +335,21 @@ def main() -> None:
             print(f"  {name:<34} {ms(runs, 'window'):7.0f} ms")
 
         if not args.skip_rss:
-            rss_dir = work / "rss"
-            if not rss_dir.exists():
-                build_careledger(rss_dir, args.rss_entries)
-                if not build_register(rss_dir, args.register_rows):
-                    print("(no CQC data for the register: peak memory without it)")
             print(f"\npeak memory (VmHWM), {args.rss_entries:,} entries, "
-                  f"{args.register_rows:,}-row register beside them")
-            for tree in trees:
+                  f"{args.register_rows:,}-row register beside them, ledger open and idle")
+            register = work / "register"
+            if not register.exists():
+                register.mkdir()
+                if not build_register(register, args.register_rows):
+                    print("  (no CQC data for the register: measured without it)")
+            for n, tree in enumerate(trees):
+                rss_dir = work / f"rss-{n}"
+                if not rss_dir.exists():
+                    build_careledger(tree, rss_dir, args.rss_entries)
+                    for file in register.glob("register*"):
+                        shutil.copy2(file, rss_dir / file.name)
                 run = careledger(tree, rss_dir, display.name)
-                print(f"  CareLedger {'' if len(trees) == 1 else str(tree):<23} "
-                      f"{run.rss:7.0f} MB")
+                print(f"  {label(tree):<34} {run.rss:7.0f} MB")
             if has_homebank:
                 big = work / "rss.xhb"
                 if not big.exists():

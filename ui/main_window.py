@@ -47,7 +47,6 @@ class MainWindow(QMainWindow):
         self.text_size = text_size or TextSize(QApplication.instance())  # type: ignore[arg-type]
         self.ctx: ProfileContext | None = None
         self.ledger_page: LedgerPage | None = None
-        self.people_page: PeoplePage | None = None
         self.profile_view: ProfileTabs | None = None
         # Figures are hidden again after some minutes without input (shared laptops).
         self.idle_lock = IdleLock(load_settings(data_dir).idle_lock_minutes, self)
@@ -64,6 +63,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._build_menus()
         self.show_profiles()
+
+    @property
+    def people_page(self) -> PeoplePage | None:
+        """The open profile's People tab (built when first asked for)."""
+        return self.profile_view.people_page if self.profile_view is not None else None
 
     @property
     def computer(self) -> ComputerService:
@@ -308,7 +312,6 @@ class MainWindow(QMainWindow):
         profile = ctx.profile
         self.profile_view = ProfileTabs(ctx)
         self.ledger_page = self.profile_view.ledger_page
-        self.people_page = self.profile_view.people_page
         self.stack.addWidget(self.profile_view)
         self.stack.setCurrentWidget(self.profile_view)
         self._enable_profile_actions(opened=True, any_profiles=True)
@@ -327,7 +330,6 @@ class MainWindow(QMainWindow):
             self.profile_view.deleteLater()
             self.profile_view = None
             self.ledger_page = None
-            self.people_page = None
         ctx, self.ctx = self.ctx, None
         try:
             if ctx is not None:
