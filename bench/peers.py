@@ -121,25 +121,39 @@ def build_register(data_dir: Path, rows: int) -> bool:
 # --- watching a program under X ---------------------------------------------------------------
 
 class Display:
-    """A private Xvfb, so that nothing else's windows are counted."""
+    """A private Xvfb, so that nothing else's windows are counted. Started again if it has
+    gone (other test runs on a shared machine stop Xvfb servers)."""
 
     def __init__(self) -> None:
+        self._start()
+
+    def _start(self) -> None:
         # A display number of its own, well away from the :0, :99 and the like of test runs.
-        number = next(n for n in range(160 + os.getpid() % 40, 400)
-                      if not Path(f"/tmp/.X{n}-lock").exists())
-        self.name = f":{number}"
+        self.number = next(n for n in range(160 + os.getpid() % 40, 400)
+                           if not Path(f"/tmp/.X{n}-lock").exists())
         self.process = subprocess.Popen(
-            ["Xvfb", self.name, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+            ["Xvfb", f":{self.number}", "-screen", "0", "1366x768x24", "-nolisten", "tcp",
+             "-noreset"],  # no reset (and a moment without a display) as each client leaves
             stderr=subprocess.DEVNULL)
-        socket = Path(f"/tmp/.X11-unix/X{number}")
         deadline = time.perf_counter() + 10
-        while not socket.exists():
+        while not self._socket().exists():
             if self.process.poll() is not None or time.perf_counter() > deadline:
-                raise RuntimeError(f"Xvfb {self.name} did not start")
+                raise RuntimeError(f"Xvfb :{self.number} did not start")
             time.sleep(0.05)
 
+    def _socket(self) -> Path:
+        return Path(f"/tmp/.X11-unix/X{self.number}")
+
+    @property
+    def name(self) -> str:
+        if self.process.poll() is not None or not self._socket().exists():
+            self.close()
+            self._start()
+        return f":{self.number}"
+
     def close(self) -> None:
-        self.process.terminate()
+        if self.process.poll() is None:
+            self.process.terminate()
         self.process.wait()
 
 
@@ -248,7 +262,11 @@ def medians(rounds: int, runs: dict[str, Callable[[], Run]]) -> dict[str, list[R
     done: dict[str, list[Run]] = {name: [] for name in runs}
     for _ in range(rounds):  # interleaved: each round runs every program once
         for name, run in runs.items():
-            done[name].append(run())
+            try:
+                done[name].append(run())
+            except RuntimeError as error:  # e.g. the display was taken away: once more
+                print(f"  (again: {str(error).splitlines()[-1]})")
+                done[name].append(run())
     return done
 
 
