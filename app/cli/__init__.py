@@ -40,6 +40,8 @@ COMMAND_MODULES = {
     "app.cli.register": ("register",),
     "app.cli.my_providers": ("providers",),
     "app.cli.employer": ("pa",),
+    "app.cli.evidence": ("evidence",),
+    "app.cli.rules": ("rules",),
     "app.cli.statement": ("statement", "forecast"),
     "app.cli.outcomes": ("outcomes",),
     "app.cli.opendata": ("export", "open-data"),
@@ -119,7 +121,18 @@ EXAMPLES = {
     "pa employer": 'careledger pa employer --profile "Ann Example" --insurer "Acme Mutual" '
                    "--insurance-renewal 2027-01-31 --dbs-every-months 36",
     "statement": 'careledger statement --profile "Ann Example" --from 2025-04-01 '
-                 "--to 2025-09-30 --out return.pdf --lang cy",
+                 "--to 2025-09-30 --out return.pdf --with-evidence --pack return.zip",
+    "evidence": 'careledger evidence list --profile "Ann Example" --missing --from 2025-04-01 '
+                "--to 2025-09-30",
+    "evidence attach": 'careledger evidence attach --profile "Ann Example" statement-june.pdf '
+                       '--account "DP account" --from 2025-06-01 --to 2025-06-30',
+    "evidence list": 'careledger evidence list --profile "Ann Example" --from 2025-04-01 '
+                     "--to 2025-09-30",
+    "evidence remove": 'careledger evidence remove --profile "Ann Example" 12',
+    "rules": "careledger rules list",
+    "rules list": "careledger rules list",
+    "rules show": "careledger rules show harrow",
+    "rules choose": 'careledger rules choose --profile "Ann Example" harrow',
     "forecast": 'careledger forecast --profile "Ann Example"',
     "outcomes": 'careledger outcomes list --profile "Ann Example"',
     "outcomes add": 'careledger outcomes add --profile "Ann Example" '

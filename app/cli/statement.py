@@ -25,7 +25,9 @@ from app.i18n import (
     set_locale,
 )
 from app.services.statements import StatementRequest
+from app.statements.explain_text import check_text
 from app.statements.inputs import services_from_file
+from app.statements.model import Statement
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,7 +41,16 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     cmd.add_argument("--bank-balance", default=None,
                      help=_("Balance on the bank statement at the end of the period."))
     cmd.add_argument("--produced-on", default=None,
-                     help=_("Date to print as the day it was produced (YYYY-MM-DD)."))
+                     help=_("Date to print as the day it was produced (YYYY-MM-DD); today if "
+                            "left out."))
+    cmd.add_argument("--due", default=None,
+                     help=_("The day the council asked for the return by (YYYY-MM-DD)."))
+    cmd.add_argument("--with-evidence", action="store_true",
+                     help=_("Put every receipt, invoice, bank statement, payslip and "
+                            "certificate for the period after the return (PDF only)."))
+    cmd.add_argument("--pack", type=Path, default=None,
+                     help=_("Also save FILE.zip: the return, every document for the period and "
+                            "an index.csv."))
     for flag, text in LIABILITY_FLAGS.items():
         cmd.add_argument(flag, default=None, help=_(text))
     cmd.add_argument("--outcomes", type=Path, default=None,
@@ -91,7 +102,8 @@ def _request(args: argparse.Namespace) -> StatementRequest:
             bank_balance=Money(parse_money(args.bank_balance)) if args.bank_balance else None,
             services=services_from_file(args.services) if args.services else None,
             outcomes=_read_text(args.outcomes),
-            generated_on=parse_date(args.produced_on) if args.produced_on else None,
+            generated_on=parse_date(args.produced_on) if args.produced_on else date.today(),
+            due_on=parse_date(args.due) if args.due else None,
         )
     except ParseError as error:
         raise ValidationError("date", str(error)) from error
@@ -116,15 +128,34 @@ def _statement(args: argparse.Namespace) -> int:
     request, owed = _request(args), _owed(args)
     if args.out.suffix.lower() not in (".pdf", ".csv"):
         raise ValidationError("out", _("Save as a .pdf or a .csv file."))
+    if args.with_evidence and args.out.suffix.lower() != ".pdf":
+        raise ValidationError("with_evidence", _("The evidence goes after the return in a "
+                                                 "PDF: save it as a .pdf file."))
+    if args.pack is not None and args.pack.suffix.lower() != ".zip":
+        raise ValidationError("pack", _("Save the evidence pack as a .zip file."))
     with opened(args, name) as ctx:
         if owed is not None:  # kept in the profile, so the Money tab counts it too; the
             # figures not given stay as they were (from payslips, or entered before)
             current = ctx.owed.on(request.period.end)
             ctx.owed.set(request.period.end, replace(current, **owed, from_payslips=False))
         statement = ctx.statements.build(request)
-        ctx.statements.save(statement, args.out)
+        ctx.statements.save(statement, args.out, with_evidence=args.with_evidence)
+        if args.pack is not None:
+            ctx.statements.save_pack(statement, args.pack)
     print(_("Saved the return to {path}.").format(path=args.out))
+    if args.pack is not None:
+        print(_("Saved the evidence pack to {path}.").format(path=args.pack))
+    _say_missing(statement)
     return EXIT_OK
+
+
+def _say_missing(statement: Statement) -> None:
+    """What the checklist found missing, so it is seen before the return is sent."""
+    if statement.evidence is None:
+        return
+    for item in statement.evidence.checklist:
+        if item.state == "missing":
+            print(_("Missing: {what}").format(what=check_text(item)))
 
 
 def _forecast(args: argparse.Namespace) -> int:

@@ -28,6 +28,9 @@ def as_json(s: Summary) -> dict[str, object]:
         "weeks_held": None if s.weeks_held is None else str(s.weeks_held),
         "weeks_limit": s.weeks_limit, "contingency_weeks": s.position.contingency_weeks,
         "gross_weekly": pence_to_plain(s.position.gross_weekly.pence),
+        "limit_basis": s.position.basis.value,
+        "limit_weekly": pence_to_plain(s.position.weekly.pence),
+        "minimum": pence_to_plain(s.position.minimum.pence),
         "owed": pence_to_plain(s.position.owed.pence),
         "surplus": pence_to_plain(s.surplus.pence),
         "period_start": s.period.start.isoformat(), "period_end": s.period.end.isoformat(),
@@ -48,7 +51,8 @@ def _summary(args: argparse.Namespace) -> int:
     print(_("On {date}: balance {balance}; weeks held {weeks} (limit {limit}, contingency "
             "{contingency}); owed {owed}; surplus {surplus}.").format(
         date=format_date(on), balance=format_money(summary.balance.pence), weeks=weeks,
-        limit=summary.weeks_limit, contingency=summary.position.contingency_weeks,
+        limit=_("none published") if summary.weeks_limit is None else summary.weeks_limit,
+        contingency=summary.position.contingency_weeks,
         owed=format_money(summary.position.owed.pence),
         surplus=format_money(summary.surplus.pence)))
     print(_("This period, {start} to {end}: {money_in} in, {money_out} out.").format(

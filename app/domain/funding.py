@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -185,6 +185,48 @@ def gross_weekly_on(streams: Sequence[FundingStream], day: date) -> Money:
 def contribution_weekly_on(streams: Sequence[FundingStream], day: date) -> Money:
     return Money(sum(rate.contribution_weekly.pence for s in streams
                      if (rate := s.rate_on(day)) is not None))
+
+
+def net_weekly_on(streams: Sequence[FundingStream], day: date) -> Money:
+    """What the funders pay in a week on `day`: gross less the person's own contribution."""
+    return gross_weekly_on(streams, day) - contribution_weekly_on(streams, day)
+
+
+def payment_days(stream: FundingStream, start: date, end: date) -> Iterator[date]:
+    """Days between start and end (inclusive) on which this stream pays in: every week or
+    four weeks from its start, or monthly on its start's day of the month."""
+    return recurring_days(stream.start, stream.frequency, start, min(end, stream.end or end))
+
+
+def recurring_days(anchor: date, frequency: Frequency, start: date, end: date
+                   ) -> Iterator[date]:
+    """Days from `anchor` repeating at `frequency` that fall between start and end."""
+    if frequency is Frequency.MONTHLY:
+        year, month = anchor.year, anchor.month
+        while True:
+            day = _clamped(year, month, anchor.day)
+            if day > end:
+                return
+            if day >= start:
+                yield day
+            year, month = year + month // 12, month % 12 + 1
+    step = 7 if frequency is Frequency.WEEKLY else 28
+    day = anchor
+    if day < start:
+        day += timedelta(days=-(-(start - day).days // step) * step)
+    while day <= end:
+        yield day
+        day += timedelta(days=step)
+
+
+def _clamped(year: int, month: int, day: int) -> date:
+    """The day in that month, or its last day for the 29th to 31st in short months."""
+    for d in (day, 30, 29, 28):
+        try:
+            return date(year, month, min(day, d))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
 
 
 def financial_quarter(today: date) -> Period:

@@ -29,6 +29,10 @@ class OutcomesService:
         with self.store.read() as repos:
             return repos.outcomes.all()
 
+    def unrated(self, period: Period) -> list[Outcome]:
+        """Outcomes with no check-in in the period: what to ask about before its return."""
+        return [o for o in self.outcomes() if not o.ratings_between(period.start, period.end)]
+
     def get(self, outcome_id: int) -> Outcome:
         with self.store.read() as repos:
             return _found(repos, outcome_id)

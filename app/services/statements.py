@@ -6,10 +6,11 @@ Each public method is one unit of work; callers get frozen dataclasses.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -28,10 +29,19 @@ from app.outcomes.service import inputs as outcome_inputs
 from app.services.jobs import NO_CONTROL, JobControl
 from app.services.summary import owed_on, position_on
 from app.statements import build
-from app.statements.builder import Ledger
+from app.statements.appendix import render_appendix
+from app.statements.builder import CONTRIBUTION_CODE, Ledger
 from app.statements.csv import render_csv
 from app.statements.forecast import RECENT_WEEKS, Forecast, Spend, forecast
-from app.statements.model import ProviderService, Statement, StatementEntry, StatementInputs
+from app.statements.model import (
+    EvidenceInputs,
+    EvidenceSection,
+    ProviderService,
+    Statement,
+    StatementEntry,
+    StatementInputs,
+)
+from app.statements.pack import render_pack, render_with_evidence
 from app.statements.pdf import render_pdf
 from app.store.profile_store import ProfileStore
 from app.store.repos import Repos
@@ -49,6 +59,7 @@ class StatementRequest:
     outcomes: str = ""
     generated_on: date | None = None
     evidence: Mapping[int, str] | None = None  # entry id -> receipt or invoice reference
+    due_on: date | None = None  # the day the council asked for the return by
 
 
 class StatementService:
@@ -83,12 +94,15 @@ class StatementService:
                 services=(request.services if request.services is not None
                           else service_summaries(repos, period)),
                 outcomes=request.outcomes, generated_on=request.generated_on,
-                audit_hash=head[1], head_event_id=head[0])
+                audit_hash=head[1], head_event_id=head[0], due_on=request.due_on)
             ledger = Ledger(
                 opening=repos.entries.balance(period.start - timedelta(days=1)),
                 entries=[shown(e) for e in repos.entries.between(period.start, period.end)],
                 uncleared=[shown(e) for e in repos.entries.uncleared(period.end)],
-                plan_lines=repos.plan.lines(), outcomes=outcome_inputs(repos, period))
+                plan_lines=repos.plan.lines(), outcomes=outcome_inputs(repos, period),
+                contributions=[(on, amount) for on, amount, code
+                               in repos.entries.spending(date.min, period.end)
+                               if code == CONTRIBUTION_CODE])
             holder = repos.people.holder()
             if holder is None:
                 raise DomainError(_("This profile has no budget holder recorded."))
@@ -96,7 +110,8 @@ class StatementService:
                          streams=repos.funding.streams(), ledger=ledger,
                          owed=owed_on(repos, policy, period.end), inputs=inputs,
                          employer=statement_inputs(repos, employer_rules(), period.start,
-                                                   period.end))
+                                                   period.end),
+                         evidence=evidence_inputs(repos, period))
 
     def forecast(self, today: date, end: date | None = None) -> Forecast:
         """From the end of `today` to `end` (default: the end of today's return period)."""
@@ -109,31 +124,65 @@ class StatementService:
             return forecast(position_on(repos, policy, today), end, repos.funding.streams(),
                             history, policy)
 
-    def save(self, statement: Statement, path: Path, control: JobControl = NO_CONTROL
-             ) -> Path:
+    def save(self, statement: Statement, path: Path, control: JobControl = NO_CONTROL,
+             with_evidence: bool = False) -> Path:
         """Write PDF or CSV by the file's ending (a failed or stopped write leaves no half
-        file), and record that a return quoting this history head was produced."""
+        file), and record that a return quoting this history head was produced. A PDF
+        `with_evidence` has the appendix of every document for the period after it."""
         suffix = path.suffix.lower()
         if suffix not in SUFFIXES:
             raise ValidationError("out", _("Save as a .pdf or a .csv file."))
-        folder = path.parent if str(path.parent) else Path(".")
-        if not folder.is_dir():
-            raise DomainError(_("The folder {folder} does not exist.").format(folder=folder))
-        handle, temp = tempfile.mkstemp(suffix=path.suffix, dir=folder)
-        os.close(handle)
-        try:
-            if suffix == ".pdf":
-                render_pdf(statement, Path(temp), on_page=lambda page: control.step(
-                    page, 0, _("Writing page {n}…").format(n=page)))
+
+        def write(temp: Path) -> None:
+            on_page = lambda page: control.step(  # noqa: E731
+                page, 0, _("Writing page {n}…").format(n=page))
+            if suffix == ".pdf" and with_evidence:
+                render_with_evidence(statement, self.load_document, temp, on_page)
+            elif suffix == ".pdf":
+                render_pdf(statement, temp, on_page=on_page)
             else:
-                render_csv(statement, Path(temp))
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-        if not self.store.read_only and statement.audit_hash:
-            self._record_issued(statement, path.suffix.lower().lstrip("."))
+                render_csv(statement, temp)
+
+        _written(path, write)
+        self._issued(statement, suffix.lstrip("."))
         return path
+
+    def save_pack(self, statement: Statement, path: Path, control: JobControl = NO_CONTROL
+                  ) -> Path:
+        """A ZIP of the return (PDF and CSV), every document for the period and index.csv."""
+        if path.suffix.lower() != ".zip":
+            raise ValidationError("pack", _("Save the evidence pack as a .zip file."))
+
+        def write(temp: Path) -> None:
+            appendix = render_appendix(statement, self.load_document)
+            with tempfile.TemporaryDirectory() as folder:
+                plain = Path(folder) / "return.pdf"
+                render_pdf(statement, plain, on_page=lambda page: control.step(
+                    page, 0, _("Writing page {n}…").format(n=page)))
+                render_pack(statement, self.load_document, temp, plain, appendix)
+
+        _written(path, write)
+        self._issued(statement, "zip")
+        return path
+
+    def load_document(self, evidence_id: int) -> bytes | None:
+        """A document's bytes for the appendix, or None when they no longer match their
+        sha256 (damaged: the appendix says so rather than showing them)."""
+        with self.store.read() as repos:
+            meta, data = repos.evidence.meta(evidence_id), repos.evidence.data(evidence_id)
+        if meta is None or data is None or hashlib.sha256(data).hexdigest() != meta[3]:
+            return None
+        return data
+
+    def checklist(self, period: Period) -> EvidenceSection:
+        """The evidence the chosen rules ask for and what is missing, before a pack is made."""
+        statement = self.build(StatementRequest(period))
+        assert statement.evidence is not None
+        return statement.evidence
+
+    def _issued(self, statement: Statement, kind: str) -> None:
+        if not self.store.read_only and statement.audit_hash:
+            self._record_issued(statement, kind)
 
     def _record_issued(self, statement: Statement, kind: str) -> None:
         with self.store.write(Cause(ISSUED, about={"kind": kind})) as (_repos, writer):
@@ -141,6 +190,33 @@ class StatementService:
                 "period_start": statement.period.start, "period_end": statement.period.end,
                 "produced_on": statement.generated_on or date.today(), "file_kind": kind,
                 "head_event_id": statement.head_event_id, "head_hash": statement.audit_hash})
+
+
+def _written(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file beside `path`, so a failed or stopped write leaves no
+    half file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise DomainError(_("The folder {folder} does not exist.").format(folder=folder))
+    handle, temp = tempfile.mkstemp(suffix=path.suffix, dir=folder)
+    os.close(handle)
+    try:
+        write(Path(temp))
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def evidence_inputs(repos: Repos, period: Period) -> EvidenceInputs:
+    """The period's documents, and each PA employed in it with the payslips recorded."""
+    documents = (repos.evidence.entry_documents(period.start, period.end)
+                 + repos.evidence.subject_documents(period.start, period.end))
+    pas = tuple((pa.provider_id, pa.name,
+                 len(repos.employer.payslips(pa.id, period.start, period.end)))
+                for pa in repos.employer.pas()
+                if pa.start <= period.end and (pa.end is None or pa.end >= period.start))
+    return EvidenceInputs(tuple(documents), pas)
 
 
 def _check_period_has_records(repos: Repos, period: Period, today: date) -> None:

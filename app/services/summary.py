@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from app.domain.funding import Period, gross_weekly_on
+from app.domain.funding import Period, gross_weekly_on, net_weekly_on
 from app.domain.money import Money
 from app.domain.owed import NOTHING_OWED, Liabilities
 from app.domain.policy import Policy, Position
@@ -39,7 +39,7 @@ class Summary:
         return self.position.weeks_held
 
     @property
-    def weeks_limit(self) -> int:
+    def weeks_limit(self) -> int | None:
         return self.position.weeks_limit
 
     @property
@@ -70,9 +70,9 @@ def owed_on(repos: Repos, policy: Policy, day: date) -> Liabilities:
 def position_on(repos: Repos, policy: Policy, day: date) -> Position:
     """Balance at the end of `day` against the rule, with every funding stream and what is
     owed counted."""
-    gross = gross_weekly_on(repos.funding.streams(), day)
-    return policy.position(day, repos.entries.balance(day), gross,
-                           owed_on(repos, policy, day).total)
+    streams = repos.funding.streams()
+    return policy.position(day, repos.entries.balance(day), gross_weekly_on(streams, day),
+                           owed_on(repos, policy, day).total, net_weekly_on(streams, day))
 
 
 class SummaryService:

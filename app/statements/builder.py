@@ -10,20 +10,33 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from app.domain.funding import FundingStream, Period, gross_weekly_on, pro_rata_spans
+from app.domain.funding import (
+    FundingStream,
+    Period,
+    gross_weekly_on,
+    net_weekly_on,
+    pro_rata_spans,
+)
 from app.domain.money import Money, total
 from app.domain.owed import Liabilities
 from app.domain.person import Holder
 from app.domain.plan import PlanLine, PlanSpend
 from app.domain.policy import Policy
+from app.domain.schedules import contribution_instalments, scheduled_payments
 from app.outcomes.report import OutcomeInputs, summarise
+from app.statements.checklist import evidence_section
+from app.statements.explain import explanations
 from app.statements.model import (
+    ContributionPlan,
     EmployedPA,
     EmployerInputs,
     EmployerSection,
+    EvidenceInputs,
     FlaggedEntry,
+    FunderPayments,
     Funding,
     FundingLine,
     LiabilitySummary,
@@ -34,6 +47,9 @@ from app.statements.model import (
 )
 
 CONTRIBUTION_CODE = "client_contribution"
+# Which income category each funder's payments are entered under.
+PAYMENT_CODES = {"council": "council_payment", "ilf": "council_payment",
+                 "other": "council_payment", "nhs": "nhs_payment"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +60,8 @@ class Ledger:
     entries: Sequence[StatementEntry]  # dated inside the period
     uncleared: Sequence[StatementEntry] = ()  # not on a bank statement, up to the period end
     plan_lines: Sequence[PlanLine] = ()
+    # The person's contribution payments up to the period's end (to see how they pay it).
+    contributions: Sequence[tuple[date, Money]] = ()
     outcomes: OutcomeInputs | None = None  # the support plan's outcomes and their links
 
 
@@ -51,21 +69,25 @@ def build(period: Period, *, holder: Holder, policy: Policy,
           streams: Sequence[FundingStream], ledger: Ledger,
           owed: Liabilities | None = None,
           inputs: StatementInputs | None = None,
-          employer: EmployerInputs | None = None) -> Statement:
+          employer: EmployerInputs | None = None,
+          evidence: EvidenceInputs | None = None) -> Statement:
     """The monitoring return for `period`."""
     inputs = inputs or StatementInputs()
     owed = owed or Liabilities()
     in_period = _sorted_in_period(period, ledger.entries)
-    funding = _funding(period, streams, in_period)
+    funding = _funding(period, streams, in_period, ledger.contributions)
     recon = _reconciliation(period, ledger.opening, in_period, ledger.uncleared, inputs)
     gross_weekly = gross_weekly_on(streams, period.end)
+    net_weekly = net_weekly_on(streams, period.end)
     liabilities = LiabilitySummary(
         entered=owed, contribution_owed=funding.contribution_owed,
-        contingency=policy.contingency(gross_weekly), total=owed.total)
+        contingency=policy.contingency(gross_weekly, net_weekly), total=owed.total)
+    position = policy.position(period.end, recon.closing, gross_weekly, owed.total,
+                               net_weekly)
     return Statement(
         holder=holder, period=period, rule=policy.rule, categories=dict(policy.categories),
         funding=funding, reconciliation=recon, liabilities=liabilities,
-        position=policy.position(period.end, recon.closing, gross_weekly, owed.total),
+        position=position,
         transactions=in_period, flagged=_flagged(in_period, policy),
         plan=_plan(period, ledger.plan_lines, in_period),
         services=inputs.services, outcomes=inputs.outcomes.strip(),
@@ -73,6 +95,10 @@ def build(period: Period, *, holder: Holder, policy: Policy,
         head_event_id=inputs.head_event_id,
         outcome_summary=summarise(period, ledger.outcomes) if ledger.outcomes else None,
         employer=_employer(employer, owed) if employer is not None else None,
+        explanations=explanations(policy.rule, funding, recon, position, in_period,
+                                  inputs.services),
+        evidence=evidence_section(period, policy, in_period, evidence or EvidenceInputs()),
+        due_on=inputs.due_on or policy.due_date(period),
     )
 
 
@@ -113,7 +139,8 @@ def _sorted_in_period(period: Period, entries: Sequence[StatementEntry]
 
 
 def _funding(period: Period, streams: Sequence[FundingStream],
-             entries: Sequence[StatementEntry]) -> Funding:
+             entries: Sequence[StatementEntry],
+             contributions: Sequence[tuple[date, Money]] = ()) -> Funding:
     lines = []
     for stream in streams:
         spans = stream.spans(period)
@@ -123,12 +150,40 @@ def _funding(period: Period, streams: Sequence[FundingStream],
         lines.append(FundingLine(stream, sum(s.days for s in spans), stream.gross_for(period),
                                  stream.contribution_for(period), last.gross_weekly,
                                  last.contribution_weekly, len(spans)))
-    paid = total(e.amount for e in entries if e.category_code == CONTRIBUTION_CODE)
+    paid_in = [e for e in entries if e.category_code == CONTRIBUTION_CODE]
+    paid = total(e.amount for e in paid_in)
+    found = contribution_instalments(
+        list(contributions) or [(e.on, e.amount) for e in paid_in], streams, period)
+    plan = None if found is None else ContributionPlan(
+        found.frequency, found.instalment, found.due_days, found.expected,
+        sum(1 for e in paid_in if e.amount.pence > 0))
     return Funding(
         lines=tuple(lines), gross_period=total(line.gross_period for line in lines),
         contribution_due=total(line.contribution_due for line in lines),
-        contribution_paid=paid,
+        contribution_paid=paid, contribution_plan=plan,
+        payments=_payments(period, streams, lines, entries),
     )
+
+
+def _payments(period: Period, streams: Sequence[FundingStream], lines: Sequence[FundingLine],
+              entries: Sequence[StatementEntry]) -> tuple[FunderPayments, ...]:
+    """Each funder's payments in the period beside its schedule and its share."""
+    found = []
+    for code in dict.fromkeys(PAYMENT_CODES.values()):
+        paying = [s for s in streams if PAYMENT_CODES.get(s.funder.value) == code]
+        received = [e for e in entries if e.category_code == code]
+        if not paying and not received:
+            continue
+        schedule = scheduled_payments(paying, period)
+        share = total(line.net_period for line in lines
+                      if PAYMENT_CODES.get(line.stream.funder.value) == code)
+        if not schedule.days and not received and share.pence == 0:
+            continue
+        found.append(FunderPayments(
+            code, schedule.frequency, schedule.days, schedule.expected,
+            sum(1 for e in received if e.amount.pence > 0), total(e.amount for e in received),
+            share, schedule.next_day))
+    return tuple(found)
 
 
 def _by_category(entries: Iterable[StatementEntry]) -> tuple[tuple[str, Money], ...]:

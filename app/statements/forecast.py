@@ -8,13 +8,19 @@ weeks, per category, spread evenly. It is an estimate, and says so.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
-from app.domain.funding import Frequency, FundingStream, contribution_weekly_on, gross_weekly_on
+from app.domain.funding import (
+    FundingStream,
+    contribution_weekly_on,
+    gross_weekly_on,
+    net_weekly_on,
+    payment_days,
+)
 from app.domain.money import Money, total
 from app.domain.policy import Policy, Position
 from app.i18n import _, format_date, format_money, format_number, ngettext
@@ -79,37 +85,6 @@ def average_weekly_spending(history: Sequence[Spend], today: date,
     return tuple(sorted(averages, key=lambda item: (-item[1].pence, item[0])))
 
 
-def payment_days(stream: FundingStream, start: date, end: date) -> Iterator[date]:
-    """Days between start and end (inclusive) on which this stream pays in."""
-    stop = min(end, stream.end or end)
-    if stream.frequency is Frequency.MONTHLY:
-        year, month = stream.start.year, stream.start.month
-        while True:
-            day = _clamped(year, month, stream.start.day)
-            if day > stop:
-                return
-            if day >= start:
-                yield day
-            year, month = year + month // 12, month % 12 + 1
-    step = 7 if stream.frequency is Frequency.WEEKLY else 28
-    day = stream.start
-    if day < start:
-        day += timedelta(days=-(-(start - day).days // step) * step)
-    while day <= stop:
-        yield day
-        day += timedelta(days=step)
-
-
-def _clamped(year: int, month: int, day: int) -> date:
-    """The day in that month, or its last day for the 29th to 31st in short months."""
-    for d in (day, 30, 29, 28):
-        try:
-            return date(year, month, min(day, d))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 def _spread(weekly: Money, days: int) -> Money:
     # Cumulative rounding (not per day) so a year of pennies never drifts.
     return Money(round(Decimal(weekly.pence) * days / 7))
@@ -140,7 +115,8 @@ def forecast(now: Position, end: date, streams: Sequence[FundingStream],
         if running < 0 and runs_out is None:
             runs_out = day
     closing = Money(running)
-    at_end = policy.position(end, closing, gross_weekly_on(streams, end), now.owed)
+    at_end = policy.position(end, closing, gross_weekly_on(streams, end), now.owed,
+                             net_weekly_on(streams, end))
     return Forecast(now, end, closing, lowest, lowest_on, spending, at_end,
                     _warnings(runs_out, at_end))
 

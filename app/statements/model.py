@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from app.domain.categories import Category, Permission
 from app.domain.council_rules import CouncilRule
-from app.domain.funding import FundingStream, Period
+from app.domain.documents import DocumentKind, FiledDocument
+from app.domain.funding import Frequency, FundingStream, Period
 from app.domain.money import Money
 from app.domain.owed import Liabilities
 from app.domain.person import Holder
@@ -74,6 +75,19 @@ class StatementInputs:
     generated_on: date | None = None  # printed when given; never taken from the clock
     audit_hash: str = ""
     head_event_id: int = 0
+    due_on: date | None = None  # the day the council asked for it by, when the person says
+
+
+@dataclass(frozen=True)
+class ContributionPlan:
+    """How the person pays their contribution in, read from the payments themselves: so many
+    instalments of a fixed amount (weekly, four-weekly or monthly) fell due in the period."""
+
+    frequency: Frequency
+    instalment: Money  # at the rate on the last day due (rates may change in the period)
+    due_days: tuple[date, ...]  # the instalment days in the period
+    expected: Money  # the instalments due in the period, each at its day's rate
+    paid_count: int
 
 
 @dataclass(frozen=True)
@@ -92,15 +106,48 @@ class FundingLine:
 
 
 @dataclass(frozen=True)
+class FunderPayments:
+    """One funder's payments in the period (council or NHS) against its payment schedule and
+    against the period's share of its funding."""
+
+    category_code: str  # council_payment or nhs_payment
+    frequency: Frequency | None  # of the streams paying in (None when they differ)
+    due_days: tuple[date, ...]  # payment days in the period, by the schedule
+    expected: Money  # what the schedule pays on those days
+    received_count: int
+    received: Money
+    share: Money  # the period's share of the funding after contributions (pro rata by day)
+    next_day: date | None  # the first payment day after the period
+
+    @property
+    def each(self) -> Money | None:
+        """The amount of every scheduled payment, when they are all the same."""
+        if not self.due_days:
+            return None
+        per = self.expected.pence // len(self.due_days)
+        return Money(per) if per * len(self.due_days) == self.expected.pence else None
+
+
+@dataclass(frozen=True)
 class Funding:
     lines: tuple[FundingLine, ...]
     gross_period: Money
-    contribution_due: Money
+    contribution_due: Money  # pro rata by day, as the weekly figures give it
     contribution_paid: Money
+    contribution_plan: ContributionPlan | None = None  # instalments, when they can be read
+    payments: tuple[FunderPayments, ...] = ()
+
+    @property
+    def contribution_expected(self) -> Money:
+        """What should have been paid in: the instalments that fell due in the period when
+        the person pays regular instalments, else the pro-rata figure."""
+        if self.contribution_plan is not None:
+            return self.contribution_plan.expected
+        return self.contribution_due
 
     @property
     def contribution_owed(self) -> Money:
-        return Money(max(0, (self.contribution_due - self.contribution_paid).pence))
+        return Money(max(0, (self.contribution_expected - self.contribution_paid).pence))
 
 
 @dataclass(frozen=True)
@@ -188,6 +235,72 @@ class EmployerSection:
 
 
 @dataclass(frozen=True)
+class Explanation:
+    """A plain sentence for a figure an officer might query. `values` are the figures the
+    sentence gives (Money, whole numbers, dates, names), each taken from the Statement; the
+    renderers turn them into words and add nothing up."""
+
+    key: str  # contribution, payments:<category>, over_funding, below_minimum, limit,
+    # no_limit, uncleared, provider:<n>
+    values: tuple[tuple[str, object], ...]
+    warn: bool = False
+
+    def __getitem__(self, name: str) -> object:
+        return dict(self.values)[name]
+
+    def money(self, name: str) -> Money:
+        value = self[name]
+        assert isinstance(value, Money)
+        return value
+
+
+@dataclass(frozen=True)
+class ListedDocument:
+    """One document in the evidence list and the appendix, with everything it belongs to (the
+    same file may be the receipt for several payments)."""
+
+    ref: str  # A1, A2, ...: its heading in the appendix and its folder in the pack
+    links: tuple[FiledDocument, ...]  # first: the one it is filed under
+
+    @property
+    def doc(self) -> FiledDocument:
+        return self.links[0]
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """One line of the evidence checklist: what the council asks for and whether it is there."""
+
+    kind: DocumentKind
+    state: str  # ok, missing or note
+    whose: str = ""  # a PA's name, when the item is for one PA
+    count: int = 0  # documents found (or payments missing receipts)
+    recorded: int = 0  # payslips recorded in CareLedger, for the payslip line
+    gaps: tuple[tuple[date, date], ...] = ()  # days no bank statement covers
+    on: date | None = None  # the day a certificate must cover
+
+
+@dataclass(frozen=True)
+class EvidenceInputs:
+    """What the statement service reads about evidence; the builder sorts and counts it."""
+
+    documents: tuple[FiledDocument, ...] = ()
+    pas: tuple[tuple[int, str, int], ...] = ()  # (provider id, name, payslips in the period)
+
+
+@dataclass(frozen=True)
+class EvidenceSection:
+    documents: tuple[ListedDocument, ...]  # in appendix order
+    missing: tuple[StatementEntry, ...]  # money out in the period with no document
+    checklist: tuple[CheckItem, ...]
+    asked: bool  # the council publishes a list of the evidence it wants
+
+    def refs_of(self, entry_id: int) -> tuple[str, ...]:
+        return tuple(d.ref for d in self.documents
+                     if any(link.entry_id == entry_id for link in d.links))
+
+
+@dataclass(frozen=True)
 class Statement:
     holder: Holder
     period: Period
@@ -207,3 +320,15 @@ class Statement:
     head_event_id: int = 0
     outcome_summary: OutcomesSummary | None = None  # each outcome with its ratings and money
     employer: EmployerSection | None = None  # when the person employs PAs
+    explanations: tuple[Explanation, ...] = ()
+    evidence: EvidenceSection | None = None
+    due_on: date | None = None  # by the rule, or the day the council asked for
+
+    def explained(self, prefix: str) -> tuple[Explanation, ...]:
+        return tuple(e for e in self.explanations if e.key.startswith(prefix))
+
+    @property
+    def shows_nhs_number(self) -> bool:
+        """An NHS number belongs on an NHS return only (the rule's funder, or NHS money)."""
+        return self.rule.funder == "nhs" or any(
+            line.stream.funder == "nhs" for line in self.funding.lines)

@@ -29,7 +29,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from app.i18n import _, active_locale, format_date, format_money, format_number
-from app.statements import text
+from app.statements import pdf_evidence, text
 from app.statements.model import Statement, StatementEntry
 from app.statements.pdf_long_table import LongTable
 from app.statements.pdf_outcomes import outcomes_section
@@ -39,6 +39,7 @@ from app.statements.pdf_page import (
     PAGE_MARGIN,
     STRONG_FILL,
     TABLE_SIZE,
+    UNCLEARED_FILL,
     fonts,
     numbered_canvas,
     styles,
@@ -52,9 +53,11 @@ TRANSACTION_COLS = (24, 38, 39, 21, 18, 20, 20)
 
 
 def render_pdf(statement: Statement, path: Path,
-               on_page: Callable[[int], None] | None = None) -> None:
+               on_page: Callable[[int], None] | None = None,
+               appendix_pages: dict[str, int] | None = None) -> None:
     """Write the return; `on_page(n)` hears of each page as it is laid out (it may raise to
-    stop, and then the caller removes the part-written file)."""
+    stop, and then the caller removes the part-written file). With `appendix_pages` (each
+    document's first page in the appendix that follows) the documents list gives them."""
     doc = SimpleDocTemplate(
         str(path), pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN,
         topMargin=PAGE_MARGIN, bottomMargin=PAGE_MARGIN + 6 * mm,
@@ -66,19 +69,23 @@ def render_pdf(statement: Statement, path: Path,
         if on_page is not None:
             on_page(int(template.page))
 
-    doc.build(story(statement), onFirstPage=page_done, onLaterPages=page_done,
-              canvasmaker=numbered_canvas(_footer_left(statement), _footer_hash(statement)))
+    doc.build(story(statement, appendix_pages), onFirstPage=page_done,
+              onLaterPages=page_done,
+              canvasmaker=numbered_canvas(_footer_left(statement), text.history_footer(statement)))
 
 
-def story(s: Statement) -> list[Flowable]:
+def story(s: Statement, appendix_pages: dict[str, int] | None = None) -> list[Flowable]:
     st = styles()
     parts: list[Flowable] = [
         Paragraph(escape(_("Monitoring return")), st["title"]),
         Paragraph(escape(text.period_text(s)), st["subtitle"]),
         key_value_table(text.header_lines(s)),
         *section(_("Funding"), [funding_table(s), Spacer(1, 4),
-                                lines_table(text.funding_summary_lines(s))]),
-        *section(_("Money in and out"), [lines_table(text.reconciliation_lines(s))]),
+                                lines_table(text.funding_summary_lines(s)),
+                                *pdf_evidence.explained(s, "payments", "contribution")]),
+        *section(_("Money in and out"), [lines_table(text.reconciliation_lines(s)),
+                                         *pdf_evidence.explained(s, "over_funding",
+                                                                 "uncleared")]),
         *uncleared_section(s),
         *section(_("What is owed"), [lines_table(text.liability_lines(s)),
                                      Paragraph(escape(_(
@@ -87,12 +94,23 @@ def story(s: Statement) -> list[Flowable]:
         *section(_("Weeks held and surplus"), [
             lines_table(text.weeks_lines(s)), Spacer(1, 3),
             Paragraph(escape(text.surplus_message(s)),
-                      st["warn"] if s.position.over_limit else st["body"])]),
+                      st["warn"] if s.position.over_limit else st["body"]),
+            *pdf_evidence.explained(s, "limit", "no_limit", "below_minimum")]),
+        *section(_("Evidence"), pdf_evidence.checklist(s)),
         *section(_("Spending against the support plan"), [plan_flowable(s)]),
     ]
     parts += long_section(_("Spending that needs the council's agreement"), flagged_flowable(s))
     parts += long_section(_("Every transaction"), transactions_table(s))
+    parts.insert(len(parts) - 1, Paragraph(escape(_(
+        "Lines marked * (shaded) are not yet on a bank statement. Evidence: the number of the "
+        "document in the appendix; “None” when a payment has no receipt or invoice.")),
+        st["small"]))
+    parts += long_section(_("Payments without a receipt or invoice"),
+                          pdf_evidence.missing_table(s))
+    parts += long_section(_("Documents for this period"),
+                          pdf_evidence.documents_table(s, appendix_pages))
     parts += long_section(_("Services delivered and paid for"), services_flowable(s))
+    parts += pdf_evidence.explained(s, "provider")
     parts += employer_section(s)
     parts += outcomes_section(s)
     parts += section(_("Declaration"), declaration(s))
@@ -115,12 +133,6 @@ def _footer_left(s: Statement) -> str:
     if s.generated_on is not None:
         parts.append(_("Produced {date}").format(date=format_date(s.generated_on)))
     return " · ".join(parts)
-
-
-def _footer_hash(s: Statement) -> str:
-    if not s.audit_hash:
-        return _("Audit trail: no changes recorded")
-    return _("Audit trail latest hash: {hash}").format(hash=s.audit_hash)
 
 
 # --- tables ---------------------------------------------------------------------------------
@@ -233,10 +245,21 @@ def transaction_row(s: Statement, e: StatementEntry, widths: list[float],
                     names: dict[str, str]) -> list[Any]:
     amount = _money(abs(e.amount.pence), active_locale())
     money_in, money_out = (amount, "") if e.amount.pence > 0 else ("", amount)
-    return [fit(_date(e.on, active_locale()), widths[0]), fit(e.payee, widths[1]),
+    day = _date(e.on, active_locale())
+    return [fit(day if e.cleared else "* " + day, widths[0]), fit(e.payee, widths[1]),
             fit(names.get(e.category_code, e.category_code), widths[2]),
-            fit(e.support_plan_line, widths[3]), fit(e.evidence_ref, widths[4]),
+            fit(e.support_plan_line, widths[3]), fit(evidence_cell(s, e), widths[4]),
             money_in, money_out]
+
+
+def evidence_cell(s: Statement, e: StatementEntry) -> str:
+    """The entry's documents by their appendix numbers; "None" for a payment with none."""
+    refs = s.evidence.refs_of(e.id) if s.evidence is not None else ()
+    if refs:
+        return ", ".join(refs)
+    if e.evidence_ref:
+        return e.evidence_ref
+    return _("None") if e.amount.pence < 0 else ""
 
 
 class TotalsTable(Table):  # type: ignore[misc]  # reportlab is untyped
@@ -281,7 +304,9 @@ def transactions_table(s: Statement) -> Flowable:
                          ("FONT", (0, -1), (-1, -1), fonts().bold,
                           _total_size(totals, widths[5])),
                          ("BACKGROUND", (0, -1), (-1, -1), STRONG_FILL)],
-                     make=TotalsTable)
+                     make=TotalsTable,
+                     fills={i: UNCLEARED_FILL for i, e in enumerate(s.transactions)
+                            if not e.cleared})
 
 
 def _total_size(figures: list[str], width: float) -> float:
@@ -335,17 +360,23 @@ def services_flowable(s: Statement) -> Flowable:
     if not s.services:
         return Paragraph(escape(_("None recorded")), styles()["body"])
     heads = [_("Provider or PA"), _("Hours planned"), _("Hours delivered"),
-            _("Value delivered"), _("Paid"), _("Difference")]
+            _("Value delivered"), _("Paid"), _("Paid minus delivered")]
     widths = [w * mm for w in (60, 22, 22, 26, 25, 25)]
     rows: list[list[Any]] = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
-    for p in s.services:
+    style = base_style(header=True) + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]
+    for i, p in enumerate(s.services, start=1):
         rows.append([fit(p.provider, widths[0]), format_number(p.planned_hours, 2),
                      format_number(p.delivered_hours, 2),
                      format_money(p.value_delivered.pence), format_money(p.paid.pence),
                      format_money(p.difference.pence)])
+        if p.difference.pence:
+            style += [("FONT", (5, i), (5, i), fonts().bold, TABLE_SIZE),
+                      ("BACKGROUND", (5, i), (5, i), STRONG_FILL)]
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(base_style(header=True) + [("ALIGN", (1, 1), (-1, -1), "RIGHT")])
-    return table
+    table.setStyle(style)
+    return KeepTogether([table, Spacer(1, 2), Paragraph(escape(_(
+        "Paid minus delivered: a positive figure means more was paid than the care delivered "
+        "was worth; a negative figure means less was paid.")), styles()["small"])])
 
 
 def employer_section(s: Statement) -> list[Flowable]:

@@ -10,7 +10,7 @@ closing rows (totals), make one ordinary Table.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from reportlab.platypus import Table
@@ -24,23 +24,34 @@ Style = list[tuple[Any, ...]]
 
 class LongTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """`header` repeats at the top of every page; `closing` rows (and `closing_style`, whose
-    row numbers count from the end: -1 is the last row) come after the body.
-    `make` builds each Table (a subclass may keep the last row from a page of its own)."""
+    row numbers count from the end: -1 is the last row) come after the body; `fills` shades
+    body rows (by their place in `body`, from 0). `make` builds each Table (a subclass may
+    keep the last row from a page of its own)."""
 
     def __init__(self, header: Row, body: Sequence[Row], widths: Sequence[float],
                  style: Style, closing: Sequence[Row] = (), closing_style: Style | None = None,
-                 make: Callable[..., Table] = Table, chunk: int | None = None) -> None:
+                 make: Callable[..., Table] = Table, chunk: int | None = None,
+                 fills: Mapping[int, Any] | None = None, first: int = 0) -> None:
         super().__init__()
         self.header, self.body, self.widths = header, body, list(widths)
         self.style, self.closing, self.closing_style = style, list(closing), closing_style or []
         self.make, self.chunk = make, CHUNK if chunk is None else chunk
+        self.fills, self.first = fills or {}, first  # `first`: where `body` starts in all
         self._last: Table | None = None
 
     def _table(self, rows: Sequence[Row], last: bool) -> Table:
         make = self.make if last else Table  # e.g. a rule about the last row is for the last
         table = make([self.header, *rows], colWidths=self.widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(self.style + (self.closing_style if last else []))
+        shaded = [("BACKGROUND", (0, i), (-1, i), self.fills[self.first + i - 1])
+                  for i in range(1, min(len(rows), len(self.body)) + 1)
+                  if self.first + i - 1 in self.fills]
+        table.setStyle(self.style + (self.closing_style if last else []) + shaded)
         return table
+
+    def _rest(self, placed: int) -> LongTable:
+        return LongTable(self.header, self.body[placed:], self.widths, self.style, self.closing,
+                         self.closing_style, self.make, self.chunk, self.fills,
+                         self.first + placed)
 
     def _final(self) -> Table | None:
         """The one ordinary Table, once few enough rows are left."""
@@ -71,9 +82,7 @@ class LongTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
                 return []  # not even the header and a row fit here: the next page
             placed = len(parts[0]._cellvalues) - 1  # the header is not a body row
             if placed < len(rows):
-                rest = LongTable(self.header, self.body[placed:], self.widths, self.style,
-                                 self.closing, self.closing_style, self.make, self.chunk)
-                return [parts[0], rest]
+                return [parts[0], self._rest(placed)]
             size *= 2  # the whole chunk fitted (a very tall page): the page is not full yet
         whole: list[Flowable] = self._table([*self.body, *self.closing], last=True).split(
             availWidth, availHeight)

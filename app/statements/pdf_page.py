@@ -1,5 +1,5 @@
 """Page furniture for the statement PDF: fonts that have Welsh letters, styles, and a canvas
-that writes "Page X of Y" and the audit hash on every page."""
+that writes "Page X of Y" and, in words, the history reference on every page."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ TABLE_SIZE = 8
 GRID = colors.HexColor("#9a9a9a")
 HEAD_FILL = colors.HexColor("#e4e8ee")
 STRONG_FILL = colors.HexColor("#f3f5f8")
+UNCLEARED_FILL = colors.HexColor("#fff6d9")  # lines not yet on a bank statement
 WARN = colors.HexColor("#9c2a00")
 
 

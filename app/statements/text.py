@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from app.domain.council_rules import DueFrom, LimitBasis, ReturnFrequency
+from app.domain.funding import Frequency
 from app.domain.money import Money
 from app.i18n import N_, _, active_locale, format_date, format_money, format_number, ngettext
 from app.statements.model import Statement
@@ -28,7 +30,8 @@ PERMISSIONS = {"allowed": N_("Allowed"), "needs_approval": N_("Needs approval"),
                "not_allowed": N_("Not usually allowed")}
 FREQUENCIES = {"weekly": N_("weekly"), "four_weekly": N_("every four weeks"),
                "monthly": N_("monthly"), "quarterly": N_("quarterly"),
-               "six_monthly": N_("every six months"), "yearly": N_("yearly")}
+               "six_monthly": N_("every six months"), "yearly": N_("yearly"),
+               "on_request": N_("whenever the council asks")}
 
 
 @dataclass(frozen=True)
@@ -55,16 +58,60 @@ def period_text(statement: Statement) -> str:
 def header_lines(s: Statement) -> list[Line]:
     h = s.holder
     none = _("Not given")
-    return [
+    lines = [
         Line("budget_holder", _("Budget holder"), text=h.name),
         Line("council", _("Council"), text=h.council_name or none),
         Line("council_reference", _("Council reference"), text=h.council_reference or none),
-        Line("nhs_number", _("NHS number"), text=h.nhs_number or none),
+    ]
+    if s.shows_nhs_number:
+        lines.append(Line("nhs_number", _("NHS number"), text=h.nhs_number or none))
+    return lines + [
         Line("managed_by", _("Who manages the budget"),
              text=_(MANAGED_BY.get(h.managed_by, h.managed_by))),
         Line("period", _("Period"), text=period_text(s)),
         Line("rule", _("Rules used"), text=s.rule.name(active_locale())),
+        Line("frequency", _("Returns"), text=frequency_text(s)),
+        Line("due", _("Due"), text=due_text(s)),
+        Line("send_to", _("Send to"), text=send_to_text(s)),
+        Line("produced_on", _("Produced"),
+             text=format_date(s.generated_on, "long") if s.generated_on else none),
+        Line("history_reference", _("History reference"),
+             text=s.audit_hash or _("No changes recorded yet")),
     ]
+
+
+def frequency_text(s: Statement) -> str:
+    words = _(FREQUENCIES[s.rule.return_frequency.value])
+    return words[:1].upper() + words[1:]
+
+
+def due_text(s: Statement) -> str:
+    """When the return is due, as the rule (or the person) says, or that nobody says."""
+    if s.due_on is not None:
+        return format_date(s.due_on, "long")
+    rule = s.rule
+    if rule.due_days is not None and rule.due_from is DueFrom.REQUEST:
+        return ngettext("Within {n} day of the council asking",
+                        "Within {n} days of the council asking", rule.due_days).format(
+            n=rule.due_days)
+    if rule.return_frequency is ReturnFrequency.ON_REQUEST:
+        return _("By the date the council gives when it asks")
+    return _("Not published: see the council's letter or monitoring schedule")
+
+
+def send_to_text(s: Statement) -> str:
+    to = s.rule.send_to
+    if to is None:
+        return _("As the council's letter says")
+    return "; ".join(part for part in (to.name, to.email, to.address, to.url) if part)
+
+
+def history_footer(s: Statement) -> str:
+    """What the reference on every page is for, in words."""
+    if not s.audit_hash:
+        return _("History reference: none yet (no changes recorded).")
+    return _("History reference {ref}: the record of changes this return was made from. "
+             "Quote it if you ask about this return.").format(ref=s.audit_hash[:16])
 
 
 def stream_label(funder: str, kind: str) -> str:
@@ -145,9 +192,18 @@ def weeks_lines(s: Statement) -> list[Line]:
     p = s.position
     return [
         Line("gross_weekly", _("Gross weekly budget"), p.gross_weekly),
+        *([Line("limit_weekly", _("Weekly amount the limit is counted in"), p.weekly,
+                text=_("What the council pays in, after your contribution"))]
+          if p.basis is LimitBasis.NET else []),
+        *([Line("minimum", ngettext("Balance the council expects you to keep ({n} week)",
+                                    "Balance the council expects you to keep ({n} weeks)",
+                                    p.minimum_weeks).format(n=p.minimum_weeks), p.minimum,
+                text=_("Below it") if p.below_minimum else "", strong=p.below_minimum)]
+          if p.minimum_weeks else []),
         Line("weeks_held", _("Weeks held at the end of the period"),
              text=weeks_text(p.weeks_held)),
-        Line("weeks_limit", _("Limit (weeks)"), text=str(p.weeks_limit)),
+        Line("weeks_limit", _("Limit (weeks)"),
+             text=_("None published") if p.weeks_limit is None else str(p.weeks_limit)),
         Line("weeks_contingency", _("Agreed contingency (weeks)"),
              text=str(p.contingency_weeks)),
         Line("owed", _("Owed out of the balance"), p.owed),
@@ -172,6 +228,8 @@ def plan_lines(s: Statement) -> list[Line]:
 
 
 def surplus_message(s: Statement) -> str:
+    if s.position.weeks_limit is None:
+        return _("The rules used publish no weeks limit.")
     if s.position.over_limit:
         return _("The balance is more than the council allows after what is owed and the "
                  "agreed contingency. The council may ask for the surplus back.")
@@ -180,12 +238,32 @@ def surplus_message(s: Statement) -> str:
 
 def funding_summary_lines(s: Statement) -> list[Line]:
     f = s.funding
-    return [
+    lines = [
         Line("gross_period", _("Gross funding for the period"), f.gross_period, strong=True),
-        Line("contribution_due", _("My contribution due"), f.contribution_due),
+        Line("contribution_due", _("My contribution for the period, day by day"),
+             f.contribution_due),
+    ]
+    plan = f.contribution_plan
+    if plan is not None:
+        lines.append(Line("contribution_expected", ngettext(
+            "My contribution due in the period ({n} payment)",
+            "My contribution due in the period ({n} payments)", len(plan.due_days)).format(
+            n=len(plan.due_days)), f.contribution_expected))
+    return lines + [
         Line("contribution_paid", _("My contribution paid in"), f.contribution_paid),
         Line("contribution_owed", _("My contribution still to pay"), f.contribution_owed),
-    ]
+    ] + [Line(f"payments_expected:{p.category_code}", ngettext(
+        "{who} due by the payment schedule ({n} payment)",
+        "{who} due by the payment schedule ({n} payments)", len(p.due_days)).format(
+        who=_(PAYMENT_WHO.get(p.category_code, p.category_code)), n=len(p.due_days)),
+        p.expected) for p in f.payments]
+
+
+PAYMENT_WHO = {"council_payment": N_("Council payments"), "nhs_payment": N_("NHS payments")}
+EVERY = {Frequency.WEEKLY: N_("every week"), Frequency.FOUR_WEEKLY: N_("every four weeks"),
+         Frequency.MONTHLY: N_("every month")}
+STRETCH = {Frequency.WEEKLY: N_("a week"), Frequency.FOUR_WEEKLY: N_("four weeks"),
+           Frequency.MONTHLY: N_("a month")}
 
 
 CHECK_STATES = {"ok": N_("OK"), "due": N_("To do"), "problem": N_("Needs action")}

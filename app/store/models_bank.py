@@ -1,6 +1,7 @@
 """Profile tables for money in the bank and care received: reconciliation, evidence, services log.
 
-Change only together with migrations/versions/0004_bank.py (and 0008_imports.py).
+Change only together with migrations/versions/0004_bank.py (and 0008_imports.py,
+0010_evidence.py).
 """
 
 from __future__ import annotations
@@ -70,7 +71,31 @@ class EvidenceLinkRow(Base):
                                              primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"),
                                           primary_key=True)
+    # A documents.DocumentKind; empty for links made before kinds (a receipt or invoice).
+    kind: Mapped[str | None] = mapped_column(String(30))
     __table_args__ = (Index("ix_evidence_link_entry", "entry_id"),)
+
+
+class EvidenceSubjectRow(Base):
+    """A document that belongs to something other than an entry: a bank statement to an
+    account, a DBS certificate or contract to a PA, an insurance certificate to the profile;
+    with the days it covers when it has them."""
+
+    __tablename__ = "evidence_subject"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(30))  # a documents.DocumentKind
+    subject: Mapped[str] = mapped_column(String(20))  # profile, account, pa or provider
+    # The account's id, or the chosen provider's (a PA is one too); none for the profile.
+    # No foreign key: the name below keeps the document's meaning if that record goes.
+    subject_id: Mapped[int | None] = mapped_column(Integer)
+    subject_name: Mapped[str] = mapped_column(String(200), default="")
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    added_by: Mapped[str] = mapped_column(String(100))
+    added_at: Mapped[datetime] = mapped_column()
+    __table_args__ = (Index("ix_evidence_subject", "subject", "subject_id"),
+                      Index("ix_evidence_subject_evidence", "evidence_id"))
 
 
 class ServiceVisitRow(Base):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
@@ -13,6 +14,7 @@ from ui.accessibility import named
 from ui.pages.ledger_page import LedgerPage
 
 if TYPE_CHECKING:
+    from app.domain.funding import Period
     from ui.bank.services_page import ServicesPage
     from ui.employer.pa_page import PAPage
     from ui.outcomes.outcomes_page import OutcomesPage
@@ -56,7 +58,13 @@ def _register(ctx: ProfileContext) -> QWidget:
 def _statement(ctx: ProfileContext) -> QWidget:
     from ui.statements.statement_page import StatementPage
 
-    return StatementPage(ctx.statements, ctx.rules, ctx.undo)
+    def check_in_outcomes(parent: QWidget, period: Period) -> None:
+        from ui.outcomes.return_checkin import check_in_before_return
+
+        check_in_before_return(parent, ctx.outcomes, ctx.undo, period, date.today())
+
+    return StatementPage(ctx.statements, ctx.rules, ctx.undo, evidence=ctx.evidence,
+                         check_in=None if ctx.read_only else check_in_outcomes)
 
 
 def _history(ctx: ProfileContext) -> QWidget:

@@ -51,19 +51,31 @@ class SummaryPanel(QFrame):
             self.status.setText(_("Add your weekly budget to see how many weeks you hold."))
             return
         self.weeks.setText(format_number(summary.weeks_held))
-        allowed = summary.position.allowed_weeks
-        if summary.over_limit:
-            # The surplus is the policy's: after the contingency and what is still owed.
-            self.status.setText(
-                _("⚠ More than the {limit} weeks the council allows. About {surplus} may be "
-                  "taken back. Talk to your council about it.").format(
-                    limit=allowed, surplus=format_money(summary.surplus.pence)))
-            self.status.setStyleSheet(WARNING_STYLE)
-        elif summary.balance.pence < 0:
-            self.status.setText(_("⚠ The account is overdrawn. Tell your council."))
-            self.status.setStyleSheet(WARNING_STYLE)
-        else:
-            self.status.setText(_("Within the {limit} weeks the council allows.").format(
-                limit=allowed))
-            self.status.setStyleSheet("")
+        self.status.setText(status_text(summary))
+        self.status.setStyleSheet(WARNING_STYLE if status_is_warning(summary) else "")
         self.weeks.setAccessibleDescription(self.status.text())
+
+
+def status_is_warning(summary: Summary) -> bool:
+    p = summary.position
+    return p.over_limit or p.balance.pence < 0 or p.below_minimum
+
+
+def status_text(summary: Summary) -> str:
+    """The words under the figures: over the limit, overdrawn, below the minimum, or fine.
+    The figures are the policy's (after the contingency and what is still owed)."""
+    p = summary.position
+    allowed = p.allowed_weeks
+    if p.over_limit:
+        return _("⚠ More than the {limit} weeks the council allows. About {surplus} may be "
+                 "taken back. Talk to your council about it.").format(
+            limit=allowed, surplus=format_money(p.surplus.pence))
+    if p.balance.pence < 0:
+        return _("⚠ The account is overdrawn. Tell your council.")
+    if p.below_minimum:
+        return _("⚠ Below the {weeks} weeks ({minimum}) the council expects you to keep.").format(
+            weeks=p.minimum_weeks, minimum=format_money(p.minimum.pence))
+    if p.weeks_limit is None:
+        return _("Your council publishes no weeks limit.")
+    return _("Within the {limit} weeks the council allows.").format(limit=allowed)
+

@@ -98,5 +98,5 @@ class MyProvidersModel(RowsModel[ValueForMoney]):
         if col is Col.HOURS:
             return value.hours_delivered or 0
         if col is Col.SINCE:
-            return value.provider.start
+            return value.provider.start.toordinal()  # a number: Qt may compare a date as text
         return MyProvidersModel._display(value, col).casefold()

@@ -34,7 +34,9 @@ class CustomRuleDialog(QDialog):
         for frequency in ReturnFrequency:
             self.frequency_combo.addItem(_(FREQUENCIES[frequency.value]), frequency.value)
         self.frequency_combo.setCurrentIndex(list(ReturnFrequency).index(base.return_frequency))
-        self.limit_spin = self._spin(1, base.weeks_held_limit)
+        # A council that publishes no limit: start from the usual 4 weeks, for the person
+        # to set what was agreed with them.
+        self.limit_spin = self._spin(1, base.weeks_held_limit or 4)
         self.contingency_spin = self._spin(0, base.contingency_weeks)
         self.error_label = message_label()
         self._lay_out()

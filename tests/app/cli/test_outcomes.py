@@ -77,6 +77,6 @@ def test_the_return_has_the_outcomes_section(demo_dir: Path, tmp_path: Path) -> 
                                .splitlines()))
     outcomes = [r for r in rows if r["section"] == "outcome"]
     linked = next(r for r in rows if r["section"] == "outcome_total" and r["key"] == "linked")
-    assert len(outcomes) == 5
+    assert len(outcomes) == 5 and all(r["area"].startswith(("ca.", "er.")) for r in outcomes)
     assert sum(float(r["amount"]) for r in outcomes) == pytest.approx(float(linked["amount"]))
     assert len([r for r in rows if r["section"] == "outcome_rating"]) >= 50

@@ -4,6 +4,7 @@ import pytest
 
 from app.domain.categories import load_categories
 from app.domain.council_rules import (
+    LimitBasis,
     ReturnFrequency,
     custom_rule,
     load_templates,
@@ -11,6 +12,7 @@ from app.domain.council_rules import (
     rule_from_json,
     rule_to_json,
 )
+from app.domain.documents import DocumentKind
 from app.domain.errors import ValidationError
 from app.domain.funding import Period
 
@@ -24,16 +26,48 @@ def test_templates_cover_distinct_schemes_and_an_nhs_one() -> None:
     assert len(rules) >= 4
     assert {r.return_frequency for r in rules} == set(ReturnFrequency)
     assert any(r.funder == "nhs" for r in rules)
+    assert len({r.code for r in rules}) == len({r.name_en for r in rules}) == len(rules)
+    models = [r for r in rules if not r.published]
     assert len({(r.return_frequency, r.weeks_held_limit, r.contingency_weeks)
-                for r in rules}) == len(rules)
+                for r in models}) == len(models)
+
+
+def test_real_councils_rules_are_there_as_they_write_them() -> None:
+    rules = {r.code: r for r in load_templates()}
+    assert {"st_helens", "harrow", "essex", "nhs_phb_direct_payment"} <= {
+        code for code, r in rules.items() if r.published}
+    harrow = rules["harrow"]
+    assert (harrow.return_frequency, harrow.weeks_held_limit, harrow.limit_basis,
+            harrow.records_years) == (ReturnFrequency.ON_REQUEST, 4, LimitBasis.NET, 6)
+    assert DocumentKind.DBS_CERTIFICATE in harrow.required_evidence
+    assert rules["essex"].return_frequency is ReturnFrequency.ON_REQUEST
+    assert rules["st_helens"].weeks_held_limit == 8
+    assert rules["sefton"].minimum_weeks == 4 and rules["sefton"].send_to is not None
+    assert rules["merton"].records_years == 7
+    # The NHS regulations set no number of weeks: the template sets none either.
+    assert rules["nhs_phb_direct_payment"].weeks_held_limit is None
 
 
 @pytest.mark.parametrize("rule", load_templates(), ids=lambda r: r.code)
 def test_each_template_is_complete_and_says_what_it_is(rule) -> None:  # type: ignore[no-untyped-def]
     assert {code for code, _p in rule.permissions} == CATEGORY_CODES
     assert rule.name_cy and rule.declaration_cy and rule.declaration_en
-    assert "A model, not" in rule.about and "https://" in rule.about
     assert rule_from_json(rule_to_json(rule)) == rule
+    if rule.published:
+        # Every figure from the council's (or the law's) own pages, each page cited.
+        assert rule.sources and all(s.url.startswith("http") and s.says for s in rule.sources)
+        assert "A model" not in rule.about
+    else:
+        assert "A model, not" in rule.about and "https://" in rule.about
+
+
+def test_a_rule_stored_before_the_new_keys_reads_as_it_did() -> None:
+    old = {"code": "custom", "name": {"en": "Mine"}, "return_frequency": "yearly",
+           "weeks_held_limit": 6, "contingency_weeks": 1, "categories": {},
+           "declaration": {"en": "I declare."}}
+    rule = rule_from_json(old)
+    assert (rule.weeks_held_limit, rule.limit_basis, rule.minimum_weeks, rule.published,
+            rule.required_evidence, rule.send_to) == (6, LimitBasis.GROSS, 0, False, (), None)
 
 
 def test_custom_rule_checks_its_figures() -> None:

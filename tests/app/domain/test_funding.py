@@ -15,6 +15,8 @@ from app.domain.funding import (
     StreamType,
     financial_quarter,
     gross_weekly_on,
+    net_weekly_on,
+    payment_days,
     payment_for,
     weeks_held,
 )
@@ -97,3 +99,23 @@ def test_weeks_held_is_balance_over_gross_weekly() -> None:
 )
 def test_financial_quarters(day: date, start: date, end: date) -> None:
     assert financial_quarter(day) == Period(start, end)
+
+
+def test_payment_days_follow_the_schedule() -> None:
+    four = FundingStream.flat(Funder.COUNCIL, FundingKind.DIRECT_PAYMENT, Money(100),
+                              Frequency.FOUR_WEEKLY, date(2025, 4, 1))
+    assert list(payment_days(four, date(2025, 7, 1), date(2025, 8, 31))) == [
+        date(2025, 7, 22), date(2025, 8, 19)]
+    monthly = FundingStream.flat(Funder.COUNCIL, FundingKind.DIRECT_PAYMENT, Money(100),
+                                 Frequency.MONTHLY, date(2025, 1, 31))
+    assert list(payment_days(monthly, date(2025, 2, 1), date(2025, 4, 30))) == [
+        date(2025, 2, 28), date(2025, 3, 31), date(2025, 4, 30)]
+
+
+def test_net_weekly_is_the_gross_less_the_contribution() -> None:
+    council = FundingStream.flat(Funder.COUNCIL, FundingKind.DIRECT_PAYMENT, Money(44000),
+                                 Frequency.FOUR_WEEKLY, date(2025, 4, 1), Money(3500))
+    nhs = FundingStream.flat(Funder.NHS, FundingKind.PERSONAL_HEALTH_BUDGET, Money(8000),
+                             Frequency.MONTHLY, date(2025, 6, 1))
+    assert net_weekly_on([council, nhs], date(2025, 5, 1)) == Money(40500)
+    assert net_weekly_on([council, nhs], date(2025, 6, 1)) == Money(48500)

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from app.domain.audit import decode, replay
 from app.domain.chosen_providers import ChosenProviderDraft, ProviderKind
+from app.domain.documents import Dates, DocumentKind, Subject
 from app.domain.entries import EntryDraft
 from app.domain.funding import Period
 from app.domain.money import Money
@@ -65,8 +66,8 @@ def replayed(ctx: ProfileContext) -> dict[str, dict[tuple[Any, ...], dict[str, A
 
 OPERATIONS = st.lists(st.sampled_from(
     ["add", "add_in", "change", "delete", "undo", "redo", "visit", "link", "attach", "detach",
-     "provider", "person", "plan", "owed", "tick", "import", "employ", "outcome", "rate",
-     "serve"]), min_size=1, max_size=25)
+     "provider", "person", "plan", "owed", "tick", "import", "employ", "file", "unfile",
+     "outcome", "rate", "serve"]), min_size=1, max_size=25)
 
 
 def _do(ctx: ProfileContext, op: str, n: int) -> None:
@@ -96,6 +97,15 @@ def _do(ctx: ProfileContext, op: str, n: int) -> None:
             for doc in ctx.evidence.for_entry(entry_id):
                 ctx.evidence.detach(doc.id, entry_id)
                 return
+    elif op == "file":
+        # The same bytes as a receipt sometimes: stored once, used by both.
+        ctx.evidence.file(ctx.evidence.find_choice(Subject.PROFILE), DocumentKind.HMRC,
+                          f"h{n}.pdf", PDF + str(n % 4).encode(),
+                          Dates(date(2025, 4, 1), date(2025, 4, 1 + n % 20)))
+    elif op == "unfile":
+        filed = ctx.evidence.documents(entries=False)
+        if filed and filed[0].link_id is not None:
+            ctx.evidence.remove_filed(filed[0].link_id)
     elif op == "provider":
         ctx.providers.add(ChosenProviderDraft(f"PA {n}", date(2025, 4, 1), kind=ProviderKind.PA))
     elif op == "employ":
@@ -163,7 +173,10 @@ def full_ctx(make_ctx: Callable[..., ProfileContext], tmp_path: Path) -> Profile
                                     "council_payment"), TODAY)
     visit = ctx.visits.add(VisitDraft(date(2025, 5, 1), "Jo", 60, 60, 1250, note="n"))
     ctx.visits.link_payment(entry.id, [visit.id])
-    ctx.evidence.attach(entry.id, "receipt.pdf", PDF)
+    ctx.evidence.attach(entry.id, "receipt.pdf", PDF, DocumentKind.INVOICE)
+    ctx.evidence.file(ctx.evidence.find_choice(Subject.PROFILE),
+                      DocumentKind.INSURANCE_CERTIFICATE, "certificate.pdf", PDF + b" ",
+                      Dates(date(2025, 1, 1), date(2025, 12, 31)))
     ctx.providers.add(ChosenProviderDraft("Jo", date(2025, 4, 1), kind=ProviderKind.PA,
                                           agreed_hourly_rate=Money(1250), notes="x",
                                           own_rating=4, end=date(2026, 1, 1)))

@@ -249,9 +249,9 @@ def test_a_breach_in_the_period_is_in_the_return(ctx: ProfileContext, tmp_path: 
     rows = {(r["section"], r["key"]): r for r in csv.DictReader(
         (tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines())}
     check = rows[("employer_check", "minimum_wage")]
-    assert check["value"].startswith("Needs action: From 1 Apr 2026")
-    assert check["payee"] == "Chris Low" and "gov.uk" in check["evidence"]
-    assert rows[("employer", "employer_checks")]["value"] != "0"
+    assert check["state"] == "problem" and check["text"].startswith("From 1 Apr 2026")
+    assert check["payee"] == "Chris Low" and "gov.uk" in check["source"]
+    assert rows[("employer", "employer_checks")]["count"] != "0"
 
 
 def test_no_pas_no_employer_section(ctx: ProfileContext) -> None:

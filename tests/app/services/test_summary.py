@@ -3,7 +3,7 @@ day, and each equals an independent computation over the same ledger."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.domain.council_rules import ReturnFrequency, custom_rule
+from app.domain.council_rules import LimitBasis, ReturnFrequency, custom_rule
 from app.domain.entries import EntryDraft
 from app.domain.funding import Frequency, Period, StreamRequest, StreamType
 from app.domain.money import Money
@@ -33,6 +33,8 @@ class Case:
     limit: int
     contingency: int
     frequency: ReturnFrequency
+    contribution: int  # the person's own, pence a week (part of the council's weekly amount)
+    basis: LimitBasis
     opening: int
     entries: tuple[tuple[int, int], ...]  # (days after START, signed pence)
     owed: tuple[int, int] | None  # (days after START, pence owed in wages)
@@ -46,6 +48,7 @@ cases = st.builds(
     nhs=st.none() | st.tuples(st.integers(0, 420), st.integers(1, 40_000)),
     limit=st.integers(1, 12), contingency=st.integers(0, 4),
     frequency=st.sampled_from(list(ReturnFrequency)),
+    contribution=st.integers(0, 5_000), basis=st.sampled_from(list(LimitBasis)),
     opening=st.integers(0, 500_000),
     entries=st.lists(st.tuples(st.integers(0, 420),
                                st.integers(-300_000, 600_000).filter(bool)), max_size=25
@@ -59,12 +62,20 @@ def on(days: int) -> date:
     return START + timedelta(days=days)
 
 
+def contribution_of(case: Case) -> int:
+    """The person's weekly contribution, never more than any weekly amount it is part of."""
+    rates = [case.weekly] + ([case.new_rate[1]] if case.new_rate else [])
+    return min(case.contribution, *rates)
+
+
 def make(folder: Path, case: Case) -> ProfileContext:
     request = NewProfile("Prop", Money(case.weekly), Frequency.FOUR_WEEKLY, START,
-                         opening_balance=Money(case.opening))
+                         opening_balance=Money(case.opening),
+                         client_contribution_weekly=Money(contribution_of(case)))
     create_profile(folder, request, "a long passphrase")
     ctx = open_context(folder, "Prop", "a long passphrase")
-    ctx.rules.choose_rule(custom_rule("Own", case.frequency, case.limit, case.contingency))
+    ctx.rules.choose_rule(replace(custom_rule("Own", case.frequency, case.limit,
+                                              case.contingency), limit_basis=case.basis))
     if case.new_rate:
         ctx.funding.change(StreamType.COUNCIL_DP, Money(case.new_rate[1]), on(case.new_rate[0]))
     if case.nhs:
@@ -82,19 +93,22 @@ def expected(case: Case) -> dict[str, object]:
     day = on(case.day)
     balance = case.opening + sum(p for d, p in case.entries if on(d) <= day)
     gross = case.weekly
+    contribution = contribution_of(case)  # a new rate keeps the contribution
     if case.new_rate and on(case.new_rate[0]) <= day:
         gross = case.new_rate[1]
     if case.nhs and on(case.nhs[0]) <= day:
         gross += case.nhs[1]
+    counted = gross - contribution if case.basis is LimitBasis.NET else gross
     months = {ReturnFrequency.QUARTERLY: 3, ReturnFrequency.SIX_MONTHLY: 6,
-              ReturnFrequency.YEARLY: 12}[case.frequency]
+              ReturnFrequency.YEARLY: 12, ReturnFrequency.ON_REQUEST: 3}[case.frequency]
     fy = day.year if day.month >= 4 else day.year - 1
     index = (day.month - 4) % 12 // months * months
     start = date(fy + (3 + index) // 12, (3 + index) % 12 + 1, 1)
     owed = case.owed[1] if case.owed and start <= on(case.owed[0]) <= day else 0
-    surplus = max(0, balance - gross * (case.limit + case.contingency) - owed) if gross else 0
-    weeks = (None if gross <= 0 else
-             (Decimal(balance) / Decimal(gross)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+    surplus = (max(0, balance - counted * (case.limit + case.contingency) - owed)
+               if counted > 0 else 0)
+    weeks = (None if counted <= 0 else
+             (Decimal(balance) / Decimal(counted)).quantize(Decimal("0.1"), ROUND_HALF_UP))
     return {"balance": balance, "gross": gross, "owed": owed, "surplus": surplus,
             "weeks": weeks, "period_start": start}
 

@@ -18,7 +18,7 @@ from app.domain.plan import PlanLine
 from app.domain.policy import Policy
 from app.statements import Statement, build
 from app.statements.builder import Ledger
-from app.statements.model import StatementEntry, StatementInputs
+from app.statements.model import EvidenceInputs, StatementEntry, StatementInputs
 
 STREAM = FundingStream.flat(Funder.COUNCIL, FundingKind.DIRECT_PAYMENT, Money(44000),
                             Frequency.FOUR_WEEKLY, date(2025, 4, 1), Money(3500))
@@ -35,13 +35,14 @@ def statement_of(entries: Sequence[StatementEntry], opening: Money = NOTHING,
                  inputs: StatementInputs | None = None, rule_code: str = "quarterly_8_weeks",
                  period: Period = QUARTER, owed: Liabilities | None = None,
                  streams: Sequence[FundingStream] = (STREAM,),
-                 plan_lines: Sequence[PlanLine] = ()) -> Statement:
+                 plan_lines: Sequence[PlanLine] = (),
+                 evidence: EvidenceInputs | None = None) -> Statement:
     """A statement over `entries`: those not cleared and dated up to the end count as not yet
     on the bank statement, as the profile's query gives them."""
     uncleared = [e for e in entries if not e.cleared and e.on <= period.end]
     return build(period, holder=HOLDER, policy=Policy(find_template(rule_code), CATEGORIES),
                  streams=streams, ledger=Ledger(opening, entries, uncleared, plan_lines),
-                 owed=owed, inputs=inputs)
+                 owed=owed, inputs=inputs, evidence=evidence)
 
 
 @pytest.fixture

@@ -37,7 +37,12 @@ def test_figures_for_a_small_quarter(make_statement: MakeStatement) -> None:
     assert r.bank_difference == Money(0)
     assert s.funding.gross_period == Money(572000)  # 91 days = 13 weeks of £440
     assert s.funding.contribution_due == Money(45500)
-    assert s.funding.contribution_owed == Money(45500 - 15167)
+    # £151.67 on 2 April is a monthly instalment of £35 a week: three fall due in the
+    # quarter (2 April, May and June), so two are still to pay, not the day-by-day £455.00
+    # less what was paid.
+    assert s.funding.contribution_plan is not None
+    assert s.funding.contribution_expected == Money(3 * 15167)
+    assert s.funding.contribution_owed == Money(2 * 15167)
 
 
 def test_surplus_counts_liabilities_and_contingency(make_statement: MakeStatement) -> None:

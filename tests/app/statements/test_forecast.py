@@ -10,7 +10,6 @@ from app.statements.forecast import (
     WarningKind,
     average_weekly_spending,
     forecast,
-    payment_days,
 )
 
 TODAY = date(2025, 6, 30)
@@ -40,14 +39,6 @@ def test_average_is_per_category_over_recent_weeks() -> None:
                                       Spend(TODAY, Money(176000), "council_payment")]
     assert average_weekly_spending(history, TODAY) == (
         ("pa_wages", Money(40000)), ("paye_ni", Money(1000)))
-
-
-def test_payment_days_follow_the_schedule() -> None:
-    four_weekly = list(payment_days(stream(100), date(2025, 7, 1), date(2025, 8, 31)))
-    assert four_weekly == [date(2025, 7, 22), date(2025, 8, 19)]
-    monthly = list(payment_days(stream(100, Frequency.MONTHLY, date(2025, 1, 31)),
-                                date(2025, 2, 1), date(2025, 4, 30)))
-    assert monthly == [date(2025, 2, 28), date(2025, 3, 31), date(2025, 4, 30)]
 
 
 def test_spending_matching_funding_keeps_the_balance() -> None:

@@ -75,3 +75,17 @@ def test_every_control_has_a_name(qtbot: QtBot, ctx: ProfileContext,
     dialog = OwnProviderDialog(ctx.providers, ctx.undo)
     qtbot.addWidget(dialog)
     assert unnamed(make_page(qtbot, ctx)) == [] and unnamed(dialog) == []
+
+
+def test_since_sorts_by_date_not_by_its_words(qtbot: QtBot, ctx: ProfileContext) -> None:
+    from PySide6.QtCore import Qt
+
+    from app.domain.chosen_providers import ChosenProviderDraft
+
+    for name, start in (("Ann", date(2024, 12, 1)), ("Bea", date(2024, 2, 1)),
+                        ("Cal", date(2023, 11, 1))):
+        ctx.providers.add(ChosenProviderDraft(name, start))
+    page = make_page(qtbot, ctx)
+    page.table.sortByColumn(Col.SINCE, Qt.SortOrder.AscendingOrder)
+    proxy = page.table.model()
+    assert [proxy.index(row, Col.NAME).data() for row in range(3)] == ["Cal", "Bea", "Ann"]
