@@ -99,7 +99,7 @@ def test_the_migration_counts_what_is_there(ctx: ProfileContext,
 
     with engine.begin() as conn:  # back to the schema before the checkpoint, entries kept
         conn.info[MIGRATING_FLAG] = True
-        command.downgrade(database.alembic_config(conn), "outcomes_1")
+        command.downgrade(database.alembic_config(conn), "-1")
         conn.info.pop(MIGRATING_FLAG, None)
     database.upgrade(engine)
     raw = behind_the_app(ctx)

@@ -2,7 +2,7 @@
 opening a long ledger does not sum every entry (app/store/balance.py reads it).
 
 Revision ID: checkpoint_1
-Revises: outcomes_1
+Revises: evidence_1
 Create Date: 2026-12-02
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "checkpoint_1"
-down_revision = "outcomes_1"
+down_revision = "evidence_1"
 branch_labels = None
 depends_on = None
 
