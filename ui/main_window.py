@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -197,7 +198,7 @@ class MainWindow(QMainWindow):
 
         def unlock(passphrase: str) -> OpenProfile:
             try:
-                return open_profile(self.data_dir, info.display_name, passphrase)
+                return self.open_by_passphrase(info.display_name, passphrase)
             except LedgerDamaged as damaged:  # the newest good backup is offered
                 if not self.files.offer_newest_backup(info.display_name, passphrase, damaged):
                     raise
@@ -257,9 +258,17 @@ class MainWindow(QMainWindow):
         return profile
 
     def open_with_passphrase(self, name: str, passphrase: str) -> None:
-        from app.services.profiles import open_profile
+        self.enter_profile(self.open_by_passphrase(name, passphrase))
 
-        self.enter_profile(open_profile(self.data_dir, name, passphrase))
+    def open_by_passphrase(self, name: str, passphrase: str) -> OpenProfile:
+        """open_profile, with the key derived on a worker thread while the code the open
+        profile needs is imported here (the first time: a few tenths of a second)."""
+        from app.services.unlock import unlock_while
+
+        info, data_key = unlock_while(self.data_dir, name, passphrase, _load_profile_code)
+        from app.services.profiles import open_with_key
+
+        return open_with_key(self.data_dir, info, data_key)
 
     def confirm_read_only(self, message: str) -> bool:
         answer = QMessageBox.question(
@@ -352,6 +361,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.lock()
         super().closeEvent(event)
+
+
+def _load_profile_code() -> None:
+    """What opening a profile needs: SQLAlchemy and the store, the context, the ledger page."""
+    for module in ("app.services.profiles", "ui.pages.profile_tabs"):
+        importlib.import_module(module)
 
 
 def focusable_children(root: QWidget) -> list[QWidget]:
