@@ -210,7 +210,8 @@ def global_parser() -> argparse.ArgumentParser:
 
 def command_word(argv: Sequence[str]) -> str | None:
     """The first word of argv that is not an option or an option's value: the command."""
-    takes_value = {"--data-dir", "--lang", "--profile"}
+    takes_value = {option for action in global_parser()._actions if action.nargs != 0
+                   for option in action.option_strings}
     words = iter(argv)
     for word in words:
         if word == "--":
