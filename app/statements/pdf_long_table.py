@@ -31,17 +31,24 @@ class LongTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
     def __init__(self, header: Row, body: Sequence[Row], widths: Sequence[float],
                  style: Style, closing: Sequence[Row] = (), closing_style: Style | None = None,
                  make: Callable[..., Table] = Table, chunk: int | None = None,
-                 fills: Mapping[int, Any] | None = None, first: int = 0) -> None:
+                 fills: Mapping[int, Any] | None = None, first: int = 0,
+                 heights: dict[int, float] | None = None) -> None:
         super().__init__()
         self.header, self.body, self.widths = header, body, list(widths)
         self.style, self.closing, self.closing_style = style, list(closing), closing_style or []
         self.make, self.chunk = make, CHUNK if chunk is None else chunk
         self.fills, self.first = fills or {}, first  # `first`: where `body` starts in all
+        # Row heights once measured (the header's at -1), given to every later Table, so that
+        # no row is measured twice (wrapping a paragraph cell is the dearest part).
+        self.heights: dict[int, float] = {} if heights is None else heights
         self._last: Table | None = None
 
     def _table(self, rows: Sequence[Row], last: bool) -> Table:
         make = self.make if last else Table  # e.g. a rule about the last row is for the last
-        table = make([self.header, *rows], colWidths=self.widths, repeatRows=1, hAlign="LEFT")
+        body = min(len(rows), len(self.body))
+        known = [self.heights.get(-1)] + [self.heights.get(self.first + i) for i in range(body)]
+        table = make([self.header, *rows], colWidths=self.widths, repeatRows=1, hAlign="LEFT",
+                     rowHeights=known + [None] * (len(rows) - body))
         shaded = [("BACKGROUND", (0, i), (-1, i), self.fills[self.first + i - 1])
                   for i in range(1, min(len(rows), len(self.body)) + 1)
                   if self.first + i - 1 in self.fills]
@@ -51,7 +58,13 @@ class LongTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
     def _rest(self, placed: int) -> LongTable:
         return LongTable(self.header, self.body[placed:], self.widths, self.style, self.closing,
                          self.closing_style, self.make, self.chunk, self.fills,
-                         self.first + placed)
+                         self.first + placed, self.heights)
+
+    def _keep_heights(self, table: Table, body: int) -> None:
+        """What splitting `table` measured: its header's and its first body rows' heights."""
+        for i, height in enumerate(getattr(table, "_rowHeights", [])[:body + 1]):
+            if height is not None:
+                self.heights[self.first + i - 1 if i else -1] = height
 
     def _final(self) -> Table | None:
         """The one ordinary Table, once few enough rows are left."""
@@ -77,7 +90,9 @@ class LongTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
         size = self.chunk
         while size < len(self.body):
             rows = self.body[:size]
-            parts = self._table(rows, last=False).split(availWidth, availHeight)
+            table = self._table(rows, last=False)
+            parts = table.split(availWidth, availHeight)
+            self._keep_heights(table, len(rows))
             if not parts:
                 return []  # not even the header and a row fit here: the next page
             placed = len(parts[0]._cellvalues) - 1  # the header is not a body row
