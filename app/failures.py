@@ -11,27 +11,40 @@ from __future__ import annotations
 import errno
 import logging
 import sqlite3
+import sys
 import traceback
 from pathlib import Path
-
-import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy.exc import DBAPIError
 
 from app.domain.errors import DomainError
 from app.i18n import ParseError, _
 
 log = logging.getLogger("careledger")
 
-_DB_ERRORS = (sqlite3.Error, sqlcipher.Error)
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    """The drivers' error types; a driver never imported cannot have raised one (so this
+    module, which every start imports, does not load SQLCipher or SQLAlchemy)."""
+    sqlcipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.Error,) + ((sqlcipher.Error,) if sqlcipher is not None else ())
+
+
+def _wrapped_driver_error(error: BaseException) -> BaseException | None:
+    """The driver's error inside SQLAlchemy's wrapper, if this is one."""
+    sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+    if sqlalchemy_exc is not None and isinstance(error, sqlalchemy_exc.DBAPIError):
+        orig: BaseException | None = error.orig
+        return orig
+    return None
 
 
 def explain(error: BaseException) -> str | None:
     """Plain words for an expected failure; None when it was not expected."""
     if isinstance(error, DomainError | ParseError):
         return str(error)
-    if isinstance(error, DBAPIError) and error.orig is not None:
-        return explain(error.orig)
-    if isinstance(error, _DB_ERRORS):
+    wrapped = _wrapped_driver_error(error)
+    if wrapped is not None:
+        return explain(wrapped)
+    if isinstance(error, _database_errors()):
         return _database(str(error).lower())
     if isinstance(error, OSError):
         return _os(error)

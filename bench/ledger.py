@@ -2,9 +2,10 @@
 
     python bench/ledger.py [--entries N] [--keep DIR] [--repeat R]
 
-Prints CareLedger's figures beside raw sqlcipher3 doing the same work in the same run, and the
-ratio (machines here are noisy; the ratio is what to compare between runs). With --keep DIR the
-profile "Bench" stays under DIR (passphrase: bench-passphrase) so the window can be timed on it:
+Prints CareLedger's figures beside raw sqlcipher3 doing the same work in the same run,
+interleaved run by run, and the ratio (machines here are noisy; the ratio is what to compare
+between runs). With --keep DIR the profile "Bench" stays under DIR (passphrase:
+bench-passphrase) so the window can be timed on it:
     careledger --data-dir DIR --profile Bench
 """
 
@@ -134,6 +135,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
     data_dir = args.keep or Path(tempfile.mkdtemp(prefix="careledger-bench-"))
     if not list_profiles(data_dir):
         t = time.perf_counter()
@@ -145,8 +147,10 @@ def main() -> None:
     from app.services.profiles import unlock_key
 
     key = unlock_key(directory, info, PASSPHRASE)
-    app_runs = [time_app(data_dir) for _ in range(args.repeat)]
-    raw_runs = [time_raw(data_dir, key) for _ in range(args.repeat)]
+    app_runs, raw_runs = [], []
+    for _ in range(args.repeat):  # interleaved: both see the same machine, run by run
+        app_runs.append(time_app(data_dir))
+        raw_runs.append(time_raw(data_dir, key))
     unlock = statistics.median(r[0] for r in app_runs)
     first = statistics.median(r[1] for r in app_runs)
     walk = statistics.median(r[2] for r in app_runs)

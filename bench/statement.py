@@ -1,10 +1,11 @@
-"""Benchmark: a year with 5,000 entries to a statement PDF, beside reportlab rendering the same
-rows as a bare table (plain strings, default style) in the same run. Prints both and the ratio.
+"""Benchmark: a year of entries to a statement PDF, beside reportlab rendering the same rows as
+a bare single table (plain strings, default style) in the same run. A line per size, then how
+the time grows (a statement should grow linearly: 20k at most 4.5x the 5k time).
 
 Times are CPU seconds of this process (time.process_time): on a shared machine wall-clock
 time swings with other work, CPU time much less. Wall-clock is printed beside it.
 
-    .venv/bin/python bench/statement.py [--entries 5000] [--repeat 3]
+    .venv/bin/python bench/statement.py [--entries 1000 5000 20000] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -91,28 +92,41 @@ def time_statement(rows: list[StatementEntry], out: Path) -> tuple[float, float,
     return built - start, time.process_time() - start, time.perf_counter() - wall
 
 
+def measure(count: int, repeat: int, folder: Path) -> tuple[float, float, float, float, float]:
+    """Best CPU and wall seconds of the bare table and the statement, and the build alone."""
+    rows = entries(count)
+    bare, bare_wall, full, full_wall, builds = [], [], [], [], []
+    for n in range(repeat):  # interleaved so both see the same machine state
+        cpu, wall = time_bare(rows, folder / f"bare{count}-{n}.pdf")
+        bare.append(cpu)
+        bare_wall.append(wall)
+        b, f, w = time_statement(rows, folder / f"statement{count}-{n}.pdf")
+        builds.append(b)
+        full.append(f)
+        full_wall.append(w)
+    return min(bare), min(bare_wall), min(full), min(full_wall), min(builds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--entries", type=int, default=5000)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--entries", type=int, nargs="+", default=[1000, 5000, 20000])
+    parser.add_argument("--repeat", type=int, default=3)
     opts = parser.parse_args()
-    rows = entries(opts.entries)
-    bare, bare_wall, full, full_wall, builds = [], [], [], [], []
+    print(f"best of {opts.repeat}, CPU seconds (wall in brackets)")
+    times = {}
     with tempfile.TemporaryDirectory() as folder:
-        for n in range(opts.repeat):  # interleaved so both see the same machine state
-            cpu, wall = time_bare(rows, Path(folder) / f"bare{n}.pdf")
-            bare.append(cpu)
-            bare_wall.append(wall)
-            b, f, w = time_statement(rows, Path(folder) / f"statement{n}.pdf")
-            builds.append(b)
-            full.append(f)
-            full_wall.append(w)
-    print(f"entries: {opts.entries}, best of {opts.repeat}, CPU seconds (wall in brackets)")
-    print(f"bare reportlab table:   {min(bare):.3f} s  ({min(bare_wall):.3f} s)")
-    print(f"statement (build+PDF):  {min(full):.3f} s  ({min(full_wall):.3f} s); "
-          f"build alone {min(builds) * 1000:.1f} ms")
-    print(f"ratio statement / bare: {min(full) / min(bare):.2f}x  "
-          f"(wall {min(full_wall) / min(bare_wall):.2f}x)")
+        for count in opts.entries:
+            bare, bare_wall, full, full_wall, build_cpu = measure(count, opts.repeat,
+                                                                  Path(folder))
+            times[count] = (full, bare)
+            print(f"{count:>7,} entries: statement {full:7.3f} s ({full_wall:.3f} s; build "
+                  f"{build_cpu * 1000:.0f} ms)  bare table {bare:7.3f} s ({bare_wall:.3f} s)"
+                  f"  ratio {full / bare:.2f}x", flush=True)
+    counts = sorted(times)
+    for small, large in zip(counts, counts[1:], strict=False):
+        print(f"{large:,} / {small:,} entries: statement {times[large][0] / times[small][0]:.2f}x"
+              f", bare table {times[large][1] / times[small][1]:.2f}x "
+              f"(linear: {large / small:.1f}x)")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,10 @@ Each module in COMMAND_MODULES adds its subcommands with `add_commands(subparser
 subcommand sets `func`, a handler `(args) -> int` (the exit status). EXAMPLES gives each
 command's `--help` an example; the global options --data-dir and --lang are
 accepted after the command too.
+
+Commands are resolved lazily: a run imports only the module of the command it names
+(COMMAND_MODULES says which; a test checks it against the modules themselves), so neither
+`--version` nor the window waits for every command's services to load.
 """
 
 from __future__ import annotations
@@ -23,26 +27,29 @@ from app.logs import setup_logging
 from app.paths import default_data_dir
 from app.settings import choose_language, load_settings
 
-COMMAND_MODULES = [
-    "app.cli.profiles",
-    "app.cli.entries",
-    "app.cli.summary",
-    "app.cli.funding",
-    "app.cli.security",
-    "app.cli.computer",
-    "app.cli.bank",
-    "app.cli.accounts",
-    "app.cli.payee_rules",
-    "app.cli.services",
-    "app.cli.register",
-    "app.cli.my_providers",
-    "app.cli.employer",
-    "app.cli.evidence",
-    "app.cli.rules",
-    "app.cli.statement",
-    "app.cli.outcomes",
-    "app.cli.opendata",
-]
+# Each command module, in the order `--help` lists them, with the commands it adds.
+COMMAND_MODULES = {
+    "app.cli.profiles": ("profile", "demo"),
+    "app.cli.entries": ("entries",),
+    "app.cli.summary": ("summary",),
+    "app.cli.funding": ("funding", "plan"),
+    "app.cli.security": ("backup", "restore", "history", "people"),
+    "app.cli.computer": ("settings", "remember"),
+    "app.cli.bank": ("import",),
+    "app.cli.accounts": ("accounts",),
+    "app.cli.payee_rules": ("payee-rules",),
+    "app.cli.services": ("services",),
+    "app.cli.register": ("register",),
+    "app.cli.my_providers": ("providers",),
+    "app.cli.employer": ("pa",),
+    "app.cli.evidence": ("evidence",),
+    "app.cli.rules": ("rules",),
+    "app.cli.statement": ("statement", "forecast"),
+    "app.cli.outcomes": ("outcomes",),
+    "app.cli.opendata": ("export", "open-data"),
+}
+MODULE_OF_COMMAND = {command: module for module, names in COMMAND_MODULES.items()
+                     for command in names}
 
 # An example for each command's --help, by its words on the command line (a test checks that
 # every command has one and that each example parses).
@@ -168,8 +175,30 @@ EXIT_ERROR = 1
 EXIT_BAD_INPUT = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given argv naming a known command, only that command's module is loaded
+    (an unknown word or none gets every command, for the full help and the error)."""
     speak_our_language()
+    parser = global_parser()
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    word = command_word(argv) if argv is not None else None
+    if word in MODULE_OF_COMMAND:
+        modules = [MODULE_OF_COMMAND[word]]
+    elif word is None and argv is not None and "--version" in argv:
+        modules = []  # argparse answers --version before it looks for a command
+    else:
+        modules = list(COMMAND_MODULES)
+    for name in modules:
+        importlib.import_module(name).add_commands(subparsers)
+    globals_ = [a for a in parser._actions if set(a.option_strings) & set(GLOBAL_OPTIONS)]
+    for words, command in commands(parser):
+        _add_example(command, words)
+        _accept_global_options(command, globals_)
+    return parser
+
+
+def global_parser() -> argparse.ArgumentParser:
+    """The options before any command (all the window needs)."""
     parser = argparse.ArgumentParser(
         prog="careledger",
         description=_("Keep a care budget: ledger, providers and statements for the council."),
@@ -183,14 +212,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--text-size", type=text_size_percent, default=None, metavar="PERCENT",
                         help=_("Text size in the window, from 100 to 250 (per cent); "
                                "remembered for next time."))
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).add_commands(subparsers)
-    globals_ = [a for a in parser._actions if set(a.option_strings) & set(GLOBAL_OPTIONS)]
-    for words, command in commands(parser):
-        _add_example(command, words)
-        _accept_global_options(command, globals_)
     return parser
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The first word of argv that is not an option or an option's value: the command."""
+    takes_value = {option for action in global_parser()._actions if action.nargs != 0
+                   for option in action.option_strings}
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return next(words, None)
+        if word in takes_value:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 TEXT_SIZES = (100, 250)
@@ -246,8 +283,12 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 
 def has_command(argv: Sequence[str]) -> bool:
-    """True when argv names a subcommand (the window opens otherwise)."""
-    args, _unknown = build_parser().parse_known_args(list(argv))
+    """True when argv names a subcommand (the window opens otherwise). Only a word that is no
+    command needs the full parser (which says so, and stops)."""
+    word = command_word(argv)
+    if word is None or word in MODULE_OF_COMMAND:
+        return word is not None
+    args, _unknown = build_parser(argv).parse_known_args(list(argv))
     return args.command is not None
 
 
@@ -295,8 +336,8 @@ def language_of(argv: Sequence[str]) -> str | None:
 
 
 def _run(argv: Sequence[str]) -> int:
-    set_locale(language_of(argv))
-    parser = build_parser()
+    set_locale(language_of(argv))  # before the parser, so that its help is in it too
+    parser = build_parser(argv)
     args = parser.parse_args(list(argv))
     if args.command is None:
         parser.print_help()

@@ -147,6 +147,9 @@ def _history(args: argparse.Namespace) -> int:
     for evidence_id in check.damaged_documents:
         print(_("Document {id} is damaged: its bytes are not the ones stored.").format(
             id=evidence_id))
+    if check.checkpoint_wrong:
+        print(_("The balance kept for opening the ledger quickly does not match the entries: "
+                "it was changed outside CareLedger."))
     if not check.is_whole:
         return EXIT_HISTORY_BROKEN
     print(_("The history is whole: {n} events checked.").format(n=check.events_checked))

@@ -8,37 +8,37 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.employer.service import EmployerService
-from app.importers.bank import MappingStore
-from app.opendata.service import OpenDataService
-from app.outcomes.service import OutcomesService
-from app.services.accounts import AccountsService
-from app.services.bank_import import BankImportService
-from app.services.charts import ChartsService
-from app.services.evidence import EvidenceService
-from app.services.funding import FundingService
-from app.services.history import HistoryService
-from app.services.ledger import LedgerService
-from app.services.my_providers import MyProvidersService
-from app.services.owed import OwedService
-from app.services.payees import PayeeRulesService
-from app.services.people import PeopleService
-from app.services.plan import PlanService
-from app.services.profiles import (
-    OpenProfile,
-    known_history_heads,
-    open_profile,
-)
-from app.services.reconcile import ReconciliationService
-from app.services.register import RegisterService
-from app.services.rules import RulesService
-from app.services.services_log import ServicesLogService
-from app.services.statements import StatementService
-from app.services.summary import SummaryService
+from app.services.profiles import OpenProfile, known_history_heads, open_profile
 from app.services.undo import UndoStack
 from app.store.profile_store import ProfileStore
 from app.store.profiles import ProfileInfo
+
+# Each service's module is imported when the service is first used: opening a profile to
+# its ledger does not load reportlab (statements), holidays (employing PAs) and the like.
+if TYPE_CHECKING:
+    from app.employer.service import EmployerService
+    from app.opendata.service import OpenDataService
+    from app.outcomes.service import OutcomesService
+    from app.services.accounts import AccountsService
+    from app.services.bank_import import BankImportService
+    from app.services.charts import ChartsService
+    from app.services.evidence import EvidenceService
+    from app.services.funding import FundingService
+    from app.services.history import HistoryService
+    from app.services.ledger import LedgerService
+    from app.services.my_providers import MyProvidersService
+    from app.services.owed import OwedService
+    from app.services.payees import PayeeRulesService
+    from app.services.people import PeopleService
+    from app.services.plan import PlanService
+    from app.services.reconcile import ReconciliationService
+    from app.services.register import RegisterService
+    from app.services.rules import RulesService
+    from app.services.services_log import ServicesLogService
+    from app.services.statements import StatementService
+    from app.services.summary import SummaryService
 
 
 class ProfileContext:
@@ -77,88 +77,131 @@ class ProfileContext:
 
     @cached_property
     def ledger(self) -> LedgerService:
+        from app.services.ledger import LedgerService
+
         return LedgerService(self.store)
 
     @cached_property
     def summary(self) -> SummaryService:
+        from app.services.summary import SummaryService
+
         return SummaryService(self.store)
 
     @cached_property
     def funding(self) -> FundingService:
+        from app.services.funding import FundingService
+
         return FundingService(self.store)
 
     @cached_property
     def plan(self) -> PlanService:
+        from app.services.plan import PlanService
+
         return PlanService(self.store)
 
     @cached_property
     def owed(self) -> OwedService:
+        from app.services.owed import OwedService
+
         return OwedService(self.store)
 
     @cached_property
     def rules(self) -> RulesService:
+        from app.services.rules import RulesService
+
         return RulesService(self.store)
 
     @cached_property
     def statements(self) -> StatementService:
+        from app.services.statements import StatementService
+
         return StatementService(self.store)
 
     @cached_property
     def imports(self) -> BankImportService:
+        from app.importers.bank import MappingStore
+        from app.services.bank_import import BankImportService
+
         return BankImportService(self.store, MappingStore(self.data_dir))
 
     @cached_property
     def accounts(self) -> AccountsService:
+        from app.services.accounts import AccountsService
+
         return AccountsService(self.store)
 
     @cached_property
     def payee_rules(self) -> PayeeRulesService:
+        from app.services.payees import PayeeRulesService
+
         return PayeeRulesService(self.store)
 
     @cached_property
     def reconcile(self) -> ReconciliationService:
+        from app.services.reconcile import ReconciliationService
+
         return ReconciliationService(self.store)
 
     @cached_property
     def evidence(self) -> EvidenceService:
+        from app.services.evidence import EvidenceService
+
         return EvidenceService(self.store)
 
     @cached_property
     def visits(self) -> ServicesLogService:
+        from app.services.services_log import ServicesLogService
+
         return ServicesLogService(self.store)
 
     @cached_property
     def outcomes(self) -> OutcomesService:
+        from app.outcomes.service import OutcomesService
+
         return OutcomesService(self.store)
 
     @cached_property
     def open_data(self) -> OpenDataService:
+        from app.opendata.service import OpenDataService
+
         return OpenDataService(self.store, self.register)
 
     @cached_property
     def employer(self) -> EmployerService:
         """Employing PAs: records, payslips, checks and reminders."""
+        from app.employer.service import EmployerService
+
         return EmployerService(self.store)
 
     @cached_property
     def register(self) -> RegisterService:
+        from app.services.register import RegisterService
+
         return RegisterService(self.data_dir)
 
     @cached_property
     def providers(self) -> MyProvidersService:
+        from app.services.my_providers import MyProvidersService
+
         return MyProvidersService(self.store, self.register)
 
     @cached_property
     def people(self) -> PeopleService:
+        from app.services.people import PeopleService
+
         return PeopleService(self.profile)
 
     @cached_property
     def charts(self) -> ChartsService:
         """The Overview's figures."""
+        from app.services.charts import ChartsService
+
         return ChartsService(self.store)
 
     @cached_property
     def history(self) -> HistoryService:
+        from app.services.history import HistoryService
+
         return HistoryService(self.store, known_history_heads(self.info.folder))
 
 

@@ -7,7 +7,8 @@ Verify checks, in turn:
 - the entries a profile held when it was upgraded from version 1 events match those events;
 - every history head quoted by a return produced (and the head kept beside the profile) is
   still in the chain, so a deleted tail or a rewritten chain shows even with fresh hashes;
-- every stored document still has the bytes its sha256 says.
+- every stored document still has the bytes its sha256 says;
+- the balance checkpoint (app/store/balance.py) is the entries' own sum and count.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from app.domain.audit import AuditEvent, EventBody, decode, first_broken_link, r
 from app.domain.audit_v1 import checked_fields_of, replay_entries
 from app.i18n import active_locale
 from app.services.history_words import EventWords, describe
+from app.store.balance import checkpoint_matches
 from app.store.profile_store import ProfileStore
 from app.store.writer import TABLES, audited_columns, key_columns
 
@@ -45,6 +47,7 @@ class HistoryCheck:
     missing_heads: tuple[str, ...] = ()  # heads a return quoted that the chain no longer has
     damaged_documents: tuple[int, ...] = ()
     v1_entries_not_matching: tuple[int, ...] = ()
+    checkpoint_wrong: bool = False  # the kept balance is not the entries' sum
 
     @property
     def entries_not_matching(self) -> list[int]:
@@ -54,7 +57,8 @@ class HistoryCheck:
     @property
     def is_whole(self) -> bool:
         return (self.first_broken is None and not self.differences and not self.missing_heads
-                and not self.damaged_documents and not self.v1_entries_not_matching)
+                and not self.damaged_documents and not self.v1_entries_not_matching
+                and not self.checkpoint_wrong)
 
 
 class HistoryService:
@@ -96,6 +100,7 @@ class HistoryService:
             issued = [h for _i, h in repos.audit.issued_heads()]
             actual = {table: _rows(repos.conn, table) for table in TABLES}
             damaged = _damaged_documents(repos.conn)
+            checkpoint_wrong = not checkpoint_matches(repos.conn)
         bodies = [decode(e) for e in events]
         expected = replay(b for b in bodies if b.version == 2)
         differences = tuple(_compare(table, expected.get(table, {}), actual[table])
@@ -105,7 +110,7 @@ class HistoryService:
                                       if h and h not in hashes))
         return HistoryCheck(len(events), first_broken_link(events),
                             tuple(d for group in differences for d in group), missing,
-                            damaged, _v1_mismatches(events, bodies))
+                            damaged, _v1_mismatches(events, bodies), checkpoint_wrong)
 
 
 def _rows(conn: Any, table: str) -> dict[tuple[Any, ...], dict[str, Any]]:

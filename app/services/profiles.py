@@ -24,10 +24,18 @@ from app.domain.errors import DomainError, ValidationError
 from app.domain.funding import Frequency, Funder, FundingKind
 from app.domain.money import Money
 from app.domain.roles import Role
-from app.i18n import _, ngettext
+from app.i18n import _
+from app.services.unlock import (
+    ProfileNotFound,
+    TooManyAttempts,
+    WrongPassphrase,
+    find_profile,
+    unlock_key,
+    unlock_with_backoff,
+)
 from app.settings import load_settings
 from app.store import database, keys
-from app.store.attempts import AttemptCounter, Clock
+from app.store.attempts import Clock
 from app.store.ledger_file import check_file, damaged, read_revision
 from app.store.profile_lock import WriterLock
 from app.store.profile_names import check_name
@@ -36,22 +44,13 @@ from app.store.profiles import ProfileDirectory, ProfileInfo
 from app.store.session_end import WriteWatch, finish_writing
 from app.store.writer import Writer
 
-__all__ = ["ReadOnlyProfile"]  # raised by writes to a profile opened read-only
+__all__ = [  # ReadOnlyProfile: raised by writes to a profile opened read-only; the rest are
+    "ProfileNotFound", "ReadOnlyProfile", "TooManyAttempts",  # unlocking's, said from here
+    "WrongPassphrase", "find_profile", "unlock_key", "unlock_with_backoff",  # as before
+]
 
 MIN_PASSPHRASE = 8
 DEMO_PASSPHRASE = "demo"  # shown on the demo's label: the demo holds no real data
-
-
-class WrongPassphrase(DomainError):
-    pass
-
-
-class ProfileNotFound(DomainError):
-    pass
-
-
-class TooManyAttempts(DomainError):
-    pass
 
 
 class ProfileInUse(DomainError):
@@ -235,47 +234,6 @@ def _seed(writer: Writer, request: NewProfile) -> None:
         writer.insert("category", {
             "code": cat.code, "name_en": cat.name_en, "name_cy": cat.name_cy, "grp": cat.group,
             "direction": cat.direction.value, "permission": cat.permission.value})
-
-
-def unlock_key(directory: ProfileDirectory, info: ProfileInfo, secret: str,
-               purpose: str = "passphrase") -> bytes:
-    for wrapped in directory.wrapped_keys(info):
-        if wrapped.purpose != purpose:
-            continue
-        try:
-            return keys.unwrap(wrapped, secret)
-        except keys.WrongSecret:
-            continue
-    if purpose == "recovery":
-        raise WrongPassphrase(_("That recovery code is not right. Check it and try again."))
-    raise WrongPassphrase(_("That passphrase is not right. Check it and try again."))
-
-
-def find_profile(data_dir: Path, name: str) -> tuple[ProfileDirectory, ProfileInfo]:
-    directory = ProfileDirectory(data_dir)
-    info = directory.find(name)
-    if info is None:
-        raise ProfileNotFound(_("There is no profile called “{name}”.").format(name=name))
-    return directory, info
-
-
-def unlock_with_backoff(directory: ProfileDirectory, info: ProfileInfo, secret: str,
-                        purpose: str = "passphrase", clock: Clock = time.time) -> bytes:
-    """Unwrap the data key; after a few wrong tries each further try must wait longer."""
-    counter = AttemptCounter(info.folder, clock)
-    wait = counter.seconds_to_wait()
-    if wait:
-        raise TooManyAttempts(ngettext(
-            "Too many wrong tries. Wait {n} second, then try again.",
-            "Too many wrong tries. Wait {n} seconds, then try again.", wait).format(n=wait))
-    try:
-        data_key = unlock_key(directory, info, secret, purpose)
-    except WrongPassphrase:
-        counter.record_failure()
-        log.info("wrong %s for a profile", purpose)
-        raise
-    counter.reset()
-    return data_key
 
 
 def open_profile(data_dir: Path, name: str, passphrase: str, actor: str | None = None,

@@ -58,7 +58,7 @@ def _contribution(f: Funding) -> list[Explanation]:
     if plan is not None:
         values += [("frequency", plan.frequency), ("instalment", plan.instalment),
                    ("due_count", len(plan.due_days)), ("paid_count", plan.paid_count),
-                   # how far the day-by-day figure is from the instalments, either way
+                   # The size only: the sentence says it is no money owed either way.
                    ("noise", Money(abs((f.contribution_due - plan.expected).pence)))]
     return [Explanation("contribution", tuple(values), warn=f.contribution_owed.pence > 0)]
 

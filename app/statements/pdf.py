@@ -31,6 +31,7 @@ from reportlab.platypus.flowables import Flowable
 from app.i18n import _, active_locale, format_date, format_money, format_number
 from app.statements import pdf_evidence, text
 from app.statements.model import Statement, StatementEntry
+from app.statements.pdf_long_table import LongTable
 from app.statements.pdf_outcomes import outcomes_section
 from app.statements.pdf_page import (
     GRID,
@@ -292,19 +293,20 @@ def transactions_table(s: Statement) -> Flowable:
     heads = [_("Date"), _("Payee or payer"), _("Category"), _("Support plan line"),
             _("Evidence"), _("In"), _("Out")]
     names = {code: text.category_name(s, code) for code in s.categories}
-    rows = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
-    rows += [transaction_row(s, e, widths, names) for e in s.transactions]
+    header = [head(h, w) for h, w in zip(heads, widths, strict=True)]
+    body = [transaction_row(s, e, widths, names) for e in s.transactions]
     r = s.reconciliation
     totals = [format_money(r.total_in.pence), format_money(r.total_out.pence)]
-    rows.append(["", _("Totals"), "", "", "", *totals])
-    table = TotalsTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(base_style(header=True) + [
-        ("ALIGN", (5, 0), (6, -1), "RIGHT"),
-        ("FONT", (0, -1), (-1, -1), fonts().bold, _total_size(totals, widths[5])),
-        ("BACKGROUND", (0, -1), (-1, -1), STRONG_FILL),
-    ] + [("BACKGROUND", (0, i), (-1, i), UNCLEARED_FILL)
-         for i, e in enumerate(s.transactions, start=1) if not e.cleared])
-    return table
+    return LongTable(header, body, widths,
+                     base_style(header=True) + [("ALIGN", (5, 0), (6, -1), "RIGHT")],
+                     closing=[["", _("Totals"), "", "", "", *totals]],
+                     closing_style=[
+                         ("FONT", (0, -1), (-1, -1), fonts().bold,
+                          _total_size(totals, widths[5])),
+                         ("BACKGROUND", (0, -1), (-1, -1), STRONG_FILL)],
+                     make=TotalsTable,
+                     fills={i: UNCLEARED_FILL for i, e in enumerate(s.transactions)
+                            if not e.cleared})
 
 
 def _total_size(figures: list[str], width: float) -> float:
@@ -320,7 +322,7 @@ def flagged_flowable(s: Statement) -> Flowable:
     widths = [w * mm for w in (24, 38, 36, 24, 20, 38)]
     heads = [_("Date"), _("Payee or payer"), _("Category"), _("Rule"), _("Amount"),
              _("Reason given")]
-    rows: list[list[Any]] = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
+    rows: list[list[Any]] = []
     for flag in s.flagged:
         e = flag.entry
         rule = (_("Not sorted yet") if flag.unsorted
@@ -330,9 +332,8 @@ def flagged_flowable(s: Statement) -> Flowable:
                      fit(rule, widths[3]),
                      _money(abs(e.amount.pence), active_locale()),
                      fit(e.approval_reason or _("None given"), widths[5])])
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(base_style(header=True) + [("ALIGN", (4, 0), (4, -1), "RIGHT")])
-    return table
+    return LongTable([head(h, w) for h, w in zip(heads, widths, strict=True)], rows, widths,
+                     base_style(header=True) + [("ALIGN", (4, 0), (4, -1), "RIGHT")])
 
 
 def plan_flowable(s: Statement) -> Flowable:
@@ -348,11 +349,10 @@ def uncleared_section(s: Statement) -> list[Flowable]:
         return []
     widths = [w * mm for w in (24, 100, 28)]
     heads = [_("Date"), _("Payee or payer"), _("Amount")]
-    rows: list[list[Any]] = [[head(h, w) for h, w in zip(heads, widths, strict=True)]]
-    rows += [[fit(_date(e.on, active_locale()), widths[0]), fit(e.payee, widths[1]),
-              _money(e.amount.pence, active_locale())] for e in r.uncleared]
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(base_style(header=True) + [("ALIGN", (2, 0), (2, -1), "RIGHT")])
+    rows = [[fit(_date(e.on, active_locale()), widths[0]), fit(e.payee, widths[1]),
+             _money(e.amount.pence, active_locale())] for e in r.uncleared]
+    table = LongTable([head(h, w) for h, w in zip(heads, widths, strict=True)], rows, widths,
+                      base_style(header=True) + [("ALIGN", (2, 0), (2, -1), "RIGHT")])
     return long_section(_("Items not yet on the bank statement"), table)
 
 

@@ -15,6 +15,7 @@ from app.domain.documents import KIND_NAMES
 from app.i18n import _, active_locale, format_date, format_money
 from app.statements import explain_text, text
 from app.statements.model import Statement
+from app.statements.pdf_long_table import LongTable
 from app.statements.pdf_page import GRID, HEAD_FILL, STRONG_FILL, TABLE_SIZE, fonts, styles
 
 
@@ -33,8 +34,7 @@ def _cell(value: str, bold: bool = False) -> Paragraph:
     return Paragraph(escape(value), styles()["cell_bold" if bold else "cell"])
 
 
-def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+def _style(header: bool) -> list[tuple[Any, ...]]:
     style: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), fonts().regular, TABLE_SIZE),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
@@ -42,7 +42,12 @@ def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> T
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
     if header:
         style.append(("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL))
-    table.setStyle(style)
+    return style
+
+
+def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    table.setStyle(_style(header))
     return table
 
 
@@ -88,9 +93,9 @@ def missing_table(s: Statement) -> Flowable:
         rows.append([format_date(e.on, locale=locale), _cell(e.payee),
                      _cell(text.category_name(s, e.category_code)),
                      format_money(abs(e.amount.pence), locale)])
-    table = _table(rows, widths)
-    table.setStyle([("ALIGN", (3, 1), (3, -1), "RIGHT")])
-    return table
+    # A year's payments may have thousands without a receipt: laid out in linear time.
+    return LongTable(rows[0], rows[1:], widths,
+                     _style(header=True) + [("ALIGN", (3, 1), (3, -1), "RIGHT")])
 
 
 def documents_table(s: Statement, pages: dict[str, int] | None = None) -> Flowable:

@@ -17,14 +17,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Engine
 
 from app.domain.errors import DomainError
 from app.i18n import _
 from app.store.private import private_folder, sync_folder, tighten
+
+if TYPE_CHECKING:  # the engine is the caller's; the list of copies is read at start, without it
+    from sqlalchemy import Engine
 
 BACKUP_FOLDER = "backups"
 AUTO_PREFIX = "auto-"  # taken after a session that wrote something

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import os
+import re
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 
 from app.domain.errors import DomainError
 from app.i18n import _
 from app.store.writer import MIGRATING_FLAG, install_write_guard, needs_baseline, write_baseline
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Each migration file names itself and the one it follows; read as text, so that opening a
+# profile whose schema is current never imports Alembic (a quarter of a second at start).
+_REVISION = re.compile(r'^(down_revision|revision)\s*=\s*["\']([^"\']+)["\']', re.MULTILINE)
 
 
 # Failures to open that say nothing about the file itself.
@@ -89,26 +93,46 @@ def check_readable(engine: Engine) -> None:
 
 
 def alembic_config(connection: Any | None = None) -> Config:
+    from alembic.config import Config  # only when a migration is due
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
 
 
+@lru_cache(maxsize=1)
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest migration: the one no other migration follows (a test checks Alembic
+    agrees)."""
+    revisions: dict[str, str | None] = {}
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict(_REVISION.findall(path.read_text(encoding="utf-8")))
+        if "revision" in found:
+            revisions[found["revision"]] = found.get("down_revision")
+    followed = set(revisions.values())
+    heads = [revision for revision in revisions if revision not in followed]
+    assert len(heads) == 1, heads
+    return heads[0]
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema revision stored in the file (Alembic's own table), without Alembic."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        known = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).first()
+        if known is None:
+            return None
+        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        return None if row is None else str(row[0])
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run Alembic migrations up to `revision` inside one transaction; a profile whose history
     was written before the one writer gets its baseline event in the same transaction."""
+    from alembic import command  # only when a migration is due
+
     with engine.begin() as conn:
         conn.info[MIGRATING_FLAG] = True
         try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.domain.money import Money
@@ -146,6 +146,18 @@ class AuditEventRow(Base):
     detail: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class BalanceCheckpointRow(Base):
+    """Derived, not audited: the sum and count of every entry as of an audit event, kept by
+    the writer (app/store/balance.py)."""
+
+    __tablename__ = "balance_checkpoint"
+    __table_args__ = (CheckConstraint("id = 1", name="one_checkpoint"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    total: Mapped[int] = mapped_column(Integer)
+    entries: Mapped[int] = mapped_column(Integer)
+    event_id: Mapped[int] = mapped_column(Integer)
 import app.store.models_bank  # noqa: E402,F401  (complete the metadata)
 import app.store.models_employer  # noqa: E402,F401  (employing PAs: complete the metadata)
 import app.store.models_outcomes  # noqa: E402,F401  (outcomes tables: complete the metadata)

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine, Table, event
 from app.domain.audit import GENESIS_HASH, Cause, RecordChange, encode, event_hash
 from app.domain.errors import DomainError
 from app.i18n import _
+from app.store import balance
 from app.store.models import Base
 
 AUDIT_TABLE = "audit_event"
@@ -34,7 +35,9 @@ MIGRATING_FLAG = "careledger_migrating"
 
 
 def audited_tables() -> dict[str, Table]:
-    return {name: table for name, table in Base.metadata.tables.items() if name != AUDIT_TABLE}
+    unaudited = {AUDIT_TABLE, balance.TABLE}  # the trail itself, and a sum derived from it
+    return {name: table for name, table in Base.metadata.tables.items()
+            if name not in unaudited}
 
 
 TABLES = audited_tables()
@@ -254,12 +257,18 @@ class Writer:
 
     # --- finishing -----------------------------------------------------------------------
 
-    def finish(self, cause: Cause) -> ChangeSet | None:
-        """Append the one audit event for everything written; None when nothing changed."""
+    def finish(self, cause: Cause, baseline: bool = False) -> ChangeSet | None:
+        """Append the one audit event for everything written, and bring the balance
+        checkpoint up to it; None when nothing changed. A baseline's changes only describe
+        what is there, so the checkpoint is counted afresh."""
         try:
             if not self.changes:
                 return None
             event_id = append_event(self.conn, self.actor, cause, self.changes)
+            if baseline:
+                balance.recount_if_kept(self.conn, event_id)
+            else:
+                balance.advance(self.conn, self.changes, event_id)
             return ChangeSet(event_id, cause, tuple(self.changes))
         finally:
             self.conn.info.pop(WRITER_FLAG, None)
@@ -320,7 +329,7 @@ def append_event(conn: Connection, actor: str, cause: Cause,
 _WRITE = re.compile(
     r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)"
     r"\s+[\"`\[]?(\w+)", re.IGNORECASE)
-GUARDED = frozenset(TABLES) | {AUDIT_TABLE}
+GUARDED = frozenset(TABLES) | {AUDIT_TABLE, balance.TABLE}
 
 
 def install_write_guard(engine: Engine) -> None:
@@ -363,6 +372,6 @@ def write_baseline(conn: Connection) -> None:
                 image = dict(zip(columns, row, strict=True))
                 writer.changes.append(RecordChange(table, tuple(image[k] for k in keys), None,
                                                    image))
-        writer.finish(Cause("baseline", "upgrade"))
+        writer.finish(Cause("baseline", "upgrade"), baseline=True)
     finally:
         writer.abandon()

@@ -151,7 +151,7 @@ class LedgerPage(QWidget):
         layout.addWidget(self.pa_reminders)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
-        self.refresh()
+        self.refresh(reload=False)  # the model has just read the first page
         self._update_undo()
 
     # --- showing ---------------------------------------------------------------------------
@@ -184,8 +184,9 @@ class LedgerPage(QWidget):
             self._size_columns()
         super().changeEvent(event)
 
-    def refresh(self) -> None:
-        self.model.reload()
+    def refresh(self, reload: bool = True) -> None:
+        if reload:
+            self.model.reload()
         self.refresh_summary()
         if self.model.rowCount():
             self.table.selectRow(0)

@@ -121,6 +121,9 @@ class HistoryPage(QWidget):
                            "the history."))
         if check.damaged_documents:
             parts.append(_("Some receipts or documents are damaged."))
+        if check.checkpoint_wrong:
+            parts.append(_("The balance kept for opening the ledger quickly does not match "
+                           "the entries: it was changed outside CareLedger."))
         parts.append(_("Restore a backup from before the change, and keep this file "
                        "as evidence."))
         return " ".join(parts)

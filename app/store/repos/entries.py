@@ -18,6 +18,7 @@ from app.domain.chosen_providers import payee_key
 from app.domain.entries import Entry
 from app.domain.funding import Period
 from app.domain.money import Money
+from app.store import balance
 
 _COLUMNS = ('id, "on", amount, payee, category_code, memo, approval_reason, account_id, '
             "created_by, created_at, plan_line_id, cleared, reconciled, import_id")
@@ -29,8 +30,7 @@ _UNCLEARED = (f'SELECT {_COLUMNS} FROM entry WHERE "on" <= ? AND NOT cleared AND
               'ORDER BY "on", id')
 _ONE = f"SELECT {_COLUMNS} FROM entry WHERE id = ?"
 _OPENING = "SELECT coalesce(sum(opening_balance), 0) FROM account"
-_MOVED = "SELECT coalesce(sum(amount), 0) FROM entry"
-_MOVED_TO = 'SELECT coalesce(sum(amount), 0) FROM entry WHERE "on" <= ?'
+_AFTER_DAY = 'SELECT coalesce(sum(amount), 0) FROM entry WHERE "on" > ?'
 _LATER = 'SELECT coalesce(sum(amount), 0) FROM entry WHERE ("on", id) > (?, ?)'
 _TOTALS = ('SELECT coalesce(sum(CASE WHEN amount > 0 THEN amount END), 0), '
            'coalesce(sum(CASE WHEN amount < 0 THEN -amount END), 0) '
@@ -89,16 +89,24 @@ class EntryRepo:
         """Every entry up to `up_to` that no bank statement has shown yet, oldest first."""
         return [_entry(r) for r in self._rows(_UNCLEARED, (up_to.isoformat(),))]
 
+    def _moved(self) -> int:
+        """Every entry's pence: the writer's checkpoint, not a sum of the whole ledger."""
+        cursor = self.conn.connection.cursor()
+        try:
+            return balance.moved(cursor)
+        finally:
+            cursor.close()
+
     def balance(self, up_to: date | None = None) -> Money:
-        """Opening balances plus every entry (dated up to `up_to`)."""
-        moved = (self._scalar(_MOVED) if up_to is None
-                 else self._scalar(_MOVED_TO, (up_to.isoformat(),)))
-        return Money(self._scalar(_OPENING) + moved)
+        """Opening balances plus every entry (dated up to `up_to`): the few dated later are
+        taken off the checkpoint's total."""
+        later = 0 if up_to is None else self._scalar(_AFTER_DAY, (up_to.isoformat(),))
+        return Money(self._scalar(_OPENING) + self._moved() - later)
 
     def balance_after(self, entry: Entry) -> Money:
         """Pence in the accounts just after `entry` in ledger order (date, id)."""
         later = self._scalar(_LATER, (entry.on.isoformat(), entry.id))
-        return Money(self._scalar(_OPENING) + self._scalar(_MOVED) - later)
+        return Money(self._scalar(_OPENING) + self._moved() - later)
 
     def totals(self, start: date, end: date) -> tuple[Money, Money]:
         """(money in, money out as a positive figure) dated start..end."""

@@ -76,3 +76,13 @@ def test_logs_name_no_person_or_amount(cli: Cli, caplog: pytest.LogCaptureFixtur
     assert caplog.records  # something was logged, so the check below can fail
     assert "Bryn" not in text and "bryn" not in text and "300" not in text
 
+
+
+def test_history_verify_reports_a_tampered_balance_checkpoint(
+        cli: Cli, data_dir: Path, tamper: Callable[..., None]) -> None:
+    _create(cli)
+    info = ProfileDirectory(data_dir).find(NAME)
+    assert info is not None
+    tamper(info, "UPDATE balance_checkpoint SET total = total + 100", PASS)
+    status, out = cli("history", NAME, "--verify", CARELEDGER_PASSPHRASE=PASS)
+    assert status == 3 and "balance kept for opening the ledger" in out

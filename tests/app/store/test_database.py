@@ -115,3 +115,12 @@ def test_a_profile_at_the_oldest_schema_upgrades_itself(data_dir: Path) -> None:
         ctx.ledger.add_entry(EntryDraft(date(2024, 2, 2), Money(-50), "New PA", "pa_wages"),
                              date(2024, 3, 1))
     assert (folder / "ledger.before-upgrade-from-0001.db").exists()
+
+
+def test_the_cheap_head_revision_is_alembics() -> None:
+    """Read from the migration files as text, so that opening a current profile skips Alembic."""
+    from alembic.script import ScriptDirectory
+
+    from app.store.database import alembic_config, head_revision
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()

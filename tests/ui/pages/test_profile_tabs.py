@@ -3,7 +3,11 @@ Money tab (Ctrl+Z), and every tab shows the result."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -71,3 +75,56 @@ def test_every_control_on_every_tab_has_a_name(
         page = tabs.widget(index)
         assert page is not None
         assert unnamed(page) == [], tabs.tabText(index)
+
+
+def test_only_the_money_tab_is_built_at_first(qtbot: QtBot, ctx: ProfileContext) -> None:
+    """The ledger paints at once; every other page is made when its tab is first shown."""
+    from ui.pages.profile_tabs import LATER_PAGES
+    from ui.security.history_page import HistoryPage
+
+    tabs = make_tabs(qtbot, ctx)
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert tabs.count() == 1 + len(LATER_PAGES)
+    assert tabs.currentWidget() is tabs.ledger_page
+    placeholders = [tabs.widget(i) for i in range(1, tabs.count())]
+    assert not [p for p in placeholders if p is None or p.findChildren(QWidget)]
+    history = titles.index("&History")
+    tabs.setCurrentIndex(history)
+    assert isinstance(tabs.currentWidget(), HistoryPage)
+    assert tabs.currentWidget() is tabs.history_page  # the same page, by name
+    assert [tabs.tabText(i) for i in range(tabs.count())] == titles
+    assert tabs.currentIndex() == history
+
+
+def test_a_page_asked_for_by_name_is_built_in_its_place(qtbot: QtBot,
+                                                        ctx: ProfileContext) -> None:
+    tabs = make_tabs(qtbot, ctx)
+    people = tabs.people_page
+    assert tabs.currentWidget() is tabs.ledger_page  # still on the Money tab
+    tabs.setCurrentWidget(people)
+    assert tabs.tabText(tabs.currentIndex()) == "P&eople"
+
+
+def test_opening_a_profile_loads_no_statement_code_or_other_pages(tmp_path: Path) -> None:
+    """reportlab (statements), Alembic, and the pages of the other tabs wait until used."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CARELEDGER_PASSPHRASE="a passphrase")
+    root = Path(__file__).parents[3]
+    subprocess.run([sys.executable, "-m", "ui.main", "--data-dir", str(tmp_path), "profile",
+                    "create", "Ann", "--weekly", "300"], env=env, cwd=root, check=True,
+                   capture_output=True)
+    code = ("import sys\n"
+            "from PySide6.QtWidgets import QApplication\n"
+            "from app.services.context import open_context\n"
+            "from ui.pages.profile_tabs import ProfileTabs\n"
+            "app = QApplication([])\n"
+            f"ctx = open_context({str(tmp_path)!r}, 'Ann', 'a passphrase')\n"
+            "tabs = ProfileTabs(ctx)\n"
+            "tabs.show()\n"
+            "app.processEvents()\n"
+            "print(' '.join(sys.modules))\n"
+            "ctx.close()\n")
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, check=True,
+                          capture_output=True, text=True)
+    loaded = set(done.stdout.split())
+    assert not loaded & {"reportlab", "alembic", "ui.statements.statement_page",
+                         "ui.register.register_page", "ui.security.history_page"}
