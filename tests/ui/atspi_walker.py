@@ -8,6 +8,7 @@ Tab never reaches. Prints one JSON object. Not a test module itself (no test_ pr
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -261,7 +262,7 @@ def main() -> int:
 
         for i in range(find(frame, Atspi.Role.PAGE_TAB_LIST).get_child_count()):
             name = tab_at(i).get_name()
-            report["pages"][name] = check_page(app, frame, lambda i=i: tab_at(i), watch)
+            report["pages"][name] = check_page(app, frame, functools.partial(tab_at, i), watch)
             if name.replace("&", "") in opener_names:
                 for opener in opener_names[name.replace("&", "")]:
                     report["dialogs"][opener] = check_dialog(app, opener, watch)
