@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from app.i18n import _
@@ -49,3 +50,24 @@ def to_date(value: QDate) -> date:
 def confirmed(parent: QWidget, title: str, question: str) -> bool:
     """Ask before a removal; only Yes goes on."""
     return QMessageBox.question(parent, title, question) == QMessageBox.StandardButton.Yes
+
+
+class ReloadedWhenShown(QWidget):
+    """A page whose figures change with work done elsewhere: mark_stale() reloads it at once
+    when it is shown, else when it is next shown. Pages override refresh() and end it by
+    calling this one."""
+
+    _stale = True
+
+    def refresh(self) -> None:
+        self._stale = False
+
+    def mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)

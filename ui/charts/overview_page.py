@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.services.charts import ChartsService
 from ui.charts.chart_panel import ChartPanel
 from ui.charts.overview_charts import balance_chart, ratings_chart, spending_chart
+from ui.widgets import ReloadedWhenShown
 
 
-class OverviewPage(QWidget):
+class OverviewPage(ReloadedWhenShown):
     def __init__(self, charts: ChartsService, today: date | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,22 +31,10 @@ class OverviewPage(QWidget):
         layout.addWidget(self.spending, 1)
         layout.addWidget(self.balance, 1)
         layout.addWidget(self.ratings, 1)
-        self._stale = True
 
     def refresh(self) -> None:
         today = self.today or date.today()
         self.spending.set_data(spending_chart(self.charts.spending(today)))
         self.balance.set_data(balance_chart(self.charts.balance(today)))
         self.ratings.set_data(ratings_chart(self.charts.ratings(today)))
-        self._stale = False
-
-    def mark_stale(self) -> None:
-        """Figures changed elsewhere: reload when next shown (or now, if shown)."""
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
+        super().refresh()

@@ -35,7 +35,14 @@ from ui.employer.payslip_model import Col as SlipCol
 from ui.employer.payslip_model import PayslipModel
 from ui.flow_layout import FlowLayout
 from ui.models.rows_model import chosen_row, sorted_view
-from ui.widgets import WARNING_STYLE, accept_cancel_buttons, confirmed, message_label, to_date
+from ui.widgets import (
+    WARNING_STYLE,
+    ReloadedWhenShown,
+    accept_cancel_buttons,
+    confirmed,
+    message_label,
+    to_date,
+)
 
 
 def reminder_text(findings: list[Finding], limit: int | None = None) -> str:
@@ -64,7 +71,7 @@ class EndDialog(QDialog):
                                                self.accept))
 
 
-class PAPage(QWidget):
+class PAPage(ReloadedWhenShown):
     changed = Signal()
 
     def __init__(self, service: EmployerService, undo: UndoStack, read_only: bool = False,
@@ -131,7 +138,6 @@ class PAPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_slips())
         self.slip_table.selectionModel().currentRowChanged.connect(
             lambda *_a: self._enable_slips())
-        self._stale = True
         self._added: int | None = None
         self.refresh()
 
@@ -169,17 +175,9 @@ class PAPage(QWidget):
                                                  hmrc=format_money(owed.hmrc.pence),
                                                  pension=format_money(owed.pension.pence)))
         self._show_slips()
-        self._stale = False
+        super().refresh()
 
-    def mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)  # type: ignore[arg-type]
 
     def select(self, pa_id: int | None) -> None:
         proxy = self.table.model()

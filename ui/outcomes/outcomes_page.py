@@ -40,10 +40,10 @@ from ui.outcomes.outcomes_models import (
     RatingCol,
     RatingsModel,
 )
-from ui.widgets import message_label
+from ui.widgets import ReloadedWhenShown, message_label
 
 
-class OutcomesPage(QWidget):
+class OutcomesPage(ReloadedWhenShown):
     def __init__(self, ctx: ProfileContext, parent: QWidget | None = None,
                  today: date | None = None) -> None:
         super().__init__(parent)
@@ -51,7 +51,6 @@ class OutcomesPage(QWidget):
         self.today = today or date.today()
         self.model, self.ratings, self.providers = OutcomesModel(), RatingsModel(), ProvidersModel()
         self._build()
-        self._stale = True
 
     # --- building ------------------------------------------------------------------------
 
@@ -124,15 +123,7 @@ class OutcomesPage(QWidget):
 
     # --- showing -------------------------------------------------------------------------
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)  # type: ignore[arg-type]
 
-    def mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
 
     def refresh(self, select: int | None = None) -> None:
         chosen = select if select is not None else self.selected_id()
@@ -142,7 +133,7 @@ class OutcomesPage(QWidget):
         for col in (OutcomeCol.OUTCOME, OutcomeCol.LATEST, OutcomeCol.TREND, OutcomeCol.SPENT):
             self.table.resizeColumnToContents(col)
         self.providers_table.resizeColumnsToContents()
-        self._stale = False
+        super().refresh()
         self._select(chosen)
 
     def _select(self, outcome_id: int | None) -> None:

@@ -31,10 +31,10 @@ from ui.accessibility import label_for, named
 from ui.date_field import DateField
 from ui.flow_layout import FlowLayout
 from ui.register.my_providers_model import SORT_ROLE, MyProvidersModel, _kinds
-from ui.widgets import accept_cancel_buttons, confirmed, message_label, to_date
+from ui.widgets import ReloadedWhenShown, accept_cancel_buttons, confirmed, message_label, to_date
 
 
-class MyProvidersPage(QWidget):
+class MyProvidersPage(ReloadedWhenShown):
     def __init__(self, service: MyProvidersService, undo: UndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +76,6 @@ class MyProvidersPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._enable())
-        self._stale = True
         self._enable()
 
     def refresh(self) -> None:
@@ -84,18 +83,9 @@ class MyProvidersPage(QWidget):
         period = Period(today - timedelta(days=365), today)
         self.model.set_rows(self.service.value_for_money_all(period))
         fit.size_columns(self.table)
-        self._stale = False
+        super().refresh()
 
-    def mark_stale(self) -> None:
-        """Figures changed elsewhere: reload when next shown (or now, if shown)."""
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)  # type: ignore[arg-type]
 
     def add_own(self) -> None:
         if OwnProviderDialog(self.service, self.undo, self).exec():
