@@ -36,6 +36,9 @@ RECORDS = {
     "personal_assistant": N_("PA"), "pa_rate": N_("PA's rate"), "payslip": N_("payslip"),
     "payslip_payment": N_("payment against a payslip"), "employer": N_("employer details"),
     "chosen_provider": N_("provider"), "issued_statement": N_("monitoring return"),
+    "evidence_subject": N_("document kept for the council"), "outcome": N_("outcome"),
+    "outcome_rating": N_("outcome rating"), "outcome_plan_line": N_("plan line for an outcome"),
+    "outcome_entry": N_("payment for an outcome"), "outcome_visit": N_("visit for an outcome"),
 }
 
 # What each column is called (the same name means the same thing in every table).
@@ -65,6 +68,26 @@ COLUMNS = {
     "wages_owed": N_("Wages owed"), "hmrc_due": N_("Owed to HMRC"),
     "pension_due": N_("Owed to the pension"), "unpaid_invoices": N_("Unpaid invoices"),
     "dbs_renew_months": N_("Renew DBS checks every (months)"), "part": N_("Part"),
+    "match_days": N_("Days apart a bank line may match"), "bank_text": N_("Bank line"),
+    "code": N_("Code"), "payee_name": N_("Name on payments"), "postcode": N_("Postcode"),
+    "own_rating": N_("My rating"), "policy_number": N_("Policy number"),
+    "duties_start": N_("Employer duties start"), "last_re_enrolment": N_("Last re-enrolment"),
+    "paye_reference": N_("PAYE reference"), "media_type": N_("File type"), "size": N_("Size"),
+    "subject": N_("Kept for"), "subject_id": N_("Kept for (record)"),
+    "subject_name": N_("Kept for (name)"), "valid_from": N_("Covers from"),
+    "valid_to": N_("Covers to"), "funder": N_("Funder"), "frequency": N_("How often paid"),
+    "produced_on": N_("Produced"), "file_kind": N_("File kind"), "as_of": N_("As on"),
+    "text": N_("Outcome"), "area_code": N_("Area in law"), "measure": N_("Measure"),
+    "created_on": N_("Added on"), "outcome_id": N_("Outcome"), "score": N_("Rating"),
+    "rated_by": N_("Rated by"), "learned": N_("Learned from a correction"),
+    "hours_minutes": N_("Hours"), "holiday_minutes": N_("Holiday hours"),
+    "date_of_birth": N_("Date of birth"), "nhs_number": N_("NHS number"),
+    "managed_by": N_("Who manages the budget"), "is_demo": N_("Demo profile"),
+    "hours_week_minutes": N_("Hours a week"), "born": N_("Year of birth"),
+    "apprentice": N_("Apprentice"), "right_to_work_checked": N_("Right to work checked"),
+    "right_to_work_expires": N_("Right to work ends"), "payroll_ref": N_("Payroll reference"),
+    "pay_frequency": N_("How often paid"), "pension_status": N_("Pension"),
+    "leave_year_start": N_("Leave year starts"),
 }
 # Bookkeeping, said by the event itself or meaningless to people.
 HIDDEN = {"id", "created_at", "created_by", "added_at", "added_by", "import_id", "sha256",

@@ -47,3 +47,14 @@ def test_values_in_welsh() -> None:
     assert value_text("entry", "on", "2026-11-29") == "29 Tach 2026"
     assert value_text("entry", "cleared", True) == i18n._("yes")
     assert value_text("entry", "amount", 1250) == "£12.50"
+
+
+def test_every_audited_table_and_column_has_words() -> None:
+    """A table or column added without words would show its code name, in English, in the
+    History tab (the outcome and evidence tables once did)."""
+    from app.services.history_words import COLUMNS, HIDDEN, RECORDS
+    from app.store.writer import TABLES, audited_columns
+
+    assert sorted(set(TABLES) - set(RECORDS)) == []
+    assert [(table, column) for table in sorted(TABLES) for column in audited_columns(table)
+            if column not in COLUMNS and column not in HIDDEN] == []
