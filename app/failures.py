@@ -78,7 +78,7 @@ def _os(error: OSError) -> str | None:
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return disk_full()
     if code == errno.EROFS:
-        return read_only()
+        return read_only_at(error.filename) if error.filename else read_only()
     if code in (errno.EACCES, errno.EPERM):
         return _("CareLedger is not allowed to use {file}. Check the folder's permissions, "
                  "or choose another folder.").format(file=_name(error))
@@ -109,6 +109,16 @@ def read_only() -> str:
     return _("The folder CareLedger keeps its files in cannot be written to (it is read-only). "
              "Nothing was changed. Check the disk is not write-protected, or start CareLedger "
              "with another folder.")
+
+
+def read_only_at(filename: object) -> str:
+    """A read-only folder that was named: it may be where a return or export was to go,
+    not CareLedger's own folder."""
+    path = Path(str(filename))
+    folder = path if path.is_dir() else path.parent
+    return _("The folder {folder} cannot be written to (it is read-only). Nothing was "
+             "changed. Check the disk is not write-protected, or choose another folder."
+             ).format(folder=folder)
 
 
 def disk_error() -> str:

@@ -87,3 +87,36 @@ def test_plain_refusals(cli: Cli, created: CreatedProfile, files: dict[str, Path
     status, out = cli("evidence", "attach", "--profile", NAME, str(files["receipt"]),
                       "--entry", str(payment), "--from", "2025-05-01")
     assert status == 1 and "leave out --from and --to" in out
+
+
+def test_a_damaged_pdf_is_said_in_the_return_not_on_the_screen(tmp_path: Path) -> None:
+    """pypdf warns about a damaged PDF through logging; with no handler of ours Python prints
+    that on stderr. It belongs in the log: the return itself says the file cannot be read.
+    (A subprocess, because pytest's own log capture would hide the difference.)"""
+    import os
+    import subprocess
+    import sys
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    whole = tmp_path / "invoice.pdf"
+    canvas = Canvas(str(whole))
+    canvas.drawString(72, 720, "Invoice 1043")
+    canvas.save()
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(whole.read_bytes()[: len(whole.read_bytes()) // 2])
+    data = tmp_path / "data"
+    env = dict(os.environ, CARELEDGER_PASSPHRASE="a passphrase")
+
+    def careledger(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "ui.main", "--data-dir", str(data), *argv],
+                              env=env, capture_output=True, text=True, check=True)
+
+    careledger("profile", "create", "Ann", "--weekly", "300", "--start", "2025-04-01")
+    careledger("entries", "add", "--profile", "Ann", "--date", "2025-05-01", "--payee", "Jo",
+               "--amount", "-50", "--category", "pa_wages")
+    careledger("evidence", "attach", "--profile", "Ann", str(damaged), "--entry", "1")
+    done = careledger("statement", "--profile", "Ann", "--from", "2025-04-01", "--to",
+                      "2025-06-30", "--out", str(tmp_path / "r.pdf"), "--with-evidence")
+    assert "EOF marker" not in done.stderr + done.stdout
+    assert "EOF marker" in (data / "logs" / "careledger.log").read_text(encoding="utf-8")

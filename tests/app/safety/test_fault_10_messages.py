@@ -123,6 +123,25 @@ def test_backup_to_a_read_only_folder(data_dir: Path, small_disk: Disk, cli: Cli
     assert "read-only" in out or "not allowed" in out
 
 
+
+@pytest.mark.parametrize("argv", [
+    ("statement", "--profile", NAME, "--from", "2025-04-01", "--to", "2025-06-30", "--out"),
+    ("export", "open-data", "--profile", NAME, "--from", "2025-04-01", "--to", "2025-06-30",
+     "--yes", "--out"),
+])
+def test_a_return_or_export_to_a_read_only_folder_names_that_folder(
+        data_dir: Path, small_disk: Disk, cli: Cli, argv: tuple[str, ...]) -> None:
+    """Not "the folder CareLedger keeps its files in": that one is fine; the person chose
+    where the file should go."""
+    make(data_dir)
+    usb = small_disk("1m")
+    remount_read_only(usb)
+    target = usb / ("return.pdf" if argv[0] == "statement" else "open-data")
+    status, out = cli(data_dir, *argv, str(target), CARELEDGER_PASSPHRASE=PASS)
+    _plain(status, out)
+    assert f"The folder {usb} cannot be written to (it is read-only)" in out
+
+
 # --- bad values --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("argv", [
