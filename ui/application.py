@@ -10,21 +10,21 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.cli import build_parser, data_dir
+from app.cli import data_dir, global_parser
 from app.cli.secrets import PASSPHRASE_ENV
 from app.domain.errors import DomainError
 from app.i18n import _, set_locale
 from app.paths import RESOURCES
-from app.services.profiles import list_profiles
 from app.services.restore_area import clean_stale
 from app.settings import choose_language, load_settings
+from app.store.profiles import ProfileDirectory
 from ui.errors import install_exception_hook, setup_logging, show_failure
 from ui.main_window import MainWindow
 from ui.text_size import TextSize
 
 
 def run_window(argv: Sequence[str]) -> int:
-    args, _rest = build_parser().parse_known_args(list(argv))
+    args, _rest = global_parser().parse_known_args(list(argv))
     folder = data_dir(args)
     log_path = setup_logging(folder)  # also makes the data folder owner-only
     set_locale(choose_language(args.lang, load_settings(folder)))
@@ -52,7 +52,7 @@ def run_window(argv: Sequence[str]) -> int:
 
 def open_requested_profile(window: MainWindow, name: str) -> None:
     """`--profile NAME`: unlock with CARELEDGER_PASSPHRASE, or ask in the window."""
-    match = next((p for p in list_profiles(window.data_dir)
+    match = next((p for p in ProfileDirectory(window.data_dir).list()
                   if p.display_name.casefold() == name.casefold() or p.slug == name), None)
     if match is None:
         QMessageBox.warning(window, _("CareLedger"),

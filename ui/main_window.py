@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,52 +20,39 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.domain.errors import DomainError
 from app.i18n import _, active_locale
-from app.services.computer import ComputerService, open_remembered
-from app.services.context import ProfileContext
-from app.services.demo import DEFAULT_DEMO_NAME, create_demo_profile
-from app.services.profiles import (
-    DEMO_PASSPHRASE,
-    NewProfile,
-    OpenProfile,
-    ProfileInUse,
-    create_profile,
-    list_profiles,
-    open_profile,
-)
 from app.settings import load_settings, save_settings
-from app.store.ledger_file import LedgerDamaged
-from app.store.profiles import ProfileInfo
+from app.store.profiles import ProfileDirectory
 from ui import access_keys, fit
-from ui.dialogs.new_profile_dialog import NewProfileDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog
-from ui.help.context_help import topic_of_screen
-from ui.help.help_window import HelpWindow
-from ui.jobs import run_job
-from ui.pages.ledger_page import LedgerPage
-from ui.pages.profile_tabs import ProfileTabs
 from ui.pages.profiles_page import ProfilesPage
-from ui.security.first_run_dialog import FirstRunDialog
 from ui.security.idle_lock import IdleLock
 from ui.security.kept_work import FormWatcher, KeptWork
 from ui.security.lock_countdown import LockCountdown
-from ui.security.people_page import PeoplePage
-from ui.security.profile_files import ProfileFiles
-from ui.security.recovery_dialog import RecoveryCodeDialog
-from ui.security.settings_dialog import SettingsDialog
-from ui.security.who_dialog import WhoIsUsingDialog
 from ui.text_size import TextSize
+
+# The first screen is the profile list: the services behind an open profile (SQLAlchemy, the
+# pages) and the dialogs are imported when first used, not before the window shows.
+if TYPE_CHECKING:
+    from app.services.computer import ComputerService
+    from app.services.context import ProfileContext
+    from app.services.profiles import OpenProfile
+    from app.store.profiles import ProfileInfo
+    from ui.help.help_window import HelpWindow
+    from ui.pages.ledger_page import LedgerPage
+    from ui.pages.profile_tabs import ProfileTabs
+    from ui.security.people_page import PeoplePage
+    from ui.security.profile_files import ProfileFiles
 
 
 class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path, text_size: TextSize | None = None) -> None:
         super().__init__()
         self.data_dir = data_dir
-        self.computer = ComputerService(data_dir)
-        self.files = ProfileFiles(self)
+        self._computer: ComputerService | None = None
+        self._files: ProfileFiles | None = None
         self.text_size = text_size or TextSize(QApplication.instance())  # type: ignore[arg-type]
         self.ctx: ProfileContext | None = None
         self.ledger_page: LedgerPage | None = None
-        self.people_page: PeoplePage | None = None
         self.profile_view: ProfileTabs | None = None
         self.help_window: HelpWindow | None = None
         # Figures are hidden again after some minutes without input (shared laptops).
@@ -92,6 +81,28 @@ class MainWindow(QMainWindow):
         access_keys.settle(self.profiles_page, self.menu_keys)
         self.show_profiles()
 
+    @property
+    def people_page(self) -> PeoplePage | None:
+        """The open profile's People tab (built when first asked for)."""
+        return self.profile_view.people_page if self.profile_view is not None else None
+
+    @property
+    def computer(self) -> ComputerService:
+        if self._computer is None:
+            from app.services.computer import ComputerService
+
+            self._computer = ComputerService(self.data_dir)
+        return self._computer
+
+    @property
+    def files(self) -> ProfileFiles:
+        """The File menu's backups and passphrases."""
+        if self._files is None:
+            from ui.security.profile_files import ProfileFiles
+
+            self._files = ProfileFiles(self)
+        return self._files
+
     # --- menus -----------------------------------------------------------------------------
 
     def _action(self, text: str, slot: object,
@@ -112,17 +123,18 @@ class MainWindow(QMainWindow):
                                         "Ctrl+L")
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
-        self.backup_action = self._action(_("&Back up to a file…"), self.files.back_up)
+        self.backup_action = self._action(_("&Back up to a file…"), lambda: self.files.back_up())
         file_menu.addAction(self.backup_action)
-        file_menu.addAction(self._action(_("&Restore from a backup…"), self.files.restore))
+        file_menu.addAction(self._action(_("&Restore from a backup…"),
+                                         lambda: self.files.restore()))
         self.restore_automatic_action = self._action(_("Restore an &automatic backup…"),
-                                                     self.files.restore_automatic)
+                                                     lambda: self.files.restore_automatic())
         file_menu.addAction(self.restore_automatic_action)
         self.change_passphrase_action = self._action(_("&Change passphrase…"),
-                                                     self.files.change_passphrase)
+                                                     lambda: self.files.change_passphrase())
         file_menu.addAction(self.change_passphrase_action)
         self.forgotten_action = self._action(_("&Forgotten passphrase…"),
-                                             self.files.recover_access)
+                                             lambda: self.files.recover_access())
         file_menu.addAction(self.forgotten_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Se&ttings…"), self.edit_settings))
@@ -151,7 +163,7 @@ class MainWindow(QMainWindow):
     # --- profiles --------------------------------------------------------------------------
 
     def show_profiles(self) -> None:
-        profiles = list_profiles(self.data_dir)
+        profiles = ProfileDirectory(self.data_dir).list()
         self.profiles_page.set_profiles(profiles)
         self.stack.setCurrentWidget(self.profiles_scroll)
         self._enable_profile_actions(opened=False, any_profiles=bool(profiles))
@@ -180,7 +192,9 @@ class MainWindow(QMainWindow):
 
     def ask_first_run_question(self) -> None:
         """Shared computer or own? Asked once; the answer decides what is remembered."""
-        if self.computer.settings().is_first_run:
+        if load_settings(self.data_dir).is_first_run:
+            from ui.security.first_run_dialog import FirstRunDialog
+
             FirstRunDialog(self.computer, self).exec()
             self._keep_language_in_use()
             self.idle_lock.set_minutes(self.computer.settings().idle_lock_minutes)
@@ -193,6 +207,8 @@ class MainWindow(QMainWindow):
             save_settings(self.data_dir, settings.with_changes(language=language))
 
     def edit_settings(self) -> None:
+        from ui.security.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.computer, self)
         if dialog.exec():
             self.idle_lock.set_minutes(self.computer.settings().idle_lock_minutes)
@@ -200,13 +216,16 @@ class MainWindow(QMainWindow):
                 self.tell(_("Settings saved"), "\n\n".join(dialog.notes))
 
     def ask_and_open(self, info: ProfileInfo) -> OpenProfile | None:
+        from app.services.profiles import OpenProfile, ProfileInUse, open_profile
+        from app.store.ledger_file import LedgerDamaged
+
         remembered = self._open_if_remembered(info.display_name)
         if remembered is not None:
             return self.enter_profile(remembered)
 
         def unlock(passphrase: str) -> OpenProfile:
             try:
-                return open_profile(self.data_dir, info.display_name, passphrase)
+                return self.open_by_passphrase(info.display_name, passphrase)
             except LedgerDamaged as damaged:  # the newest good backup is offered
                 if not self.files.offer_newest_backup(info.display_name, passphrase, damaged):
                     raise
@@ -227,6 +246,9 @@ class MainWindow(QMainWindow):
 
     def _open_if_remembered(self, name: str) -> OpenProfile | None:
         """No passphrase asked when this (own) computer remembers the profile's key."""
+        from app.services.computer import open_remembered
+        from app.services.profiles import ProfileInUse
+
         try:
             return open_remembered(self.data_dir, name)
         except ProfileInUse as busy:
@@ -247,6 +269,9 @@ class MainWindow(QMainWindow):
 
     def enter_profile(self, profile: OpenProfile) -> OpenProfile | None:
         """Ask who is at the keyboard when several people act for it, then show it."""
+        from app.services.context import ProfileContext
+        from ui.security.who_dialog import WhoIsUsingDialog
+
         ctx = ProfileContext(profile, self.data_dir)
         people = [] if profile.read_only else ctx.people.list()
         if len(people) > 1:
@@ -260,7 +285,17 @@ class MainWindow(QMainWindow):
         return profile
 
     def open_with_passphrase(self, name: str, passphrase: str) -> None:
-        self.enter_profile(open_profile(self.data_dir, name, passphrase))
+        self.enter_profile(self.open_by_passphrase(name, passphrase))
+
+    def open_by_passphrase(self, name: str, passphrase: str) -> OpenProfile:
+        """open_profile, with the key derived on a worker thread while the code the open
+        profile needs is imported here (the first time: a few tenths of a second)."""
+        from app.services.unlock import unlock_while
+
+        info, data_key = unlock_while(self.data_dir, name, passphrase, _load_profile_code)
+        from app.services.profiles import open_with_key
+
+        return open_with_key(self.data_dir, info, data_key)
 
     def confirm_read_only(self, message: str) -> bool:
         answer = QMessageBox.question(
@@ -268,6 +303,10 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def new_profile(self) -> None:
+        from app.services.context import ProfileContext
+        from app.services.profiles import NewProfile, OpenProfile, create_profile, open_profile
+        from ui.dialogs.new_profile_dialog import NewProfileDialog
+
         def create(request: NewProfile, passphrase: str) -> OpenProfile:
             created = create_profile(self.data_dir, request, passphrase)
             self.show_recovery_code(created.info.display_name, created.recovery_code)
@@ -278,11 +317,17 @@ class MainWindow(QMainWindow):
             self.show_profile(ProfileContext(dialog.created, self.data_dir))
 
     def show_recovery_code(self, name: str, code: str) -> None:
+        from ui.security.recovery_dialog import RecoveryCodeDialog
+
         RecoveryCodeDialog(name, code, parent=self).exec()
 
     def open_demo(self) -> None:
         """Made on a worker thread (a few seconds) with progress; then opened."""
-        existing = next((p for p in list_profiles(self.data_dir) if p.is_demo), None)
+        from app.services.demo import DEFAULT_DEMO_NAME, create_demo_profile
+        from app.services.profiles import DEMO_PASSPHRASE, open_profile
+        from ui.jobs import run_job
+
+        existing = next((p for p in ProfileDirectory(self.data_dir).list() if p.is_demo), None)
         name = existing.display_name if existing else DEFAULT_DEMO_NAME
         try:
             if existing is None:
@@ -296,12 +341,13 @@ class MainWindow(QMainWindow):
         self.enter_profile(profile)
 
     def show_profile(self, ctx: ProfileContext) -> None:
+        from ui.pages.profile_tabs import ProfileTabs
+
         self.lock()
         self.ctx = ctx
         profile = ctx.profile
         self.profile_view = ProfileTabs(ctx)
         self.ledger_page = self.profile_view.ledger_page
-        self.people_page = self.profile_view.people_page
         self.stack.addWidget(self.profile_view)
         self.settle_page_keys(self.profile_view)
         self.stack.setCurrentWidget(self.profile_view)
@@ -319,18 +365,18 @@ class MainWindow(QMainWindow):
         kept, self.kept = self.kept, None
         if kept is None or kept.profile != name:  # another profile: forgotten, not shown
             return
+        assert self.profile_view is not None
+        self.profile_view.build_all()  # the kept values are found by where they sit
         self.forms.bring_back(kept)
         self.statusBar().showMessage(_("Everything you were typing is back as you left it."),
                                      15_000)
 
     def settle_page_keys(self, tabs: ProfileTabs) -> None:
-        """The tabs' keys after the menus'; each page's after both (one page shows at once)."""
+        """The tabs' keys after the menus'; each page's after both, as the page is built
+        (one page shows at once)."""
         keys = set(self.menu_keys)
         access_keys.settle_tabs(tabs, keys)
-        for index in range(tabs.count()):
-            page = tabs.page(index)
-            if page is not None:
-                access_keys.settle(page, keys)
+        tabs.when_built(lambda page: access_keys.settle(page, keys))
 
     def lock_when_idle(self) -> None:
         """Keep what was being typed (memory only), close the forms, then lock."""
@@ -350,7 +396,6 @@ class MainWindow(QMainWindow):
             self.profile_view.deleteLater()
             self.profile_view = None
             self.ledger_page = None
-            self.people_page = None
         ctx, self.ctx = self.ctx, None
         try:
             if ctx is not None:
@@ -367,6 +412,9 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         """The guide at the page about what is on the screen (F1)."""
+        from ui.help.context_help import topic_of_screen
+        from ui.help.help_window import HelpWindow
+
         shown = self.stack.currentWidget()
         page = (self.profile_view.currentWidget() if shown is self.profile_view
                 and self.profile_view is not None else self.profiles_page)
@@ -384,6 +432,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.lock()
         super().closeEvent(event)
+
+
+def _load_profile_code() -> None:
+    """What opening a profile needs: SQLAlchemy and the store, the context, the ledger page."""
+    for module in ("app.services.profiles", "app.services.context", "ui.pages.profile_tabs"):
+        importlib.import_module(module)
 
 
 def focusable_children(root: QWidget) -> list[QWidget]:

@@ -61,8 +61,6 @@ def test_version_imports_nothing_heavy(tmp_path: Path) -> None:
     assert not [name for name in HEAVY if name in loaded]
 
 
-@pytest.mark.xfail(strict=True, reason="the lazy window (the profile list imports no "
-                   "SQLAlchemy) is on branch speed, not yet merged: issue 16")
 def test_the_first_window_imports_nothing_heavy(tmp_path: Path) -> None:
     """What the profile list needs, and no more: the rest comes when a profile opens."""
     code = ("from PySide6.QtWidgets import QApplication\n"

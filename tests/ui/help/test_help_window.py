@@ -113,3 +113,21 @@ def test_the_close_button_is_in_welsh_too(qtbot: QtBot) -> None:
         assert "Cau" in texts, texts
     finally:
         i18n.set_locale("en_GB")
+
+
+def test_every_kind_named_for_help_is_a_real_page_or_dialog() -> None:
+    """F1 matches by class name (so it imports nothing): a renamed class must be renamed here."""
+    import importlib
+    import pkgutil
+
+    import ui
+    from ui.help.context_help import TOPIC_OF
+
+    kinds = set()
+    for module in pkgutil.walk_packages(ui.__path__, "ui."):
+        if module.name in {"ui.main", "ui.__main__"}:
+            continue
+        loaded = importlib.import_module(module.name)
+        kinds |= {name for name, value in vars(loaded).items() if isinstance(value, type)}
+    assert {kind for kind, _topic in TOPIC_OF} - kinds == set()
+    assert {topic for _kind, topic in TOPIC_OF} <= set(TOPICS)
