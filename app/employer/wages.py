@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-import holidays
-
 from app.domain.money import Money
 from app.employer.checks_common import Finding, State, Topic, source_of
 from app.employer.records import PA, RATE_KIND_NAMES, Payslip, RateKind
@@ -198,6 +196,8 @@ def _payslip_rates(pa: PA, slips: Sequence[Payslip], rules: EmployerRules, start
 @cache
 def _bank_holidays(year: int) -> dict[date, str]:
     # England and Wales share their bank holidays (the `holidays` library's ENG list).
+    import holidays  # on first use: it loads every country's calendars (6 MB, 0.1 s)
+
     return dict(holidays.country_holidays("GB", subdiv="ENG", years=year).items())
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError
-from app.employer.checks_common import Finding, State
+from app.employer.checks_common import State
 from app.employer.records import PA, EmployerDetails, PADraft, Payslip, PayslipDraft
 from app.employer.service import EmployerService
 from app.i18n import _, format_date, format_money
@@ -33,6 +33,7 @@ from ui.employer.pa_model import Col, PAModel
 from ui.employer.payslip_dialog import PayslipDialog
 from ui.employer.payslip_model import Col as SlipCol
 from ui.employer.payslip_model import PayslipModel
+from ui.employer.reminder_text import reminder_text
 from ui.flow_layout import FlowLayout
 from ui.models.rows_model import chosen_row, sorted_view
 from ui.widgets import (
@@ -43,16 +44,6 @@ from ui.widgets import (
     message_label,
     to_date,
 )
-
-
-def reminder_text(findings: list[Finding], limit: int | None = None) -> str:
-    """Each reminder on its own line, failed checks marked; '' when nothing is due."""
-    shown = findings if limit is None else findings[:limit]
-    lines = [("⚠ " if f.state is State.PROBLEM else "• ") + f.line() for f in shown]
-    if limit is not None and len(findings) > limit:
-        lines.append(_("…and {count} more on the Employing PAs tab.").format(
-            count=len(findings) - limit))
-    return "\n".join(lines)
 
 
 class EndDialog(QDialog):

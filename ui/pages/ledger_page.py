@@ -29,12 +29,11 @@ from app.services.profiles import DEMO_PASSPHRASE
 from ui import fit
 from ui.accessibility import named
 from ui.bank.evidence_panel import EvidencePanel
-from ui.bank.import_dialog import BankImportDialog
 from ui.bank.missing_evidence_dialog import MissingEvidenceDialog
 from ui.bank.payee_rules_dialog import PayeeRulesDialog
 from ui.bank.reconcile_dialog import ReconcileDialog
 from ui.dialogs.entry_dialog import EntryDialog
-from ui.employer.pa_page import reminder_text
+from ui.employer.reminder_text import reminder_text
 from ui.flow_layout import FlowLayout
 from ui.models.ledger_model import Col, LedgerModel
 from ui.pages.summary_panel import SummaryPanel
@@ -311,6 +310,8 @@ class LedgerPage(QWidget):
     def import_statement(self) -> None:
         if self.ctx.read_only:
             return
+        from ui.bank.import_dialog import BankImportDialog  # on first use: not at open
+
         dialog = BankImportDialog(self.ctx.imports, self.undo_stack, self, self.ctx.accounts,
                                   self.ctx.payee_rules)
         added: list[int] = []

@@ -18,9 +18,10 @@ from app.services.context import ProfileContext
 from tests.conftest import DEMO_TODAY
 from ui.employer.employer_dialog import EmployerDialog
 from ui.employer.pa_dialog import PADialog
-from ui.employer.pa_page import EndDialog, PAPage, reminder_text
+from ui.employer.pa_page import EndDialog, PAPage
 from ui.employer.payslip_dialog import PayslipDialog
 from ui.employer.payslip_model import SORT_ROLE
+from ui.employer.reminder_text import reminder_text
 from ui.pages.ledger_page import LedgerPage
 
 TODAY = date(2026, 6, 30)
