@@ -112,7 +112,11 @@ def main() -> None:
     parser.add_argument("--entries", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--repeat", type=int, default=3)
     opts = parser.parse_args()
-    print(f"best of {opts.repeat}, CPU seconds (wall in brackets)")
+    from reportlab.lib import rl_accel
+
+    accelerated = type(rl_accel.fp_str).__name__ == "builtin_function_or_method"
+    print(f"best of {opts.repeat}, CPU seconds (wall in brackets); reportlab's C accelerator "
+          f"(rl-accel): {'in use' if accelerated else 'not installed'}")
     times = {}
     with tempfile.TemporaryDirectory() as folder:
         for count in opts.entries:

@@ -7,16 +7,12 @@ the transactions table repeats its header on every page.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
@@ -31,6 +27,7 @@ from reportlab.platypus.flowables import Flowable
 from app.i18n import _, active_locale, format_date, format_money, format_number
 from app.statements import pdf_evidence, text
 from app.statements.model import Statement, StatementEntry
+from app.statements.pdf_cells import CELL_PAD, date_text, fit, head, money_text
 from app.statements.pdf_long_table import LongTable
 from app.statements.pdf_outcomes import outcomes_section
 from app.statements.pdf_page import (
@@ -46,7 +43,6 @@ from app.statements.pdf_page import (
 )
 
 CONTENT_WIDTH = A4[0] - 2 * PAGE_MARGIN
-CELL_PAD = 2.5
 LONG_TABLE_START = 45 * mm  # room for a heading, the table's header and a few rows
 # Date, payee, category, plan line, evidence, in, out (mm); sums to the content width (180).
 TRANSACTION_COLS = (24, 38, 39, 21, 18, 20, 20)
@@ -155,44 +151,6 @@ def base_style(header: bool) -> list[tuple[Any, ...]]:
     return commands
 
 
-def fit(value: str, width_pt: float, bold: bool = False) -> str | Paragraph:
-    """Text wrapped to the cell: plain lines when words fit (fast for long tables), a
-    Paragraph (which also breaks over-long words) when one word is wider than the cell."""
-    wrapped = _wrapped(value, width_pt - 2 * CELL_PAD, bold)
-    if wrapped is not None:
-        return wrapped
-    return Paragraph(escape(value), styles()["cell_bold" if bold else "cell"])
-
-
-def head(value: str, width_pt: float) -> str | Paragraph:
-    """A column heading: wrapped between words, and set smaller when one word (Welsh
-    "Tystiolaeth", "Dyddiau") is wider than the column, so no word is ever broken."""
-    room = width_pt - 2 * CELL_PAD
-    widest = max(stringWidth(word, fonts().bold, TABLE_SIZE) for word in value.split() or [""])
-    if widest <= room:
-        return fit(value, width_pt, bold=True)
-    return Paragraph(escape(value), _head_style(max(5.5, TABLE_SIZE * room / widest)))
-
-
-@lru_cache(maxsize=64)
-def _head_style(size: float) -> ParagraphStyle:
-    return ParagraphStyle(f"head{size:.2f}", parent=styles()["cell_bold"], fontSize=size,
-                          leading=size * 1.2)
-
-
-@lru_cache(maxsize=4096)
-def _wrapped(value: str, width: float, bold: bool) -> str | None:
-    # Payees and categories repeat down a year of entries: measure each text once.
-    f = fonts()
-    font = f.bold if bold else f.regular
-    if stringWidth(value, font, TABLE_SIZE) <= width:
-        return value
-    lines = simpleSplit(value, font, TABLE_SIZE, width)
-    if any(stringWidth(line, font, TABLE_SIZE) > width for line in lines):
-        return None
-    return "\n".join(lines)
-
-
 def key_value_table(lines: list[text.Line]) -> Table:
     widths = (55 * mm, CONTENT_WIDTH - 55 * mm)
     rows = [[fit(line.label, widths[0], True), fit(line.text, widths[1])] for line in lines]
@@ -243,9 +201,9 @@ def funding_table(s: Statement) -> Flowable:
 
 def transaction_row(s: Statement, e: StatementEntry, widths: list[float],
                     names: dict[str, str]) -> list[Any]:
-    amount = _money(abs(e.amount.pence), active_locale())
+    amount = money_text(abs(e.amount.pence), active_locale())
     money_in, money_out = (amount, "") if e.amount.pence > 0 else ("", amount)
-    day = _date(e.on, active_locale())
+    day = date_text(e.on, active_locale())
     return [fit(day if e.cleared else "* " + day, widths[0]), fit(e.payee, widths[1]),
             fit(names.get(e.category_code, e.category_code), widths[2]),
             fit(e.support_plan_line, widths[3]), fit(evidence_cell(s, e), widths[4]),
@@ -273,17 +231,6 @@ class TotalsTable(Table):  # type: ignore[misc]  # reportlab is untyped
                                           ignoreSpans: int = 0) -> int:  # noqa: N803
         at: int = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
         return at - 1 if at == len(self._cellvalues) - 1 and at > 2 else at
-
-
-@lru_cache(maxsize=8192)
-def _money(pence: int, locale: str) -> str:
-    # babel formatting costs about 0.25 ms a call; a year repeats the same wages and dates.
-    return format_money(pence, locale)
-
-
-@lru_cache(maxsize=1024)
-def _date(day: date, locale: str) -> str:
-    return format_date(day, locale=locale)
 
 
 def transactions_table(s: Statement) -> Flowable:
@@ -327,10 +274,10 @@ def flagged_flowable(s: Statement) -> Flowable:
         e = flag.entry
         rule = (_("Not sorted yet") if flag.unsorted
                 else _(text.PERMISSIONS[flag.permission.value]))
-        rows.append([fit(_date(e.on, active_locale()), widths[0]), fit(e.payee, widths[1]),
+        rows.append([fit(date_text(e.on, active_locale()), widths[0]), fit(e.payee, widths[1]),
                      fit(text.category_name(s, e.category_code), widths[2]),
                      fit(rule, widths[3]),
-                     _money(abs(e.amount.pence), active_locale()),
+                     money_text(abs(e.amount.pence), active_locale()),
                      fit(e.approval_reason or _("None given"), widths[5])])
     return LongTable([head(h, w) for h, w in zip(heads, widths, strict=True)], rows, widths,
                      base_style(header=True) + [("ALIGN", (4, 0), (4, -1), "RIGHT")])
@@ -349,8 +296,8 @@ def uncleared_section(s: Statement) -> list[Flowable]:
         return []
     widths = [w * mm for w in (24, 100, 28)]
     heads = [_("Date"), _("Payee or payer"), _("Amount")]
-    rows = [[fit(_date(e.on, active_locale()), widths[0]), fit(e.payee, widths[1]),
-             _money(e.amount.pence, active_locale())] for e in r.uncleared]
+    rows = [[fit(date_text(e.on, active_locale()), widths[0]), fit(e.payee, widths[1]),
+             money_text(e.amount.pence, active_locale())] for e in r.uncleared]
     table = LongTable([head(h, w) for h, w in zip(heads, widths, strict=True)], rows, widths,
                       base_style(header=True) + [("ALIGN", (2, 0), (2, -1), "RIGHT")])
     return long_section(_("Items not yet on the bank statement"), table)

@@ -12,9 +12,10 @@ from reportlab.platypus import Paragraph, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
 from app.domain.documents import KIND_NAMES
-from app.i18n import _, active_locale, format_date, format_money
+from app.i18n import _, active_locale
 from app.statements import explain_text, text
 from app.statements.model import Statement
+from app.statements.pdf_cells import REPORTLAB_PAD, date_text, fit, money_text
 from app.statements.pdf_long_table import LongTable
 from app.statements.pdf_page import GRID, HEAD_FILL, STRONG_FILL, TABLE_SIZE, fonts, styles
 
@@ -90,9 +91,10 @@ def missing_table(s: Statement) -> Flowable:
         _("Date"), _("Paid to"), _("Category"), _("Amount"))]]
     locale = active_locale()
     for e in ev.missing:
-        rows.append([format_date(e.on, locale=locale), _cell(e.payee),
-                     _cell(text.category_name(s, e.category_code)),
-                     format_money(abs(e.amount.pence), locale)])
+        # Plain lines where the words fit: a Paragraph in every cell took most of the time.
+        rows.append([date_text(e.on, locale), fit(e.payee, widths[1], pad=REPORTLAB_PAD),
+                     fit(text.category_name(s, e.category_code), widths[2], pad=REPORTLAB_PAD),
+                     money_text(abs(e.amount.pence), locale)])
     # A year's payments may have thousands without a receipt: laid out in linear time.
     return LongTable(rows[0], rows[1:], widths,
                      _style(header=True) + [("ALIGN", (3, 1), (3, -1), "RIGHT")])

@@ -18,7 +18,8 @@ from reportlab.platypus import Paragraph
 from app.domain.money import Money
 from app.statements import Statement
 from app.statements.model import StatementEntry, StatementInputs
-from app.statements.pdf import CELL_PAD, TRANSACTION_COLS, fit, render_pdf
+from app.statements.pdf import TRANSACTION_COLS, render_pdf
+from app.statements.pdf_cells import CELL_PAD, fit
 from app.statements.pdf_page import TABLE_SIZE, fonts
 
 MakeStatement = Callable[..., Statement]
