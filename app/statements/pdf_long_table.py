@@ -26,7 +26,7 @@ class LongTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """`header` repeats at the top of every page; `closing` rows (and `closing_style`, whose
     row numbers count from the end: -1 is the last row) come after the body; `fills` shades
     body rows (by their place in `body`, from 0). `make` builds each Table (a subclass may
-    keep the last row from a page of its own)."""
+    keep the last row from a page of its own). The rows still to place start at `first`."""
 
     def __init__(self, header: Row, body: Sequence[Row], widths: Sequence[float],
                  style: Style, closing: Sequence[Row] = (), closing_style: Style | None = None,
@@ -37,26 +37,35 @@ class LongTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
         self.header, self.body, self.widths = header, body, list(widths)
         self.style, self.closing, self.closing_style = style, list(closing), closing_style or []
         self.make, self.chunk = make, CHUNK if chunk is None else chunk
-        self.fills, self.first = fills or {}, first  # `first`: where `body` starts in all
+        # The rows not yet placed are body[first:]: the list is shared, never copied (slicing
+        # it at each page end made a year of rows cost n² again).
+        self.fills, self.first = fills or {}, first
         # Row heights once measured (the header's at -1), given to every later Table, so that
         # no row is measured twice (wrapping a paragraph cell is the dearest part).
         self.heights: dict[int, float] = {} if heights is None else heights
         self._last: Table | None = None
 
+    def _left(self) -> int:
+        return len(self.body) - self.first
+
+    def _rows(self, count: int | None = None) -> Sequence[Row]:
+        end = len(self.body) if count is None else self.first + count
+        return self.body[self.first:end]
+
     def _table(self, rows: Sequence[Row], last: bool) -> Table:
         make = self.make if last else Table  # e.g. a rule about the last row is for the last
-        body = min(len(rows), len(self.body))
+        body = min(len(rows), self._left())
         known = [self.heights.get(-1)] + [self.heights.get(self.first + i) for i in range(body)]
         table = make([self.header, *rows], colWidths=self.widths, repeatRows=1, hAlign="LEFT",
                      rowHeights=known + [None] * (len(rows) - body))
         shaded = [("BACKGROUND", (0, i), (-1, i), self.fills[self.first + i - 1])
-                  for i in range(1, min(len(rows), len(self.body)) + 1)
+                  for i in range(1, min(len(rows), self._left()) + 1)
                   if self.first + i - 1 in self.fills]
         table.setStyle(self.style + (self.closing_style if last else []) + shaded)
         return table
 
     def _rest(self, placed: int) -> LongTable:
-        return LongTable(self.header, self.body[placed:], self.widths, self.style, self.closing,
+        return LongTable(self.header, self.body, self.widths, self.style, self.closing,
                          self.closing_style, self.make, self.chunk, self.fills,
                          self.first + placed, self.heights)
 
@@ -68,10 +77,10 @@ class LongTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
 
     def _final(self) -> Table | None:
         """The one ordinary Table, once few enough rows are left."""
-        if len(self.body) > self.chunk:
+        if self._left() > self.chunk:
             return None
         if self._last is None:
-            self._last = self._table([*self.body, *self.closing], last=True)
+            self._last = self._table([*self._rows(), *self.closing], last=True)
         return self._last
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
@@ -88,8 +97,8 @@ class LongTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
             parts: list[Flowable] = final.split(availWidth, availHeight)
             return parts
         size = self.chunk
-        while size < len(self.body):
-            rows = self.body[:size]
+        while size < self._left():
+            rows = self._rows(size)
             table = self._table(rows, last=False)
             parts = table.split(availWidth, availHeight)
             self._keep_heights(table, len(rows))
@@ -99,7 +108,7 @@ class LongTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
             if placed < len(rows):
                 return [parts[0], self._rest(placed)]
             size *= 2  # the whole chunk fitted (a very tall page): the page is not full yet
-        whole: list[Flowable] = self._table([*self.body, *self.closing], last=True).split(
+        whole: list[Flowable] = self._table([*self._rows(), *self.closing], last=True).split(
             availWidth, availHeight)
         return whole
 
