@@ -3,7 +3,7 @@ rejected, then commit.
 
 `commit` writes every new line and every accepted match in ONE transaction, or none of them.
 A new line becomes an entry already ticked as on the bank statement; a matched line marks the
-entry it matched as on the statement and records the link (app/store/models_bank.BankMatchRow),
+entry it matched as on the statement and records the link (app/store/models_bank.bank_match_table),
 so nothing is counted twice: not an entry typed by hand before the statement came, not the
 same payments in an OFX and a CSV of one account. Importing the same file twice adds nothing:
 each line carries an import id (see app/importers/bank/identity.py) that the second import

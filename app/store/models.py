@@ -5,159 +5,172 @@ Change it only together with a new Alembic migration in migrations/versions/.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 from app.domain.money import Money
 from app.store.types import MoneyType
 
-
-class Base(DeclarativeBase):
-    pass
+metadata = MetaData()
 
 
-class PersonRow(Base):
-    __tablename__ = "person"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    display_name: Mapped[str] = mapped_column(String(200))
-    date_of_birth: Mapped[date | None] = mapped_column(Date)
-    council_name: Mapped[str] = mapped_column(String(200), default="")
-    council_reference: Mapped[str] = mapped_column(String(100), default="")
-    nhs_number: Mapped[str] = mapped_column(String(20), default="")
-    postcode: Mapped[str] = mapped_column(String(10), default="")
-    managed_by: Mapped[str] = mapped_column(String(20), default="self")
-    preferred_language: Mapped[str] = mapped_column(String(10), default="en_GB")
-    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+person_table = Table(
+    "person", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("display_name", String(200), nullable=False),
+    Column("date_of_birth", Date, nullable=True),
+    Column("council_name", String(200), default="", nullable=False),
+    Column("council_reference", String(100), default="", nullable=False),
+    Column("nhs_number", String(20), default="", nullable=False),
+    Column("postcode", String(10), default="", nullable=False),
+    Column("managed_by", String(20), default="self", nullable=False),
+    Column("preferred_language", String(10), default="en_GB", nullable=False),
+    Column("is_demo", Boolean, default=False, nullable=False),
+)
 
 
-class FundingStreamRow(Base):
-    __tablename__ = "funding_stream"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    funder: Mapped[str] = mapped_column(String(20))
-    kind: Mapped[str] = mapped_column(String(10))
-    frequency: Mapped[str] = mapped_column(String(20))
-    start_date: Mapped[date] = mapped_column(Date)
-    end_date: Mapped[date | None] = mapped_column(Date)
+funding_stream_table = Table(
+    "funding_stream", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("funder", String(20), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("frequency", String(20), nullable=False),
+    Column("start_date", Date, nullable=False),
+    Column("end_date", Date, nullable=True),
+)
 
 
-class FundingRateRow(Base):
-    """A stream's weekly amounts from a date (a new rate from April is a new row)."""
-
-    __tablename__ = "funding_rate"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    stream_id: Mapped[int] = mapped_column(ForeignKey("funding_stream.id"))
-    start_date: Mapped[date] = mapped_column(Date)
-    gross_weekly: Mapped[Money] = mapped_column(MoneyType)
-    contribution_weekly: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
-    __table_args__ = (Index("ix_funding_rate_stream", "stream_id", "start_date", unique=True),)
-
-
-class CouncilRuleRow(Base):
-    """The one rule chosen for this profile, whole (figures, categories, wording), as JSON so
-    that a template changing later does not change an old return."""
-
-    __tablename__ = "council_rule"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    template_code: Mapped[str] = mapped_column(String(60))
-    rule_json: Mapped[str] = mapped_column(Text)
+# A stream's weekly amounts from a date (a new rate from April is a new row).
+funding_rate_table = Table(
+    "funding_rate", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("stream_id", Integer, ForeignKey("funding_stream.id"), nullable=False),
+    Column("start_date", Date, nullable=False),
+    Column("gross_weekly", MoneyType, nullable=False),
+    Column("contribution_weekly", MoneyType, default=Money(0), nullable=False),
+    Index("ix_funding_rate_stream", "stream_id", "start_date", unique=True),
+)
 
 
-class AccountRow(Base):
-    __tablename__ = "account"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(100))
-    kind: Mapped[str] = mapped_column(String(20), default="bank")
-    opening_balance: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
-    opening_date: Mapped[date] = mapped_column(Date)
+# The one rule chosen for this profile, whole (figures, categories, wording), as JSON so
+# that a template changing later does not change an old return.
+council_rule_table = Table(
+    "council_rule", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("template_code", String(60), nullable=False),
+    Column("rule_json", Text, nullable=False),
+)
+
+
+account_table = Table(
+    "account", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("kind", String(20), default="bank", nullable=False),
+    Column("opening_balance", MoneyType, default=Money(0), nullable=False),
+    Column("opening_date", Date, nullable=False),
     # How many days apart a bank line and an entry may be dated and still be one payment;
     # None: the usual (app.domain.accounts.MATCH_DAYS).
-    match_days: Mapped[int | None] = mapped_column(Integer)
+    Column("match_days", Integer, nullable=True),
+)
 
 
-class CategoryRow(Base):
-    __tablename__ = "category"
-    code: Mapped[str] = mapped_column(String(40), primary_key=True)
-    name_en: Mapped[str] = mapped_column(String(100))
-    name_cy: Mapped[str] = mapped_column(String(100), default="")
-    grp: Mapped[str] = mapped_column(String(40))
-    direction: Mapped[str] = mapped_column(String(3))
-    permission: Mapped[str] = mapped_column(String(20))
+category_table = Table(
+    "category", metadata,
+    Column("code", String(40), primary_key=True),
+    Column("name_en", String(100), nullable=False),
+    Column("name_cy", String(100), default="", nullable=False),
+    Column("grp", String(40), nullable=False),
+    Column("direction", String(3), nullable=False),
+    Column("permission", String(20), nullable=False),
+)
 
 
-class PlanLineRow(Base):
-    """A line of the support plan: what it pays for and its budget."""
-
-    __tablename__ = "plan_line"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
-    weekly_budget: Mapped[Money | None] = mapped_column(MoneyType)
-
-
-class MoneyOwedRow(Base):
-    """What is still to be paid out of the balance on a day, as the person entered it."""
-
-    __tablename__ = "money_owed"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    as_of: Mapped[date] = mapped_column(Date, unique=True)
-    wages_owed: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
-    hmrc_due: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
-    pension_due: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
-    unpaid_invoices: Mapped[Money] = mapped_column(MoneyType, default=Money(0))
-    source: Mapped[str] = mapped_column(String(20), default="hand")
+# A line of the support plan: what it pays for and its budget.
+plan_line_table = Table(
+    "plan_line", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), unique=True, nullable=False),
+    Column("weekly_budget", MoneyType, nullable=True),
+)
 
 
-class EntryRow(Base):
-    __tablename__ = "entry"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    on: Mapped[date] = mapped_column(Date)
-    amount: Mapped[Money] = mapped_column(MoneyType)
-    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
-    payee: Mapped[str] = mapped_column(String(200))
-    category_code: Mapped[str] = mapped_column(ForeignKey("category.code"))
-    plan_line_id: Mapped[int | None] = mapped_column(ForeignKey("plan_line.id"))
-    funding_stream_id: Mapped[int | None] = mapped_column(ForeignKey("funding_stream.id"))
-    memo: Mapped[str] = mapped_column(Text, default="")
-    approval_reason: Mapped[str] = mapped_column(Text, default="")
-    cleared: Mapped[bool] = mapped_column(Boolean, default=False)
-    reconciled: Mapped[bool] = mapped_column(Boolean, default=False)
-    import_id: Mapped[str | None] = mapped_column(String(200))
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column()
-
-    __table_args__ = (
-        # The ledger pages newest-first by (date, id); balances sum along the same order.
-        # amount is in the index so balance sums read the index alone.
-        Index("ix_entry_on_id_amount", "on", "id", "amount"),
-        Index("ix_entry_import_id", "import_id"),
-        Index("ix_entry_plan_line", "plan_line_id"),
-    )
+# What is still to be paid out of the balance on a day, as the person entered it.
+money_owed_table = Table(
+    "money_owed", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("as_of", Date, unique=True, nullable=False),
+    Column("wages_owed", MoneyType, default=Money(0), nullable=False),
+    Column("hmrc_due", MoneyType, default=Money(0), nullable=False),
+    Column("pension_due", MoneyType, default=Money(0), nullable=False),
+    Column("unpaid_invoices", MoneyType, default=Money(0), nullable=False),
+    Column("source", String(20), default="hand", nullable=False),
+)
 
 
-class AuditEventRow(Base):
-    __tablename__ = "audit_event"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[str] = mapped_column(String(40))
-    actor: Mapped[str] = mapped_column(String(100))
-    action: Mapped[str] = mapped_column(String(40))
-    entity: Mapped[str] = mapped_column(String(40))
-    entity_id: Mapped[str] = mapped_column(String(40))
-    detail: Mapped[str] = mapped_column(Text)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+entry_table = Table(
+    "entry", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("on", Date, nullable=False),
+    Column("amount", MoneyType, nullable=False),
+    Column("account_id", Integer, ForeignKey("account.id"), nullable=False),
+    Column("payee", String(200), nullable=False),
+    Column("category_code", String(40), ForeignKey("category.code"), nullable=False),
+    Column("plan_line_id", Integer, ForeignKey("plan_line.id"), nullable=True),
+    Column("funding_stream_id", Integer, ForeignKey("funding_stream.id"), nullable=True),
+    Column("memo", Text, default="", nullable=False),
+    Column("approval_reason", Text, default="", nullable=False),
+    Column("cleared", Boolean, default=False, nullable=False),
+    Column("reconciled", Boolean, default=False, nullable=False),
+    Column("import_id", String(200), nullable=True),
+    Column("created_by", String(100), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    # The ledger pages newest-first by (date, id); balances sum along the same order.
+    # amount is in the index so balance sums read the index alone.
+    Index("ix_entry_on_id_amount", "on", "id", "amount"),
+    Index("ix_entry_import_id", "import_id"),
+    Index("ix_entry_plan_line", "plan_line_id"),
+)
 
 
-class BalanceCheckpointRow(Base):
-    """Derived, not audited: the sum and count of every entry as of an audit event, kept by
-    the writer (app/store/balance.py)."""
+audit_event_table = Table(
+    "audit_event", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", String(40), nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", String(40), nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
 
-    __tablename__ = "balance_checkpoint"
-    __table_args__ = (CheckConstraint("id = 1", name="one_checkpoint"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    total: Mapped[int] = mapped_column(Integer)
-    entries: Mapped[int] = mapped_column(Integer)
-    event_id: Mapped[int] = mapped_column(Integer)
+
+# Derived, not audited: the sum and count of every entry as of an audit event, kept by
+# the writer (app/store/balance.py).
+balance_checkpoint_table = Table(
+    "balance_checkpoint", metadata,
+    CheckConstraint("id = 1", name="one_checkpoint"),
+    Column("id", Integer, primary_key=True),
+    Column("total", Integer, nullable=False),
+    Column("entries", Integer, nullable=False),
+    Column("event_id", Integer, nullable=False),
+)
+
+
 import app.store.models_bank  # noqa: E402,F401  (complete the metadata)
 import app.store.models_employer  # noqa: E402,F401  (employing PAs: complete the metadata)
 import app.store.models_outcomes  # noqa: E402,F401  (outcomes tables: complete the metadata)

@@ -6,156 +6,160 @@ Change only together with migrations/versions/0004_bank.py (and 0008_imports.py,
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+)
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
-
-from app.domain.money import Money
-from app.store.models import Base
+from app.store.models import metadata
 from app.store.types import MoneyType
 
-
-class ReconciliationRow(Base):
-    """A bank statement checked against the ledger: its closing date and balance."""
-
-    __tablename__ = "reconciliation"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
-    statement_date: Mapped[date] = mapped_column(Date)
-    closing_balance: Mapped[Money] = mapped_column(MoneyType)
-    locked: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column()
-
-
-class BankBalanceRow(Base):
-    """A balance the bank itself stated on a day (read from an imported statement file)."""
-
-    __tablename__ = "bank_balance"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
-    on: Mapped[date] = mapped_column(Date)
-    balance: Mapped[Money] = mapped_column(MoneyType)
-    source: Mapped[str] = mapped_column(String(255))  # the file it came from
-    __table_args__ = (Index("ix_bank_balance_on", "account_id", "on"),)
+# A bank statement checked against the ledger: its closing date and balance.
+reconciliation_table = Table(
+    "reconciliation", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account_id", Integer, ForeignKey("account.id"), nullable=False),
+    Column("statement_date", Date, nullable=False),
+    Column("closing_balance", MoneyType, nullable=False),
+    Column("locked", Boolean, default=False, nullable=False),
+    Column("created_by", String(100), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
 
 
-class ReconciledEntryRow(Base):
-    """Which entries a locked reconciliation covered (entry.reconciled says that it is locked)."""
-
-    __tablename__ = "reconciled_entry"
-    reconciliation_id: Mapped[int] = mapped_column(
-        ForeignKey("reconciliation.id", ondelete="CASCADE"), primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"),
-                                          primary_key=True)
-
-
-class EvidenceRow(Base):
-    """A receipt, invoice or payslip, kept inside the encrypted profile. Same bytes, one row."""
-
-    __tablename__ = "evidence"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(255))
-    media_type: Mapped[str] = mapped_column(String(100))
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    size: Mapped[int] = mapped_column(Integer)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
-    added_by: Mapped[str] = mapped_column(String(100))
-    added_at: Mapped[datetime] = mapped_column()
+# A balance the bank itself stated on a day (read from an imported statement file).
+bank_balance_table = Table(
+    "bank_balance", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account_id", Integer, ForeignKey("account.id"), nullable=False),
+    Column("on", Date, nullable=False),
+    Column("balance", MoneyType, nullable=False),
+    Column("source", String(255), nullable=False),  # the file it came from
+    Index("ix_bank_balance_on", "account_id", "on"),
+)
 
 
-class EvidenceLinkRow(Base):
-    __tablename__ = "evidence_link"
-    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence.id", ondelete="CASCADE"),
-                                             primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"),
-                                          primary_key=True)
+# Which entries a locked reconciliation covered (entry.reconciled says that it is locked).
+reconciled_entry_table = Table(
+    "reconciled_entry", metadata,
+    Column("reconciliation_id", Integer, ForeignKey("reconciliation.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("entry_id", Integer, ForeignKey("entry.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+# A receipt, invoice or payslip, kept inside the encrypted profile. Same bytes, one row.
+evidence_table = Table(
+    "evidence", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(255), nullable=False),
+    Column("media_type", String(100), nullable=False),
+    Column("sha256", String(64), unique=True, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("added_by", String(100), nullable=False),
+    Column("added_at", DateTime, nullable=False),
+)
+
+
+evidence_link_table = Table(
+    "evidence_link", metadata,
+    Column("evidence_id", Integer, ForeignKey("evidence.id", ondelete="CASCADE"), primary_key=True),
+    Column("entry_id", Integer, ForeignKey("entry.id", ondelete="CASCADE"), primary_key=True),
     # A documents.DocumentKind; empty for links made before kinds (a receipt or invoice).
-    kind: Mapped[str | None] = mapped_column(String(30))
-    __table_args__ = (Index("ix_evidence_link_entry", "entry_id"),)
+    Column("kind", String(30), nullable=True),
+    Index("ix_evidence_link_entry", "entry_id"),
+)
 
 
-class EvidenceSubjectRow(Base):
-    """A document that belongs to something other than an entry: a bank statement to an
-    account, a DBS certificate or contract to a PA, an insurance certificate to the profile;
-    with the days it covers when it has them."""
-
-    __tablename__ = "evidence_subject"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(30))  # a documents.DocumentKind
-    subject: Mapped[str] = mapped_column(String(20))  # profile, account, pa or provider
+# A document that belongs to something other than an entry: a bank statement to an
+# account, a DBS certificate or contract to a PA, an insurance certificate to the profile;
+# with the days it covers when it has them.
+evidence_subject_table = Table(
+    "evidence_subject", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("evidence_id", Integer, ForeignKey("evidence.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(30), nullable=False),  # a documents.DocumentKind
+    Column("subject", String(20), nullable=False),  # profile, account, pa or provider
     # The account's id, or the chosen provider's (a PA is one too); none for the profile.
     # No foreign key: the name below keeps the document's meaning if that record goes.
-    subject_id: Mapped[int | None] = mapped_column(Integer)
-    subject_name: Mapped[str] = mapped_column(String(200), default="")
-    valid_from: Mapped[date | None] = mapped_column(Date)
-    valid_to: Mapped[date | None] = mapped_column(Date)
-    added_by: Mapped[str] = mapped_column(String(100))
-    added_at: Mapped[datetime] = mapped_column()
-    __table_args__ = (Index("ix_evidence_subject", "subject", "subject_id"),
-                      Index("ix_evidence_subject_evidence", "evidence_id"))
+    Column("subject_id", Integer, nullable=True),
+    Column("subject_name", String(200), default="", nullable=False),
+    Column("valid_from", Date, nullable=True),
+    Column("valid_to", Date, nullable=True),
+    Column("added_by", String(100), nullable=False),
+    Column("added_at", DateTime, nullable=False),
+    Index("ix_evidence_subject", "subject", "subject_id"),
+    Index("ix_evidence_subject_evidence", "evidence_id"),
+)
 
 
-class ServiceVisitRow(Base):
-    """Care received: one visit or shift. Hours are kept in whole minutes to stay exact."""
-
-    __tablename__ = "service_log"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    on: Mapped[date] = mapped_column(Date)
-    provider_name: Mapped[str] = mapped_column(String(200))
+# Care received: one visit or shift. Hours are kept in whole minutes to stay exact.
+service_log_table = Table(
+    "service_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("on", Date, nullable=False),
+    Column("provider_name", String(200), nullable=False),
     # A chosen provider from the providers feature; no foreign key, that table lives elsewhere.
-    chosen_provider_id: Mapped[int | None] = mapped_column(Integer)
-    planned_minutes: Mapped[int] = mapped_column(Integer)
-    delivered_minutes: Mapped[int] = mapped_column(Integer)
-    rate_pence: Mapped[int] = mapped_column(Integer)  # per hour
-    missed: Mapped[bool] = mapped_column(Boolean, default=False)
-    late: Mapped[bool] = mapped_column(Boolean, default=False)
-    note: Mapped[str] = mapped_column(Text, default="")
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column()
-    __table_args__ = (Index("ix_service_log_on", "on"),)
+    Column("chosen_provider_id", Integer, nullable=True),
+    Column("planned_minutes", Integer, nullable=False),
+    Column("delivered_minutes", Integer, nullable=False),
+    Column("rate_pence", Integer, nullable=False),  # per hour
+    Column("missed", Boolean, default=False, nullable=False),
+    Column("late", Boolean, default=False, nullable=False),
+    Column("note", Text, default="", nullable=False),
+    Column("created_by", String(100), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Index("ix_service_log_on", "on"),
+)
 
 
-class ServicePaymentRow(Base):
-    """An invoice payment (a ledger entry) linked to the visits it pays for."""
-
-    __tablename__ = "service_payment"
-    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"),
-                                          primary_key=True)
-    service_log_id: Mapped[int] = mapped_column(ForeignKey("service_log.id", ondelete="CASCADE"),
-                                                primary_key=True)
-    __table_args__ = (Index("ix_service_payment_visit", "service_log_id"),)
-
-
-class BankMatchRow(Base):
-    """A bank line found to be an entry already in the ledger (typed by hand, or imported
-    from another file or format of the account): the entry is not added twice, and the
-    line's import id stops the same file adding it again."""
-
-    __tablename__ = "bank_match"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"))
-    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
-    import_id: Mapped[str] = mapped_column(String(200))
-    on: Mapped[date] = mapped_column(Date)  # the bank's date, which may differ from the entry's
-    amount: Mapped[Money] = mapped_column(MoneyType)
-    bank_text: Mapped[str] = mapped_column(Text, default="")
-    source: Mapped[str] = mapped_column(String(255))  # the file it came from
-    __table_args__ = (Index("ix_bank_match_import", "account_id", "import_id"),
-                      Index("ix_bank_match_entry", "entry_id"))
+# An invoice payment (a ledger entry) linked to the visits it pays for.
+service_payment_table = Table(
+    "service_payment", metadata,
+    Column("entry_id", Integer, ForeignKey("entry.id", ondelete="CASCADE"), primary_key=True),
+    Column("service_log_id", Integer, ForeignKey("service_log.id", ondelete="CASCADE"),
+           primary_key=True),
+    Index("ix_service_payment_visit", "service_log_id"),
+)
 
 
-class PayeeRuleRow(Base):
-    """Bank lines holding these words are this payee (and, if set, this category): learned
-    from a person's corrections or typed by them."""
+# A bank line found to be an entry already in the ledger (typed by hand, or imported
+# from another file or format of the account): the entry is not added twice, and the
+# line's import id stops the same file adding it again.
+bank_match_table = Table(
+    "bank_match", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entry_id", Integer, ForeignKey("entry.id", ondelete="CASCADE"), nullable=False),
+    Column("account_id", Integer, ForeignKey("account.id"), nullable=False),
+    Column("import_id", String(200), nullable=False),
+    Column("on", Date, nullable=False),  # the bank's date, which may differ from the entry's
+    Column("amount", MoneyType, nullable=False),
+    Column("bank_text", Text, default="", nullable=False),
+    Column("source", String(255), nullable=False),  # the file it came from
+    Index("ix_bank_match_import", "account_id", "import_id"),
+    Index("ix_bank_match_entry", "entry_id"),
+)
 
-    __tablename__ = "payee_rule"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    words: Mapped[str] = mapped_column(String(200), unique=True)  # as rule_words() gives them
-    payee: Mapped[str] = mapped_column(String(200))
-    category_code: Mapped[str | None] = mapped_column(ForeignKey("category.code"))
-    learned: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column()
+
+# Bank lines holding these words are this payee (and, if set, this category): learned
+# from a person's corrections or typed by them.
+payee_rule_table = Table(
+    "payee_rule", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("words", String(200), unique=True, nullable=False),  # as rule_words() gives them
+    Column("payee", String(200), nullable=False),
+    Column("category_code", String(40), ForeignKey("category.code"), nullable=True),
+    Column("learned", Boolean, default=False, nullable=False),
+    Column("created_by", String(100), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)

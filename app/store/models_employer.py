@@ -7,93 +7,87 @@ Change only together with migrations/versions/0008_employer.py.
 
 from __future__ import annotations
 
-from datetime import date
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
-
-from app.domain.money import Money
-from app.store.models import Base
+from app.store.models import metadata
 from app.store.types import MoneyType
 
-
-class PersonalAssistantRow(Base):
-    """What an employer keeps about a PA. Name, payee name, start and end are those of the
-    chosen_provider record it belongs to (one truth)."""
-
-    __tablename__ = "personal_assistant"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    provider_id: Mapped[int] = mapped_column(ForeignKey("chosen_provider.id"), unique=True)
-    hours_week_minutes: Mapped[int | None] = mapped_column(Integer)  # None: irregular hours
-    born: Mapped[str] = mapped_column(String(10), default="")  # YYYY, YYYY-MM or YYYY-MM-DD
-    apprentice: Mapped[bool] = mapped_column(Boolean, default=False)
-    dbs_checked: Mapped[date | None] = mapped_column(Date)
-    dbs_renewal: Mapped[date | None] = mapped_column(Date)
-    right_to_work_checked: Mapped[date | None] = mapped_column(Date)
-    right_to_work_expires: Mapped[date | None] = mapped_column(Date)
-    payroll_ref: Mapped[str] = mapped_column(String(60), default="")
-    pay_frequency: Mapped[str] = mapped_column(String(20), default="monthly")
-    pension_status: Mapped[str] = mapped_column(String(20), default="not_assessed")
-    leave_year_start: Mapped[date | None] = mapped_column(Date)
-
-
-class PayRateRow(Base):
-    """An hourly rate of a kind (standard, nights, bank holidays) from a date."""
-
-    __tablename__ = "pa_rate"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    pa_id: Mapped[int] = mapped_column(ForeignKey("personal_assistant.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(20))
-    start_date: Mapped[date] = mapped_column(Date)
-    hourly: Mapped[Money] = mapped_column(MoneyType)
-    __table_args__ = (Index("ix_pa_rate", "pa_id", "kind", "start_date", unique=True),)
+# What an employer keeps about a PA. Name, payee name, start and end are those of the
+# chosen_provider record it belongs to (one truth).
+personal_assistant_table = Table(
+    "personal_assistant", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("provider_id", Integer, ForeignKey("chosen_provider.id"), unique=True, nullable=False),
+    Column("hours_week_minutes", Integer, nullable=True),  # None: irregular hours
+    Column("born", String(10), default="", nullable=False),  # YYYY, YYYY-MM or YYYY-MM-DD
+    Column("apprentice", Boolean, default=False, nullable=False),
+    Column("dbs_checked", Date, nullable=True),
+    Column("dbs_renewal", Date, nullable=True),
+    Column("right_to_work_checked", Date, nullable=True),
+    Column("right_to_work_expires", Date, nullable=True),
+    Column("payroll_ref", String(60), default="", nullable=False),
+    Column("pay_frequency", String(20), default="monthly", nullable=False),
+    Column("pension_status", String(20), default="not_assessed", nullable=False),
+    Column("leave_year_start", Date, nullable=True),
+)
 
 
-class PayslipRow(Base):
-    """One pay period's payslip, as the payroll service gave it (all amounts positive)."""
-
-    __tablename__ = "payslip"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    pa_id: Mapped[int] = mapped_column(ForeignKey("personal_assistant.id"))
-    period_start: Mapped[date] = mapped_column(Date)
-    period_end: Mapped[date] = mapped_column(Date)
-    gross: Mapped[Money] = mapped_column(MoneyType)
-    tax: Mapped[Money] = mapped_column(MoneyType)
-    employee_ni: Mapped[Money] = mapped_column(MoneyType)
-    employer_ni: Mapped[Money] = mapped_column(MoneyType)
-    employee_pension: Mapped[Money] = mapped_column(MoneyType)
-    employer_pension: Mapped[Money] = mapped_column(MoneyType)
-    hours_minutes: Mapped[int | None] = mapped_column(Integer)
-    holiday_minutes: Mapped[int] = mapped_column(Integer, default=0)
-    source: Mapped[str] = mapped_column(String(20), default="hand")
-    note: Mapped[str] = mapped_column(Text, default="")
-    __table_args__ = (Index("ix_payslip_pa", "pa_id", "period_end"),
-                      Index("ix_payslip_end", "period_end"))
+# An hourly rate of a kind (standard, nights, bank holidays) from a date.
+pa_rate_table = Table(
+    "pa_rate", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("pa_id", Integer, ForeignKey("personal_assistant.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("start_date", Date, nullable=False),
+    Column("hourly", MoneyType, nullable=False),
+    Index("ix_pa_rate", "pa_id", "kind", "start_date", unique=True),
+)
 
 
-class PayslipPaymentRow(Base):
-    """Part of a payment (a ledger entry) set against a payslip: wages, HMRC or pension."""
+# One pay period's payslip, as the payroll service gave it (all amounts positive).
+payslip_table = Table(
+    "payslip", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("pa_id", Integer, ForeignKey("personal_assistant.id"), nullable=False),
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("gross", MoneyType, nullable=False),
+    Column("tax", MoneyType, nullable=False),
+    Column("employee_ni", MoneyType, nullable=False),
+    Column("employer_ni", MoneyType, nullable=False),
+    Column("employee_pension", MoneyType, nullable=False),
+    Column("employer_pension", MoneyType, nullable=False),
+    Column("hours_minutes", Integer, nullable=True),
+    Column("holiday_minutes", Integer, default=0, nullable=False),
+    Column("source", String(20), default="hand", nullable=False),
+    Column("note", Text, default="", nullable=False),
+    Index("ix_payslip_pa", "pa_id", "period_end"),
+    Index("ix_payslip_end", "period_end"),
+)
 
-    __tablename__ = "payslip_payment"
-    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"),
-                                          primary_key=True)
-    payslip_id: Mapped[int] = mapped_column(ForeignKey("payslip.id", ondelete="CASCADE"),
-                                            primary_key=True)
-    part: Mapped[str] = mapped_column(String(10), primary_key=True)
-    amount: Mapped[Money] = mapped_column(MoneyType)
-    __table_args__ = (Index("ix_payslip_payment_slip", "payslip_id"),)
+
+# Part of a payment (a ledger entry) set against a payslip: wages, HMRC or pension.
+payslip_payment_table = Table(
+    "payslip_payment", metadata,
+    Column("entry_id", Integer, ForeignKey("entry.id", ondelete="CASCADE"), primary_key=True),
+    Column("payslip_id", Integer, ForeignKey("payslip.id", ondelete="CASCADE"), primary_key=True),
+    Column("part", String(10), primary_key=True),
+    Column("amount", MoneyType, nullable=False),
+    Index("ix_payslip_payment_slip", "payslip_id"),
+)
 
 
-class EmployerRow(Base):
-    """The budget holder as an employer (one row): insurance, the council's DBS rule,
-    pension duty dates."""
-
-    __tablename__ = "employer"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    insurer: Mapped[str] = mapped_column(String(200), default="")
-    policy_number: Mapped[str] = mapped_column(String(100), default="")
-    insurance_renewal: Mapped[date | None] = mapped_column(Date)
-    dbs_renew_months: Mapped[int | None] = mapped_column(Integer)
-    duties_start: Mapped[date | None] = mapped_column(Date)
-    last_re_enrolment: Mapped[date | None] = mapped_column(Date)
-    paye_reference: Mapped[str] = mapped_column(String(40), default="")
+# The budget holder as an employer (one row): insurance, the council's DBS rule,
+# pension duty dates.
+employer_table = Table(
+    "employer", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("insurer", String(200), default="", nullable=False),
+    Column("policy_number", String(100), default="", nullable=False),
+    Column("insurance_renewal", Date, nullable=True),
+    Column("dbs_renew_months", Integer, nullable=True),
+    Column("duties_start", Date, nullable=True),
+    Column("last_re_enrolment", Date, nullable=True),
+    Column("paye_reference", String(40), default="", nullable=False),
+)

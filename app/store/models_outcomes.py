@@ -7,62 +7,66 @@ the services log are not copied or changed.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+)
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from app.store.models import metadata
 
-from app.store.models import Base
-
-
-class OutcomeRow(Base):
-    __tablename__ = "outcome"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    text: Mapped[str] = mapped_column(String(300))  # the person's own words
-    area_code: Mapped[str] = mapped_column(String(20))  # resources/outcomes/areas.json
-    measure: Mapped[str] = mapped_column(Text, default="")  # how they will know
-    created_on: Mapped[date] = mapped_column(Date)
-
-
-class OutcomePlanLineRow(Base):
-    """A support-plan line that pays for an outcome."""
-
-    __tablename__ = "outcome_plan_line"
-    outcome_id: Mapped[int] = mapped_column(ForeignKey("outcome.id", ondelete="CASCADE"),
-                                            primary_key=True)
-    plan_line_id: Mapped[int] = mapped_column(ForeignKey("plan_line.id", ondelete="CASCADE"),
-                                              primary_key=True)
+outcome_table = Table(
+    "outcome", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("text", String(300), nullable=False),  # the person's own words
+    Column("area_code", String(20), nullable=False),  # resources/outcomes/areas.json
+    Column("measure", Text, default="", nullable=False),  # how they will know
+    Column("created_on", Date, nullable=False),
+)
 
 
-class OutcomeRatingRow(Base):
-    __tablename__ = "outcome_rating"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    outcome_id: Mapped[int] = mapped_column(ForeignKey("outcome.id", ondelete="CASCADE"))
-    on: Mapped[date] = mapped_column(Date)
-    score: Mapped[int] = mapped_column(Integer)
-    rated_by: Mapped[str] = mapped_column(String(20))  # person, with_carer
-    note: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column()
-
-    __table_args__ = (
-        CheckConstraint("score BETWEEN 1 AND 4", name="ck_outcome_rating_score"),
-        Index("ix_outcome_rating_outcome", "outcome_id", "on"),
-    )
+# A support-plan line that pays for an outcome.
+outcome_plan_line_table = Table(
+    "outcome_plan_line", metadata,
+    Column("outcome_id", Integer, ForeignKey("outcome.id", ondelete="CASCADE"), primary_key=True),
+    Column("plan_line_id", Integer, ForeignKey("plan_line.id", ondelete="CASCADE"),
+           primary_key=True),
+)
 
 
-class OutcomeEntryRow(Base):
-    """A payment that served one outcome directly (not only through its plan line)."""
+outcome_rating_table = Table(
+    "outcome_rating", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("outcome_id", Integer, ForeignKey("outcome.id", ondelete="CASCADE"), nullable=False),
+    Column("on", Date, nullable=False),
+    Column("score", Integer, nullable=False),
+    Column("rated_by", String(20), nullable=False),  # person, with_carer
+    Column("note", Text, default="", nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    CheckConstraint("score BETWEEN 1 AND 4", name="ck_outcome_rating_score"),
+    Index("ix_outcome_rating_outcome", "outcome_id", "on"),
+)
 
-    __tablename__ = "outcome_entry"
-    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"),
-                                          primary_key=True)
-    outcome_id: Mapped[int] = mapped_column(ForeignKey("outcome.id", ondelete="CASCADE"))
+
+# A payment that served one outcome directly (not only through its plan line).
+outcome_entry_table = Table(
+    "outcome_entry", metadata,
+    Column("entry_id", Integer, ForeignKey("entry.id", ondelete="CASCADE"), primary_key=True),
+    Column("outcome_id", Integer, ForeignKey("outcome.id", ondelete="CASCADE"), nullable=False),
+)
 
 
-class OutcomeVisitRow(Base):
-    """A visit or shift in the services log that served one outcome."""
-
-    __tablename__ = "outcome_visit"
-    service_log_id: Mapped[int] = mapped_column(
-        ForeignKey("service_log.id", ondelete="CASCADE"), primary_key=True)
-    outcome_id: Mapped[int] = mapped_column(ForeignKey("outcome.id", ondelete="CASCADE"))
+# A visit or shift in the services log that served one outcome.
+outcome_visit_table = Table(
+    "outcome_visit", metadata,
+    Column("service_log_id", Integer, ForeignKey("service_log.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("outcome_id", Integer, ForeignKey("outcome.id", ondelete="CASCADE"), nullable=False),
+)

@@ -2,37 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from sqlalchemy import CheckConstraint, Column, Date, DateTime, Index, Integer, String, Table, Text
 
-from sqlalchemy import CheckConstraint, Date, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
-
-from app.domain.money import Money
-from app.store.models import Base
+from app.store.models import metadata
 from app.store.types import MoneyType
 
-
-class ChosenProviderRow(Base):
-    """A provider the person uses. Register fields are a snapshot taken when it was chosen,
-    so the profile stays complete without the public register (or after it changes)."""
-
-    __tablename__ = "chosen_provider"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source: Mapped[str] = mapped_column(String(10))  # cqc, oruk, or manual (own PA, local)
-    source_id: Mapped[str] = mapped_column(String(100), default="")
-    name: Mapped[str] = mapped_column(String(200))
-    payee_name: Mapped[str] = mapped_column(String(200))  # how ledger entries name them
-    postcode: Mapped[str] = mapped_column(String(10), default="")
-    kind: Mapped[str] = mapped_column(String(20), default="agency")  # agency, pa, local
-    agreed_hourly_rate: Mapped[Money | None] = mapped_column(MoneyType)
-    start_date: Mapped[date] = mapped_column(Date)
-    end_date: Mapped[date | None] = mapped_column(Date)
-    notes: Mapped[str] = mapped_column(Text, default="")
-    own_rating: Mapped[int | None] = mapped_column(Integer)  # 1 to 5 stars, the person's own
-    created_at: Mapped[datetime] = mapped_column()
-
-    __table_args__ = (
-        CheckConstraint("own_rating IS NULL OR own_rating BETWEEN 1 AND 5",
-                        name="ck_chosen_provider_own_rating"),
-        Index("ix_chosen_provider_source", "source", "source_id"),
-    )
+# A provider the person uses. Register fields are a snapshot taken when it was chosen,
+# so the profile stays complete without the public register (or after it changes).
+chosen_provider_table = Table(
+    "chosen_provider", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", String(10), nullable=False),  # cqc, oruk, or manual (own PA, local)
+    Column("source_id", String(100), default="", nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("payee_name", String(200), nullable=False),  # how ledger entries name them
+    Column("postcode", String(10), default="", nullable=False),
+    Column("kind", String(20), default="agency", nullable=False),  # agency, pa, local
+    Column("agreed_hourly_rate", MoneyType, nullable=True),
+    Column("start_date", Date, nullable=False),
+    Column("end_date", Date, nullable=True),
+    Column("notes", Text, default="", nullable=False),
+    Column("own_rating", Integer, nullable=True),  # 1 to 5 stars, the person's own
+    Column("created_at", DateTime, nullable=False),
+    CheckConstraint("own_rating IS NULL OR own_rating BETWEEN 1 AND 5",
+                    name="ck_chosen_provider_own_rating"),
+    Index("ix_chosen_provider_source", "source", "source_id"),
+)

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from sqlalchemy import Boolean, Column, DateTime, Integer, String, Table
 
-from sqlalchemy import Boolean, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from app.store.models import metadata
 
-from app.store.models import Base
-
-
-class PersonRoleRow(Base):
-    __tablename__ = "person_role"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(100))
-    role: Mapped[str] = mapped_column(String(30))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    added_at: Mapped[datetime] = mapped_column()
-    added_by: Mapped[str] = mapped_column(String(100))
+person_role_table = Table(
+    "person_role", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("role", String(30), nullable=False),
+    Column("active", Boolean, default=True, nullable=False),
+    Column("added_at", DateTime, nullable=False),
+    Column("added_by", String(100), nullable=False),
+)

@@ -25,7 +25,7 @@ from app.domain.audit import GENESIS_HASH, Cause, RecordChange, encode, event_ha
 from app.domain.errors import DomainError
 from app.i18n import _
 from app.store import balance
-from app.store.models import Base
+from app.store.models import metadata
 
 AUDIT_TABLE = "audit_event"
 # Stored bytes of a receipt are not copied into the history: its sha256 column stands for them.
@@ -36,7 +36,7 @@ MIGRATING_FLAG = "careledger_migrating"
 
 def audited_tables() -> dict[str, Table]:
     unaudited = {AUDIT_TABLE, balance.TABLE}  # the trail itself, and a sum derived from it
-    return {name: table for name, table in Base.metadata.tables.items()
+    return {name: table for name, table in metadata.tables.items()
             if name not in unaudited}
 
 

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from app.store.models import Base
+from app.store.models import metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -10,7 +10,7 @@ if connection is None:
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things in place
 )
 with context.begin_transaction():

@@ -8,12 +8,12 @@ from sqlalchemy import Connection, func, select
 
 from app.domain.accounts import Account, BankBalance
 from app.domain.money import Money
-from app.store.models import AccountRow
-from app.store.models_bank import BankBalanceRow, ReconciliationRow
+from app.store.models import account_table
+from app.store.models_bank import bank_balance_table, reconciliation_table
 
-A = AccountRow.__table__
-R = ReconciliationRow.__table__
-B = BankBalanceRow.__table__
+A = account_table
+R = reconciliation_table
+B = bank_balance_table
 
 
 class AccountRepo:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import Connection, select
 
 from app.domain.audit import AuditEvent
-from app.store.models import AuditEventRow
-from app.store.models_statements import IssuedStatementRow
+from app.store.models import audit_event_table
+from app.store.models_statements import issued_statement_table
 
-T = AuditEventRow.__table__
-I = IssuedStatementRow.__table__  # noqa: E741
+T = audit_event_table
+I = issued_statement_table  # noqa: E741
 _COLUMNS = (T.c.id, T.c.at, T.c.actor, T.c.action, T.c.entity, T.c.entity_id, T.c.detail,
             T.c.prev_hash, T.c.hash)
 

@@ -12,14 +12,14 @@ from app.domain.chosen_providers import ChosenProvider, ProviderKind, payee_key
 from app.domain.funding import Period
 from app.domain.providers import Source
 from app.domain.visits import Visit, VisitDraft
-from app.store.models import EntryRow
-from app.store.models_bank import ServicePaymentRow, ServiceVisitRow
-from app.store.models_register import ChosenProviderRow
+from app.store.models import entry_table
+from app.store.models_bank import service_log_table, service_payment_table
+from app.store.models_register import chosen_provider_table
 
-V = ServiceVisitRow.__table__
-L = ServicePaymentRow.__table__
-P = ChosenProviderRow.__table__
-N = EntryRow.__table__
+V = service_log_table
+L = service_payment_table
+P = chosen_provider_table
+N = entry_table
 _VISIT = (V.c.id, V.c.on, V.c.provider_name, V.c.planned_minutes, V.c.delivered_minutes,
           V.c.rate_pence, V.c.missed, V.c.late, V.c.note, V.c.chosen_provider_id)
 _PROVIDER = (P.c.id, P.c.name, P.c.payee_name, P.c.source, P.c.source_id, P.c.postcode,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import Connection, literal_column, select
 
 from app.domain.categories import Category, Direction, Permission
-from app.store.models import CategoryRow
+from app.store.models import category_table
 
-C = CategoryRow.__table__
+C = category_table
 
 
 class CategoryRepo:

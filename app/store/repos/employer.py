@@ -25,25 +25,25 @@ from app.employer.records import (
     PensionStatus,
     RateKind,
 )
-from app.store.models import EntryRow
-from app.store.models_bank import ServiceVisitRow
+from app.store.models import entry_table
+from app.store.models_bank import service_log_table
 from app.store.models_employer import (
-    EmployerRow,
-    PayRateRow,
-    PayslipPaymentRow,
-    PayslipRow,
-    PersonalAssistantRow,
+    employer_table,
+    pa_rate_table,
+    payslip_payment_table,
+    payslip_table,
+    personal_assistant_table,
 )
-from app.store.models_register import ChosenProviderRow
+from app.store.models_register import chosen_provider_table
 
-A = PersonalAssistantRow.__table__
-R = PayRateRow.__table__
-S = PayslipRow.__table__
-L = PayslipPaymentRow.__table__
-E = EmployerRow.__table__
-P = ChosenProviderRow.__table__
-N = EntryRow.__table__
-V = ServiceVisitRow.__table__
+A = personal_assistant_table
+R = pa_rate_table
+S = payslip_table
+L = payslip_payment_table
+E = employer_table
+P = chosen_provider_table
+N = entry_table
+V = service_log_table
 
 _PA = (A.c.id, A.c.provider_id, P.c.name, P.c.payee_name, P.c.start_date, P.c.end_date,
        A.c.hours_week_minutes, A.c.born, A.c.apprentice, A.c.dbs_checked, A.c.dbs_renewal,

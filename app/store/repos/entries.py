@@ -2,7 +2,7 @@
 
 The hot paths (pages of a long ledger, balances) go straight to the driver's cursor: the
 ORM's statement compiling and per-cell type processing cost several times the query itself
-on a 100,000-entry ledger. The SQL must agree with app.store.models.EntryRow (a test checks).
+on a 100,000-entry ledger. The SQL must agree with app.store.models.entry_table (a test checks).
 """
 
 from __future__ import annotations

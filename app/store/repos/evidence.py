@@ -11,13 +11,13 @@ from sqlalchemy import Connection, or_, select
 
 from app.domain.documents import Dates, DocumentKind, FiledDocument, Subject
 from app.domain.funding import Period
-from app.store.models import EntryRow
-from app.store.models_bank import EvidenceLinkRow, EvidenceRow, EvidenceSubjectRow
+from app.store.models import entry_table
+from app.store.models_bank import evidence_link_table, evidence_subject_table, evidence_table
 
-E = EvidenceRow.__table__
-L = EvidenceLinkRow.__table__
-S = EvidenceSubjectRow.__table__
-N = EntryRow.__table__
+E = evidence_table
+L = evidence_link_table
+S = evidence_subject_table
+N = entry_table
 _META = (E.c.id, E.c.name, E.c.media_type, E.c.sha256, E.c.size, E.c.added_at)
 
 

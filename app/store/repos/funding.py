@@ -7,10 +7,10 @@ from collections import defaultdict
 from sqlalchemy import Connection, select
 
 from app.domain.funding import Frequency, Funder, FundingKind, FundingStream, Rate
-from app.store.models import FundingRateRow, FundingStreamRow
+from app.store.models import funding_rate_table, funding_stream_table
 
-S = FundingStreamRow.__table__
-R = FundingRateRow.__table__
+S = funding_stream_table
+R = funding_rate_table
 
 
 class FundingRepo:

@@ -11,18 +11,18 @@ from sqlalchemy import Connection, select
 from app.outcomes.model import Outcome, RatedBy, Rating
 from app.outcomes.money import Spend
 from app.store.models_outcomes import (
-    OutcomeEntryRow,
-    OutcomePlanLineRow,
-    OutcomeRatingRow,
-    OutcomeRow,
-    OutcomeVisitRow,
+    outcome_entry_table,
+    outcome_plan_line_table,
+    outcome_rating_table,
+    outcome_table,
+    outcome_visit_table,
 )
 
-OT = OutcomeRow.__table__
-PL = OutcomePlanLineRow.__table__
-R = OutcomeRatingRow.__table__
-E = OutcomeEntryRow.__table__
-V = OutcomeVisitRow.__table__
+OT = outcome_table
+PL = outcome_plan_line_table
+R = outcome_rating_table
+E = outcome_entry_table
+V = outcome_visit_table
 _RATING = (R.c.id, R.c.outcome_id, R.c.on, R.c.score, R.c.rated_by, R.c.note)
 
 

@@ -7,9 +7,9 @@ from datetime import date
 from sqlalchemy import Connection, select
 
 from app.domain.owed import Liabilities
-from app.store.models import MoneyOwedRow
+from app.store.models import money_owed_table
 
-T = MoneyOwedRow.__table__
+T = money_owed_table
 
 
 class OwedRepo:

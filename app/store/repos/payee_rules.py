@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from app.domain.payees import PayeeRule
-from app.store.models_bank import PayeeRuleRow
+from app.store.models_bank import payee_rule_table
 
-P = PayeeRuleRow.__table__
+P = payee_rule_table
 _COLUMNS = (P.c.id, P.c.words, P.c.payee, P.c.category_code, P.c.learned, P.c.created_at)
 
 

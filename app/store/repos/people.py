@@ -6,11 +6,11 @@ from sqlalchemy import Connection, select
 
 from app.domain.person import Holder
 from app.domain.roles import PersonRole, Role
-from app.store.models import PersonRow
-from app.store.models_security import PersonRoleRow
+from app.store.models import person_table
+from app.store.models_security import person_role_table
 
-P = PersonRow.__table__
-R = PersonRoleRow.__table__
+P = person_table
+R = person_role_table
 
 
 class PeopleRepo:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import Connection, select
 
 from app.domain.plan import PlanLine
-from app.store.models import PlanLineRow
+from app.store.models import plan_line_table
 
-T = PlanLineRow.__table__
+T = plan_line_table
 
 
 class PlanRepo:

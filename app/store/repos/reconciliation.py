@@ -7,13 +7,13 @@ from datetime import date
 from sqlalchemy import Connection, func, or_, select
 
 from app.domain.money import Money
-from app.store.models import AccountRow, EntryRow
-from app.store.models_bank import ReconciledEntryRow, ReconciliationRow
+from app.store.models import account_table, entry_table
+from app.store.models_bank import reconciled_entry_table, reconciliation_table
 
-R = ReconciliationRow.__table__
-RE = ReconciledEntryRow.__table__
-N = EntryRow.__table__
-A = AccountRow.__table__
+R = reconciliation_table
+RE = reconciled_entry_table
+N = entry_table
+A = account_table
 
 
 class ReconciliationRepo:

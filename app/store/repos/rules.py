@@ -7,9 +7,9 @@ import json
 from sqlalchemy import Connection, select
 
 from app.domain.council_rules import CouncilRule, find_template, rule_from_json
-from app.store.models import CouncilRuleRow
+from app.store.models import council_rule_table
 
-T = CouncilRuleRow.__table__
+T = council_rule_table
 DEFAULT_TEMPLATE = "quarterly_8_weeks"
 
 

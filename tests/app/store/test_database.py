@@ -20,7 +20,7 @@ from app.services.context import ProfileContext, open_context
 from app.services.profiles import WrongPassphrase, list_profiles
 from app.store import database, keys
 from app.store.database import DamagedProfile
-from app.store.models import Base
+from app.store.models import metadata
 from app.store.profiles import ProfileDirectory
 from app.store.writer import MIGRATING_FLAG
 
@@ -30,7 +30,7 @@ TURN_ONE = Path(__file__).resolve().parents[2] / "fixtures" / "profiles" / "turn
 
 def test_a_new_profile_matches_the_models(ctx: ProfileContext) -> None:
     with ctx.profile.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
     assert database.current_revision(ctx.profile.engine) == database.head_revision()
 
 
@@ -38,7 +38,7 @@ def test_an_upgraded_profile_matches_the_models(tmp_path: Path) -> None:
     shutil.copytree(TURN_ONE, tmp_path / "profiles" / "turn-one")
     with open_context(tmp_path, "Turn One", "turn one passphrase") as ctx:
         with ctx.profile.engine.connect() as conn:
-            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            assert compare_metadata(MigrationContext.configure(conn), metadata) == []
         with ctx.store.read() as repos:
             links = repos.conn.exec_driver_sql("SELECT count(*) FROM evidence_link").scalar()
         assert links == 1  # the receipt is still linked: no cascade on the column drops
