@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -288,11 +287,11 @@ class MainWindow(QMainWindow):
         self.enter_profile(self.open_by_passphrase(name, passphrase))
 
     def open_by_passphrase(self, name: str, passphrase: str) -> OpenProfile:
-        """open_profile, with the key derived on a worker thread while the code the open
-        profile needs is imported here (the first time: a few tenths of a second)."""
-        from app.services.unlock import unlock_while
+        """open_profile, with the key derived before the open profile's code (SQLAlchemy, the
+        pages) is first imported, so that argon2id's working memory and theirs never add up."""
+        from app.services.unlock import unlock_by_name
 
-        info, data_key = unlock_while(self.data_dir, name, passphrase, _load_profile_code)
+        info, data_key = unlock_by_name(self.data_dir, name, passphrase)
         from app.services.profiles import open_with_key
 
         return open_with_key(self.data_dir, info, data_key)
@@ -432,12 +431,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.lock()
         super().closeEvent(event)
-
-
-def _load_profile_code() -> None:
-    """What opening a profile needs: SQLAlchemy and the store, the context, the ledger page."""
-    for module in ("app.services.profiles", "app.services.context", "ui.pages.profile_tabs"):
-        importlib.import_module(module)
 
 
 def focusable_children(root: QWidget) -> list[QWidget]:
