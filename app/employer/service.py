@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.audit import Cause
 from app.domain.chosen_providers import ProviderKind, payee_key
@@ -31,11 +31,13 @@ from app.employer.records import (
 from app.employer.rules import EmployerRules, employer_rules
 from app.i18n import _, format_money
 from app.services.ledger import now_utc
-from app.statements.model import EmployerCheck, EmployerInputs
 from app.store.profile_store import ProfileStore
 from app.store.repos import Repos
 from app.store.repos.employer import unlinked_payments
 from app.store.writer import Writer
+
+if TYPE_CHECKING:
+    from app.statements.model import EmployerInputs
 
 WAGES_AFTER = timedelta(days=21)  # a wages payment this long after a period's end still matches
 
@@ -344,6 +346,9 @@ def check_inputs(repos: Repos, rules: EmployerRules, start: date | None = None,
 def statement_inputs(repos: Repos, rules: EmployerRules, start: date, end: date
                      ) -> EmployerInputs | None:
     """The employer section's records for a return period: None when no PA is on record."""
+    # Imported here: the PA reminders on the Money tab need this module, not the statements.
+    from app.statements.model import EmployerCheck, EmployerInputs
+
     inputs = check_inputs(repos, rules, start - timedelta(days=400), end)
     if not inputs.pas:
         return None
