@@ -31,7 +31,6 @@ from ui.accessibility import named
 from ui.bank.evidence_panel import EvidencePanel
 from ui.bank.missing_evidence_dialog import MissingEvidenceDialog
 from ui.bank.payee_rules_dialog import PayeeRulesDialog
-from ui.bank.reconcile_dialog import ReconcileDialog
 from ui.dialogs.entry_dialog import EntryDialog
 from ui.employer.reminder_text import reminder_text
 from ui.flow_layout import FlowLayout
@@ -349,6 +348,8 @@ class LedgerPage(QWidget):
             self.model.fetchMore()
 
     def reconcile(self) -> None:
+        from ui.bank.reconcile_dialog import ReconcileDialog  # on first use: not at open
+
         if self.ctx.read_only:
             return
         account_id = self.ctx.imports.account_id(None)

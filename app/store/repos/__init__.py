@@ -7,6 +7,7 @@ in one transaction.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
@@ -19,7 +20,6 @@ from app.store.repos.employer import EmployerRepo
 from app.store.repos.entries import EntryRepo
 from app.store.repos.evidence import EvidenceRepo
 from app.store.repos.funding import FundingRepo
-from app.store.repos.matches import MatchRepo
 from app.store.repos.outcomes import OutcomeRepo
 from app.store.repos.owed import OwedRepo
 from app.store.repos.payee_rules import PayeeRuleRepo
@@ -27,6 +27,9 @@ from app.store.repos.people import PeopleRepo
 from app.store.repos.plan import PlanRepo
 from app.store.repos.reconciliation import ReconciliationRepo
 from app.store.repos.rules import RuleRepo
+
+if TYPE_CHECKING:
+    from app.store.repos.matches import MatchRepo
 
 
 class Repos:
@@ -87,6 +90,8 @@ class Repos:
 
     @cached_property
     def matches(self) -> MatchRepo:
+        from app.store.repos.matches import MatchRepo  # bank matching (rapidfuzz): not at open
+
         return MatchRepo(self.conn)
 
     @cached_property
