@@ -464,3 +464,45 @@ def test_kept_work_is_forgotten_when_another_profile_is_opened(
     window.open_with_passphrase(NAME, PASSPHRASE)
     assert window.kept is None and window.profile_view is not None
     assert window.profile_view.currentIndex() == 0
+
+
+def _focus_is_on(page: object) -> bool:
+    widget = QApplication.focusWidget()
+    return widget is not None and (widget is page or page.isAncestorOf(widget))  # type: ignore[attr-defined]
+
+
+def test_ctrl_tab_to_a_tab_never_shown_puts_the_keyboard_on_its_page(
+        qtbot: QtBot, window: MainWindow, created: CreatedProfile) -> None:
+    """Ctrl+Tab from the ledger lands on the next page's first control, as before the tabs were
+    built lazily, not on the unnamed scroll area that held the placeholder."""
+    window.open_with_passphrase(NAME, PASSPHRASE)
+    tabs = window.profile_view
+    ledger = window.ledger_page
+    assert tabs is not None and ledger is not None
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ledger.table)
+    qtbot.keyClick(ledger.table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == 1
+    page = tabs.currentWidget()
+    qtbot.waitUntil(lambda: _focus_is_on(page), timeout=2000)
+
+
+def test_a_name_half_typed_on_people_comes_back_after_the_lock_while_on_statements(
+        qtbot: QtBot, window: MainWindow, created: CreatedProfile) -> None:
+    """Kept work finds fields by (class, index among same-class siblings); a tab's page moves
+    among the stack's children each time it is shown (raise()), so without counting the stack's
+    pages in tab order a value typed on a tab not in front at the lock was lost."""
+    window.open_with_passphrase(NAME, PASSPHRASE)
+    tabs = window.profile_view
+    assert tabs is not None
+    tabs.setCurrentWidget(tabs.people_page)
+    tabs.people_page.name.setText("Half Typed")
+    tabs.setCurrentWidget(tabs.statement_page)
+    tabs.statement_page.bank_edit.setText("1234.56")
+    window.lock_when_idle()
+    assert window.ctx is None and window.kept is not None
+    window.open_with_passphrase(NAME, PASSPHRASE)
+    tabs = window.profile_view
+    assert tabs is not None
+    assert tabs.statement_page.bank_edit.text() == "1234.56"  # the tab in front: back
+    assert tabs.people_page.name.text() == "Half Typed"

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QScrollArea, QTabWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QTabWidget, QToolButton, QWidget
 
 from app.domain.funding import Period
 from app.i18n import N_, _
@@ -54,6 +54,17 @@ LATER_PAGES = (
     LaterPage("history_page", N_("&History"), ("refresh",)),
     LaterPage("people_page", N_("P&eople"), ("refresh",)),
 )
+
+
+def _focus_first_control(page: QWidget) -> None:
+    """Focus the page's first control in tab order, as showing a built page does."""
+    widget = page.nextInFocusChain()
+    while widget is not page and widget is not None:
+        if (page.isAncestorOf(widget) and widget.isEnabled() and widget.isVisibleTo(page)
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
 
 
 class ProfileTabs(QTabWidget):
@@ -108,10 +119,13 @@ class ProfileTabs(QTabWidget):
             page = self._built[later.attribute] = later.build(self)
             holder = super().widget(index)
             assert isinstance(holder, QScrollArea)
+            focus = QApplication.focusWidget()
             placeholder = holder.takeWidget()
             holder.setWidget(page)  # the same tab, title and keys: only its page is new
             if placeholder is not None:
                 placeholder.deleteLater()
+            if focus is not None and (focus is holder or holder.isAncestorOf(focus)):
+                _focus_first_control(page)  # the keyboard had come to the empty placeholder
             for callback in self._on_built:
                 callback(page)
         return page

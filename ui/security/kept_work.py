@@ -26,12 +26,23 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
+    QStackedWidget,
     QTabWidget,
     QTextEdit,
     QWidget,
 )
 
 Path = tuple[tuple[str, int], ...]
+
+
+def _same_kind(parent: QObject, kind: str) -> list[QObject]:
+    """`parent`'s children of one class, in an order that survives showing another page: a
+    stack's pages (the tabs') by their place in the stack, since raising a page to show it
+    moves it among the stack's children."""
+    same = [c for c in parent.children() if type(c).__name__ == kind]
+    if isinstance(parent, QStackedWidget):
+        same.sort(key=lambda c: parent.indexOf(c) if isinstance(c, QWidget) else -1)
+    return same
 
 
 def widget_path(widget: QObject, root: QObject) -> Path | None:
@@ -44,8 +55,7 @@ def widget_path(widget: QObject, root: QObject) -> Path | None:
         if parent is None:
             return None
         kind = type(current).__name__
-        same = [c for c in parent.children() if type(c).__name__ == kind]
-        steps.append((kind, same.index(current)))
+        steps.append((kind, _same_kind(parent, kind).index(current)))
         current = parent
     return tuple(reversed(steps)) if current is root else None
 
@@ -53,7 +63,7 @@ def widget_path(widget: QObject, root: QObject) -> Path | None:
 def find_widget(root: QObject, path: Path) -> QObject | None:
     current: QObject = root
     for kind, index in path:
-        same = [c for c in current.children() if type(c).__name__ == kind]
+        same = _same_kind(current, kind)
         if index >= len(same):
             return None
         current = same[index]
