@@ -23,6 +23,7 @@ from app.settings import load_settings, save_settings
 from app.store.profiles import ProfileDirectory
 from ui import access_keys, fit
 from ui.dialogs.passphrase_dialog import PassphraseDialog
+from ui.help.help_key import HelpKey
 from ui.pages.profiles_page import ProfilesPage
 from ui.security.idle_lock import IdleLock
 from ui.security.kept_work import FormWatcher, KeptWork
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.warning_ended.connect(self.countdown.hide)
         self.idle_lock.idle_timed_out.connect(self.lock_when_idle)
         self.forms = FormWatcher(self)
+        self.help_key = HelpKey(self.show_help, self)  # F1 in a form too
         self.kept: KeptWork | None = None  # in memory only
         self.setWindowTitle("CareLedger")
         fit.install()  # every dialog and table fits the screen at any text size
@@ -419,8 +421,19 @@ class MainWindow(QMainWindow):
                 and self.profile_view is not None else self.profiles_page)
         if self.help_window is None:
             self.help_window = HelpWindow(self)
+        # Over a form (a modal dialog) the guide must be modal too, or it could not be
+        # scrolled or closed; beside the window it is not, so both can be used.
+        in_front = QApplication.activeModalWidget()
+        if in_front is not None and in_front is self.help_window:
+            return  # F1 in the guide itself: it is already open
         self.help_window.show_topic(topic_of_screen(page))
+        modality = (Qt.WindowModality.ApplicationModal if in_front is not None
+                    else Qt.WindowModality.NonModal)
+        if self.help_window.windowModality() != modality:
+            self.help_window.hide()  # modality only changes while hidden
+            self.help_window.setWindowModality(modality)
         self.help_window.show()
+        self.help_window.raise_()
         self.help_window.activateWindow()
 
     def about(self) -> None:

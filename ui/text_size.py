@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -48,12 +48,13 @@ class TextSize:
         font.setPointSizeF(self.base_point_size * scale)
         self.app.setProperty("text_scale", scale)  # read by ui.fit (forms, dialogs)
         self.app.setFont(font)
-        # Widgets that set their own font, or have a style sheet (warnings, banners), do not
-        # follow the application's: update them.
+        # Widgets that set their own font, or are styled by a style sheet (warnings, banners;
+        # the profile's tabs, whose tab bar has one), do not follow the application's, nor do
+        # their children: update them.
         for widget in QApplication.allWidgets():
             if widget.property(_SCALE_PROPERTY) is not None:
                 _apply_relative(widget, font, widget.font().bold())
-            elif widget.styleSheet():
+            elif widget.styleSheet() or widget.testAttribute(Qt.WidgetAttribute.WA_StyleSheet):
                 own = QFont(font)
                 own.setBold(widget.font().bold())
                 widget.setFont(own)

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.context import open_context
-from tests.conftest import DEMO_NAME, PASSPHRASE
+from app.services.profiles import CreatedProfile
+from tests.conftest import DEMO_NAME, NAME, PASSPHRASE
 from tests.ui.conftest import (
     SCREEN,
     TEXT_SCALES,
@@ -122,3 +123,21 @@ def test_text_size_is_remembered(qapp: QApplication, tmp_path: Path) -> None:
         assert qapp.font().pointSizeF() == pytest.approx(again.base_point_size * 1.25)
     finally:
         qapp.setFont(base)
+
+
+def test_larger_text_with_a_profile_open_reaches_its_pages(
+        qtbot: QtBot, window: MainWindow, created: CreatedProfile) -> None:
+    """View > Larger text (Ctrl++) while a profile is open grew only the menus: the tab bar's
+    style sheet (scroller width) marks the tabs WA_StyleSheet, and Qt then stops the
+    application font at them; pages built afterwards inherited the old size."""
+    window.open_with_passphrase(NAME, PASSPHRASE)
+    tabs = window.profile_view
+    assert tabs is not None and window.ledger_page is not None
+    qtbot.waitExposed(window)
+    qtbot.wait(100)  # painted once: the tab bar's style sheet is polished
+    before = window.ledger_page.table.font().pointSizeF()
+    window.text_size.larger()
+    QApplication.processEvents()
+    assert window.menuBar().font().pointSizeF() > before  # the menus follow
+    assert window.ledger_page.table.font().pointSizeF() > before
+    assert tabs.people_page.name.font().pointSizeF() > before  # a page built after

@@ -208,8 +208,9 @@ class ProfileTabs(QTabWidget):
         return self.page(self.currentIndex()) or super().currentWidget()
 
     def indexOf(self, page: QWidget) -> int:  # noqa: N802 - Qt override
-        for index in range(self.count()):
-            if self.page(index) is page:
+        for index in range(self.count()):  # without building any page
+            holder = super().widget(index)
+            if isinstance(holder, QScrollArea) and holder.widget() is page:
                 return index
         return super().indexOf(page)
 

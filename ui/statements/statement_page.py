@@ -35,6 +35,7 @@ from app.services.undo import UndoStack
 from app.statements.model import EvidenceSection
 from ui.accessibility import label_for, named
 from ui.date_field import DateField
+from ui.flow_layout import FlowLayout
 from ui.jobs import run_job
 from ui.statements.custom_rule_dialog import CustomRuleDialog
 from ui.statements.documents_dialog import DocumentsDialog
@@ -101,6 +102,10 @@ class StatementPage(QWidget):
         self.start_edit = self._date_edit(period.start, _("Period start"))
         self.end_edit = self._date_edit(period.end, _("Period end"))
         self.rule_combo = QComboBox()
+        # A long rule name is cut in the closed box (the list shows it whole), not the page.
+        self.rule_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.rule_combo.setMinimumContentsLength(20)
         self.rule_combo.setAccessibleName(_("Council rule"))
         self.bank_edit = QLineEdit()
         self.bank_edit.setAccessibleName(_("Bank statement balance"))
@@ -139,11 +144,9 @@ class StatementPage(QWidget):
                              (_("Council &rule"), self.rule_combo),
                              (_("&Bank statement balance"), self.bank_edit)):
             form.addRow(label_for(text, widget), rule_row if widget is self.rule_combo else widget)
-        buttons = QHBoxLayout()
-        for button in (self.pdf_button, self.csv_button, self.evidence_button,
-                       self.pack_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # The save buttons wrap onto a second line at large text rather than widen the page.
+        buttons = FlowLayout().add_widgets(self.pdf_button, self.csv_button,
+                                           self.evidence_button, self.pack_button)
         evidence_row = QHBoxLayout()
         evidence_row.addWidget(self.checklist_label, 1)
         evidence_row.addWidget(self.check_button)

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from app import i18n
 from app.help.topics import TOPICS
-from tests.conftest import DEMO_NAME, PASSPHRASE
+from app.services.profiles import CreatedProfile
+from tests.conftest import DEMO_NAME, NAME, PASSPHRASE
 from ui.help.help_window import HelpWindow
 from ui.main_window import MainWindow
 from ui.text_size import TextSize
@@ -131,3 +132,27 @@ def test_every_kind_named_for_help_is_a_real_page_or_dialog() -> None:
         kinds |= {name for name, value in vars(loaded).items() if isinstance(value, type)}
     assert {kind for kind, _topic in TOPIC_OF} - kinds == set()
     assert {topic for _kind, topic in TOPIC_OF} <= set(TOPICS)
+
+
+def test_f1_in_a_dialog_opens_its_help(
+        qtbot: QtBot, window: MainWindow, created: CreatedProfile,
+        dialog_driver: object) -> None:
+    """context_help names dialogs (EntryDialog, BankImportDialog…), but F1 was the main
+    window's shortcut only, which a modal dialog in front never reaches."""
+    from ui.dialogs.entry_dialog import EntryDialog
+
+    window.open_with_passphrase(NAME, PASSPHRASE)
+    assert window.ledger_page is not None
+    topics: list[object] = []
+
+    def press_f1(dialog: EntryDialog) -> None:
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_F1)
+        help_window = window.help_window
+        topics.append(help_window.topic if help_window is not None
+                      and help_window.isVisible() else None)
+
+    driver = dialog_driver()  # type: ignore[operator]
+    driver.expect(EntryDialog, press_f1)
+    window.ledger_page.add_button.click()
+    driver.check()
+    assert topics == ["entry"]

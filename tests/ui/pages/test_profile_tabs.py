@@ -104,6 +104,7 @@ def test_a_page_asked_for_by_name_is_built_in_its_place(qtbot: QtBot,
     tabs.setCurrentWidget(people)
     assert tabs.tabText(tabs.currentIndex()) == "P&eople"
     assert people.isVisible()
+    assert tabs.built_pages() == [tabs.ledger_page, people]  # and no page between
 
 
 def test_a_change_reaches_only_the_pages_built(qtbot: QtBot, ctx: ProfileContext) -> None:
