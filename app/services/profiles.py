@@ -30,6 +30,7 @@ from app.services.unlock import (
     TooManyAttempts,
     WrongPassphrase,
     find_profile,
+    unlock_by_name,
     unlock_key,
     unlock_with_backoff,
 )
@@ -242,8 +243,7 @@ def open_profile(data_dir: Path, name: str, passphrase: str, actor: str | None =
 
     Raises ProfileInUse when another window writes it: open it again with read_only=True.
     """
-    directory, info = find_profile(data_dir, name)
-    data_key = unlock_with_backoff(directory, info, passphrase, "passphrase", clock)
+    info, data_key = unlock_by_name(data_dir, name, passphrase, clock)
     return open_with_key(data_dir, info, data_key, actor, read_only)
 
 

@@ -19,14 +19,13 @@ class HelpKey(QObject):
             app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and event.key() == Qt.Key.Key_F1 and not event.modifiers()
-                and QApplication.activeModalWidget() is not None):
+        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        if not (isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_F1
+                and not event.modifiers() and QApplication.activeModalWidget() is not None):
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
             event.accept()  # the key is ours: no shortcut takes it, it comes as a key press
-            return True
-        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() == Qt.Key.Key_F1 and not event.modifiers()
-                and QApplication.activeModalWidget() is not None):
+        else:
             self.show_help()
-            return True
-        return False
+        return True

@@ -133,7 +133,7 @@ class ProfileTabs(QTabWidget):
     def when_built(self, callback: Callable[[QWidget], None]) -> None:
         """Call `callback` with each page: the ones built already now, the rest when built."""
         self._on_built.append(callback)
-        for page in [self.ledger_page, *self._built.values()]:
+        for page in self.built_pages():
             callback(page)
 
     def build_all(self) -> None:

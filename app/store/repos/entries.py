@@ -1,7 +1,7 @@
 """Entries: the ledger's queries, read into domain objects (sums come back as Money).
 
 The hot paths (pages of a long ledger, balances) go straight to the driver's cursor: the
-ORM's statement compiling and per-cell type processing cost several times the query itself
+SQLAlchemy's statement compiling and per-cell type processing cost several times the query itself
 on a 100,000-entry ledger. The SQL must agree with app.store.models.entry_table (a test checks).
 """
 
