@@ -85,7 +85,7 @@ def _entry(on: date, pence: int, payee: str, memo: str, import_id: str | None,
             "import_id": import_id, "created_by": "bench", "created_at": now}
 
 
-def raw_baseline(values: list[tuple]) -> float:
+def raw_baseline(values: list[tuple[object, ...]]) -> float:
     with tempfile.TemporaryDirectory() as folder:
         conn = sqlite3.connect(Path(folder) / "raw.db", isolation_level=None)
         conn.execute('CREATE TABLE entry (id INTEGER PRIMARY KEY, "on" DATE, amount INTEGER, '
@@ -138,7 +138,8 @@ def main() -> None:
         t3, cpu = time.perf_counter(), time.process_time() - cpu0
         ctx.close()
     new = [r for r in preview.rows if r.status is RowStatus.NEW]
-    raw = raw_baseline([(r.on.isoformat(), r.amount.pence if r.amount else 0, 1, r.payee,
+    raw = raw_baseline([(r.on.isoformat() if r.on else None,
+                         r.amount.pence if r.amount else 0, 1, r.payee,
                          r.category_code, r.bank_text, r.import_id) for r in new])
     total = t3 - t0
     print(f"statement lines: {options.rows:,}; ledger entries: {options.ledger:,} (encrypted)")

@@ -19,9 +19,11 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -94,7 +96,10 @@ def baseline(folder: Path) -> dict[tuple[str, str], tuple[int, Decimal]]:
     return {k: (len(v), hours.get(k, Decimal(0))) for k, v in people.items()}
 
 
-def timed(work):  # type: ignore[no-untyped-def]
+T = TypeVar("T")
+
+
+def timed(work: Callable[[], T]) -> tuple[T, float, float]:
     wall, cpu = time.perf_counter(), time.process_time()
     result = work()
     return result, time.perf_counter() - wall, time.process_time() - cpu
