@@ -119,7 +119,7 @@ def read_every_table(ctx: ProfileContext) -> dict[str, list[tuple[object, ...]]]
     from app.store.writer import TABLES, all_columns
 
     with ctx.store.read() as repos:
-        return {table: [tuple(row) for row in repos.conn.exec_driver_sql(
+        return {table: [tuple(row) for row in repos.conn.execute(
                     f'SELECT {", ".join(chr(34) + c + chr(34) for c in all_columns(table))} '
                     f'FROM "{table}" ORDER BY 1, 2')]
                 for table in TABLES}

@@ -68,6 +68,19 @@ class RecordChange:
 
 
 @dataclass(frozen=True)
+class ChangeSet:
+    """What one unit of work changed: full images (receipt bytes too, for undo), and the
+    audit event that records it."""
+
+    event_id: int
+    cause: Cause
+    changes: tuple[RecordChange, ...]
+
+    def reversed(self) -> tuple[RecordChange, ...]:
+        return tuple(change.reversed() for change in reversed(self.changes))
+
+
+@dataclass(frozen=True)
 class EventBody:
     version: int
     cause: Cause

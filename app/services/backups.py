@@ -76,7 +76,7 @@ def export_profile(profile: OpenProfile, out: Path) -> Path:
                             "plugged in, or choose another folder.").format(folder=out.parent))
     tmp_db = out.with_name(f".part-{uuid.uuid4().hex}.db")  # encrypted from its first page
     try:
-        copy_database(profile.engine, profile.data_key, tmp_db)
+        copy_database(profile.info.database, profile.data_key, tmp_db)
         meta = ProfileDirectory.read_meta(profile.info.folder)
         backup_file.pack(out, meta, tmp_db)
     finally:

@@ -14,27 +14,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Connection, bindparam, text
-
 from app.domain.categories import Direction
 from app.domain.payees import PayeeBook
 from app.domain.policy import Policy
+from app.store.sql import Connection, marks, rows
 
 CHUNK = 5000  # texts per query: well under SQLite's limit on bound values
 # SQLite gives a bare column the values of the row that max() picked: the latest entry
 # (by date, then id) for each text and direction.
-_LATEST_BY_PAYEE = text(
+# ({texts}, {codes}: one "?" per value, filled in per chunk.)
+_LATEST_BY_PAYEE = (
     'SELECT payee, category_code, amount > 0, max("on" || printf("%012d", id)) FROM entry '
-    'WHERE "on" >= :since AND lower(payee) IN :texts AND category_code IN :codes '
-
-    "GROUP BY lower(payee), amount > 0"
-).bindparams(bindparam("texts", expanding=True), bindparam("codes", expanding=True))
-_LATEST_BY_MEMO = text(
+    'WHERE "on" >= ? AND lower(payee) IN ({texts}) AND category_code IN ({codes}) '
+    "GROUP BY lower(payee), amount > 0")
+_LATEST_BY_MEMO = (
     'SELECT memo, payee, category_code, amount > 0, max("on" || printf("%012d", id)) FROM entry '
-    'WHERE "on" >= :since AND import_id IS NOT NULL AND lower(memo) IN :texts '
-    "AND category_code IN :codes "
-    "GROUP BY lower(memo), amount > 0"
-).bindparams(bindparam("texts", expanding=True), bindparam("codes", expanding=True))
+    'WHERE "on" >= ? AND import_id IS NOT NULL AND lower(memo) IN ({texts}) '
+    "AND category_code IN ({codes}) GROUP BY lower(memo), amount > 0")
 
 HISTORY = timedelta(days=731)  # how far back suggestions look from a statement's first line
 
@@ -81,12 +77,15 @@ class Suggester:
                                                                           for n in names})
         usable = [c.code for c in policy.usable_without_reason() if not policy.is_unsorted(c.code)]
         for start in range(0, len(wanted), CHUNK):
-            params = {"texts": wanted[start:start + CHUNK], "codes": usable,
-                      "since": since.isoformat()}
-            for payee, code, incoming, _latest in conn.execute(_LATEST_BY_PAYEE, params):
+            texts = wanted[start:start + CHUNK]
+            params = (since.isoformat(), *texts, *usable)
+            shape = {"texts": marks(texts), "codes": marks(usable)}
+            for payee, code, incoming, _latest in rows(conn, _LATEST_BY_PAYEE.format(**shape),
+                                                       params):
                 self.by_payee[(_key(payee), bool(incoming))] = Suggestion(payee, code,
                                                                           Source.PAYEE)
-            for memo, payee, code, incoming, _latest in conn.execute(_LATEST_BY_MEMO, params):
+            for memo, payee, code, incoming, _latest in rows(
+                    conn, _LATEST_BY_MEMO.format(**shape), params):
                 self.by_bank_text[(_key(memo), bool(incoming))] = Suggestion(payee, code,
                                                                              Source.EARLIER)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app.services.profiles import OpenProfile, find_profile, open_with_key
 from app.settings import ComputerMode, Settings, load_settings, save_settings
-from app.store.database import DamagedProfile
+from app.store.ledger_db import DamagedProfile
 from app.store.profiles import ProfileDirectory
 from app.store.remembered_keys import RememberResult, forget_key, recall_key, remember_key
 

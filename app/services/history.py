@@ -118,7 +118,7 @@ def _rows(conn: Any, table: str) -> dict[tuple[Any, ...], dict[str, Any]]:
     keys = key_columns(table)
     quoted = ", ".join(f'"{c}"' for c in columns)
     found = {}
-    for row in conn.exec_driver_sql(f'SELECT {quoted} FROM "{table}"'):
+    for row in conn.execute(f'SELECT {quoted} FROM "{table}"'):
         image = dict(zip(columns, row, strict=True))
         found[tuple(image[k] for k in keys)] = image
     return found
@@ -157,7 +157,7 @@ def _v1_mismatches(events: Iterable[AuditEvent], bodies: Sequence[EventBody]
 
 def _damaged_documents(conn: Any) -> tuple[int, ...]:
     damaged = []
-    for evidence_id, data, digest in conn.exec_driver_sql(
+    for evidence_id, data, digest in conn.execute(
             "SELECT id, data, sha256 FROM evidence ORDER BY id"):
         if hashlib.sha256(data).hexdigest() != digest:
             damaged.append(int(evidence_id))

@@ -13,9 +13,7 @@ import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, event
+from typing import TYPE_CHECKING
 
 from app.domain.audit import Cause
 from app.domain.categories import load_categories
@@ -35,15 +33,20 @@ from app.services.unlock import (
     unlock_with_backoff,
 )
 from app.settings import load_settings
-from app.store import database, keys
+from app.store import keys
 from app.store.attempts import Clock
+from app.store.ledger_db import DamagedProfile, LedgerDatabase, head_revision
 from app.store.ledger_file import check_file, damaged, read_revision
 from app.store.profile_lock import WriterLock
 from app.store.profile_names import check_name
 from app.store.profile_store import ProfileStore, ReadOnlyProfile
 from app.store.profiles import ProfileDirectory, ProfileInfo
 from app.store.session_end import WriteWatch, finish_writing
-from app.store.writer import Writer
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from app.store.writer import Writer
 
 __all__ = [  # ReadOnlyProfile: raised by writes to a profile opened read-only; the rest are
     "ProfileNotFound", "ReadOnlyProfile", "TooManyAttempts",  # unlocking's, said from here
@@ -94,13 +97,13 @@ class NewProfile:
 
 @dataclass
 class OpenProfile:
-    """An unlocked profile: the engine over its decrypted database, and who is at the keyboard.
+    """An unlocked profile: its decrypted database, and who is at the keyboard.
 
     Opened read-only (someone else is writing), every write is refused with ReadOnlyProfile.
     """
 
     info: ProfileInfo
-    engine: Engine
+    db: LedgerDatabase
     actor: str
     read_only: bool = False
     data_key: bytes = field(default=b"", repr=False)
@@ -110,7 +113,12 @@ class OpenProfile:
     store: ProfileStore = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.store = ProfileStore(self.engine, lambda: self.actor, self.read_only)
+        self.store = ProfileStore(self.db, lambda: self.actor, self.read_only)
+
+    @property
+    def engine(self) -> Engine:
+        """SQLAlchemy's engine over the database, made at first use (the first write)."""
+        return self.db.engine
 
     def __enter__(self) -> OpenProfile:
         return self
@@ -123,11 +131,11 @@ class OpenProfile:
             if not self.read_only:
                 # The history's head noted, a checkpoint, and a checked backup: only after a
                 # session that wrote something.
-                finish_writing(self.engine, self.data_key, self.info.folder,
-                               self.backups_to_keep, self.write_watch, self.store.wrote,
+                finish_writing(self.db, self.info.folder, self.backups_to_keep,
+                               self.write_watch, self.store.wrote,
                                lambda: keep_history_head(self.info.folder, self.store))
         finally:
-            self.engine.dispose()
+            self.db.dispose()
             if self.lock is not None:
                 self.lock.release()
 
@@ -187,16 +195,17 @@ def create_profile(data_dir: Path, request: NewProfile, passphrase: str) -> Crea
         data_key = keys.new_data_key()
         wrapped = [keys.wrap(data_key, passphrase, "passphrase"),
                    keys.wrap(data_key, recovery_code, "recovery")]
-        engine = database.open_engine(folder / "ledger.db", data_key)
+        db = LedgerDatabase(folder / "ledger.db", data_key)
         try:
-            database.upgrade(engine)
-            store = ProfileStore(engine, lambda: request.display_name.strip())
+            from app.store import database
+
+            database.upgrade(db.engine)
+            store = ProfileStore(db, lambda: request.display_name.strip())
             with store.write(Cause("create_profile")) as (_repos, writer):
                 _seed(writer, request)
-            with engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.checkpoint()
         finally:
-            engine.dispose()
+            db.dispose()
         directory.write_meta(folder, request.display_name.strip(), request.is_demo, wrapped)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
@@ -257,65 +266,62 @@ def open_with_key(data_dir: Path, info: ProfileInfo, data_key: bytes, actor: str
         )
     try:
         try:
-            engine = _engine(info, data_key, read_only)
-        except database.DamagedProfile as error:
+            db = _database(info, data_key, read_only)
+        except DamagedProfile as error:
             raise damaged(info.folder, data_key, error) from error
         try:
-            who = _check_actor(engine, info, actor)
+            who = _check_actor(db, info, actor)
             watch = None if read_only else WriteWatch(info.database, data_key)
         except BaseException:
-            engine.dispose()
+            db.dispose()
             raise
     except BaseException:
         if lock is not None:
             lock.release()
         raise
-    return OpenProfile(info, engine, who, read_only, data_key, lock,
+    return OpenProfile(info, db, who, read_only, data_key, lock,
                        load_settings(data_dir).backups_to_keep, watch)
 
 
-def _engine(info: ProfileInfo, data_key: bytes, read_only: bool) -> Engine:
+def _database(info: ProfileInfo, data_key: bytes, read_only: bool) -> LedgerDatabase:
     """Open the database, bringing an older schema up to date (after keeping a copy).
     An empty, short or schema-less file is damaged, never a new profile."""
     check_file(info.database)
-    engine = database.open_engine(info.database, data_key)
+    db = LedgerDatabase(info.database, data_key, read_only)
     try:
-        revision = read_revision(engine)
+        db.check_readable()
+        revision = read_revision(db)
         if revision is None:
-            raise database.DamagedProfile(_("The records file of this profile is empty."))
-        if revision != database.head_revision():
-            _upgrade(engine, info, read_only)
-        if read_only:
-            event.listen(engine, "connect", _query_only)
-            engine.dispose()  # drop pooled connections opened before the listener
+            raise DamagedProfile(_("The records file of this profile is empty."))
+        if revision != head_revision():
+            _upgrade(info, data_key, read_only)
     except BaseException:
-        engine.dispose()
+        db.dispose()
         raise
-    return engine
+    return db
 
 
-def _upgrade(engine: Engine, info: ProfileInfo, read_only: bool) -> None:
+def _upgrade(info: ProfileInfo, data_key: bytes, read_only: bool) -> None:
     """Bring the schema up to date; a reader takes the writer lock just for that."""
     lock = WriterLock.acquire(info.folder) if read_only else None
     if read_only and lock is None:
         raise ProfileInUse(_("This profile needs updating, which cannot happen while "
                              "it is open elsewhere. Close the other window first."))
+    from app.store import database  # SQLAlchemy and Alembic: only when a migration is due
+
+    engine = database.open_engine(info.database, data_key)
     try:
         _keep_copy_before_upgrade(engine, info)
         database.upgrade(engine)
     finally:
+        engine.dispose()
         if lock is not None:
             lock.release()
 
 
-def _query_only(dbapi_connection: Any, _record: Any) -> None:
-    # Belt and braces under the session guard: SQLite itself refuses any write.
-    dbapi_connection.execute("PRAGMA query_only = ON")
-
-
-def _check_actor(engine: Engine, info: ProfileInfo, actor: str | None) -> str:
+def _check_actor(db: LedgerDatabase, info: ProfileInfo, actor: str | None) -> str:
     """The stored spelling of who is acting; refused when they are not recorded as allowed."""
-    with ProfileStore(engine, lambda: "").read() as repos:
+    with ProfileStore(db, lambda: "").read() as repos:
         person = repos.people.find_active(actor or info.display_name)
     if person is not None:
         return person.name
@@ -329,7 +335,9 @@ def _check_actor(engine: Engine, info: ProfileInfo, actor: str | None) -> str:
 
 def _keep_copy_before_upgrade(engine: Engine, info: ProfileInfo) -> None:
     """An upgrade changes the file; keep the encrypted original beside it first."""
+    from app.store.database import current_revision
+
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        revision = database.current_revision(engine) or "empty"
+        revision = current_revision(engine) or "empty"
     shutil.copy2(info.database, info.folder / f"ledger.before-upgrade-from-{revision}.db")

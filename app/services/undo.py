@@ -12,9 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from app.domain.audit import Cause
+from app.domain.audit import Cause, ChangeSet
 from app.store.profile_store import ProfileStore
-from app.store.writer import ChangeSet
 
 T = TypeVar("T")
 

@@ -17,16 +17,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 
 from app.domain.errors import DomainError
 from app.i18n import _
 from app.store.private import private_folder, sync_folder, tighten
-
-if TYPE_CHECKING:  # the engine is the caller's; the list of copies is read at start, without it
-    from sqlalchemy import Engine
 
 BACKUP_FOLDER = "backups"
 AUTO_PREFIX = "auto-"  # taken after a session that wrote something
@@ -77,14 +74,13 @@ def table_counts(conn: Any) -> dict[str, int]:
             for name in names}
 
 
-def copy_database(engine: Engine, key: bytes, dest: Path) -> dict[str, int]:
-    """Write a consistent encrypted copy of the engine's database to `dest`, checked, then
+def copy_database(path: Path, key: bytes, dest: Path) -> dict[str, int]:
+    """Write a consistent encrypted copy of the database at `path` to `dest`, checked, then
     renamed into place (a crash leaves no half copy under that name). Row counts by table."""
     tmp = dest.with_name(f".tmp-{os.getpid()}-{dest.name}")
     tmp.unlink(missing_ok=True)
-    raw = engine.raw_connection()
+    source = keyed(path, key)
     try:
-        source: Any = raw.driver_connection
         source.execute("BEGIN")  # one snapshot for the copy and the counts
         try:
             counts = table_counts(source)
@@ -111,7 +107,7 @@ def copy_database(engine: Engine, key: bytes, dest: Path) -> dict[str, int]:
         tmp.unlink(missing_ok=True)
         raise
     finally:
-        raw.close()
+        source.close()
 
 
 def _fsync(path: Path) -> None:
@@ -152,7 +148,7 @@ def entry_count(path: Path, key: bytes) -> int | None:
 
 # --- automatic backups -------------------------------------------------------------------
 
-def automatic_backup(engine: Engine, key: bytes, folder: Path,
+def automatic_backup(path: Path, key: bytes, folder: Path,
                      generations: Generations | int = Generations(),
                      clock: Clock = now_utc) -> Path:
     """A checked copy in the profile's backups folder; then older ones are thinned out."""
@@ -165,7 +161,7 @@ def automatic_backup(engine: Engine, key: bytes, folder: Path,
     dest = target_dir / f"{AUTO_PREFIX}{made.strftime(STAMP)}{SUFFIX}"
     while dest.exists():  # two copies in one microsecond (a stopped clock): never overwrite
         dest = dest.with_name(dest.stem + "x" + SUFFIX)
-    copy_database(engine, key, dest)
+    copy_database(path, key, dest)
     removed = rotate(target_dir, generations)
     log.info("automatic backup written and checked, %d old ones removed", removed)
     return dest

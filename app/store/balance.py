@@ -78,9 +78,9 @@ def recount(conn: Any, event_id: int) -> None:
 
 def checkpoint_matches(conn: Any) -> bool:
     """True when the stored checkpoint is the entries' own sum and count (or there is none
-    yet: a file not opened by this version)."""
-    stored = conn.exec_driver_sql(f"SELECT total, entries FROM {TABLE} WHERE id = 1").first()
+    yet: a file not opened by this version). `conn`: the driver's connection."""
+    stored = conn.execute(f"SELECT total, entries FROM {TABLE} WHERE id = 1").fetchone()
     if stored is None:
         return True
-    summed = conn.exec_driver_sql(_SUMMED).first()
+    summed = conn.execute(_SUMMED).fetchone()
     return bool(tuple(stored) == tuple(summed))

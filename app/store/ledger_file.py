@@ -11,14 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
 
 from app.domain.errors import DomainError
 from app.i18n import _, format_when
-from app.store import database
 from app.store.backups import BackupCopy, newest_good
-from app.store.database import DamagedProfile
+from app.store.ledger_db import NOT_DAMAGE, DamagedProfile, LedgerDatabase
 
 PAGE = 512  # the smallest SQLite page: every whole database file is a multiple of it
 SMALLEST = 4096  # one SQLCipher page; a profile with its tables is many pages
@@ -42,13 +39,12 @@ def check_file(path: Path) -> None:
         raise DamagedProfile(_("The records file of this profile is empty or cut short."))
 
 
-def read_revision(engine: Engine) -> str | None:
+def read_revision(db: LedgerDatabase) -> str | None:
     """The schema revision; DamagedProfile when the pages holding it cannot be read."""
     try:
-        return database.current_revision(engine)
-    except (DBAPIError, sqlcipher.Error) as error:  # the driver's errors arrive unwrapped
-        text = str(getattr(error, "orig", None) or error).lower()
-        if any(word in text for word in database.NOT_DAMAGE):
+        return db.revision()
+    except sqlcipher.Error as error:
+        if any(word in str(error).lower() for word in NOT_DAMAGE):
             raise
         raise DamagedProfile(_("The records file of this profile is damaged.")) from error
 

@@ -4,21 +4,28 @@ the one writer, one transaction each.
     with store.read() as repos: ...              # a consistent snapshot
     with store.write(Cause("add")) as (repos, writer): ...   # one transaction, one event
 
-Listeners hear of every change set committed (the undo stack records them).
+Reads run on the database's plain read connections; a write on SQLAlchemy's engine, made at
+the first write (app/store/ledger_db.py), with the repositories on the same connection, so a
+unit of work reads what it has written. Listeners hear of every change set committed (the undo
+stack records them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
-from app.domain.audit import Cause, RecordChange
+from app.domain.audit import Cause, ChangeSet, RecordChange
 from app.domain.errors import DomainError
 from app.i18n import _
+from app.store.ledger_db import LedgerDatabase
 from app.store.repos import Repos
-from app.store.writer import ChangeSet, Writer
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from app.store.writer import Writer
 
 
 class ReadOnlyProfile(DomainError):
@@ -31,9 +38,9 @@ def read_only_message() -> str:
 
 
 class ProfileStore:
-    def __init__(self, engine: Engine, actor: Callable[[], str], read_only: bool = False
+    def __init__(self, db: LedgerDatabase, actor: Callable[[], str], read_only: bool = False
                  ) -> None:
-        self.engine = engine
+        self.db = db
         self._actor = actor
         self.read_only = read_only
         self.listeners: list[Callable[[ChangeSet], None]] = []
@@ -43,9 +50,13 @@ class ProfileStore:
     def actor(self) -> str:
         return self._actor()
 
+    @property
+    def engine(self) -> Engine:
+        return self.db.engine
+
     @contextmanager
     def read(self) -> Iterator[Repos]:
-        with self.engine.connect() as conn:
+        with self.db.reading() as conn:
             yield Repos(conn)
 
     @contextmanager
@@ -53,11 +64,13 @@ class ProfileStore:
         """One transaction: everything the body writes is one change set and one event."""
         if self.read_only:
             raise ReadOnlyProfile(read_only_message())
+        from app.store.writer import Writer  # SQLAlchemy: loaded at the first write
+
         change_set = None
         with self.engine.begin() as conn:
             writer = Writer(conn, self.actor)
             try:
-                yield Repos(conn), writer
+                yield Repos(conn.connection.driver_connection), writer
                 change_set = writer.finish(cause)
             finally:
                 writer.abandon()

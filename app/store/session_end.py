@@ -12,12 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
-
 from app.domain.errors import DomainError
 from app.failures import disk_full, explain
 from app.i18n import _
 from app.store.backups import Generations, automatic_backup, keyed
+from app.store.ledger_db import LedgerDatabase
 from app.store.profiles import keep_meta_copy
 
 log = logging.getLogger(__name__)
@@ -44,7 +43,7 @@ class WriteWatch:
         self._conn.close()
 
 
-def finish_writing(engine: Engine, key: bytes, folder: Path, recent: int,
+def finish_writing(db: LedgerDatabase, folder: Path, recent: int,
                    watch: WriteWatch | None, wrote: bool = False,
                    first: Callable[[], None] | None = None) -> None:
     """Checkpoint, then back up when something was written: `wrote` (the profile's store
@@ -58,10 +57,9 @@ def finish_writing(engine: Engine, key: bytes, folder: Path, recent: int,
         wrote = wrote or watch is None or watch.wrote()
         if wrote and first is not None:
             first()
-        with engine.connect() as conn:  # a copied folder is then complete
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        if key and wrote:
-            automatic_backup(engine, key, folder, Generations(recent=recent))
+        db.checkpoint()  # a copied folder is then complete
+        if db.key and wrote:
+            automatic_backup(db.path, db.key, folder, Generations(recent=recent))
             keep_meta_copy(folder)  # the wrapped keys, for when profile.json is damaged
     except BackupFailed:
         raise

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, event
 
-from app.domain.audit import GENESIS_HASH, Cause, RecordChange, encode, event_hash
+from app.domain.audit import GENESIS_HASH, Cause, ChangeSet, RecordChange, encode, event_hash
 from app.domain.errors import DomainError
 from app.i18n import _
 from app.store import balance
@@ -78,19 +77,6 @@ class UnauditedWrite(RuntimeError):
 
 class ChangedSince(DomainError):
     """Undo or redo found a record no longer as that step left it."""
-
-
-@dataclass(frozen=True)
-class ChangeSet:
-    """What one unit of work changed: full images (receipt bytes too, for undo), and the
-    audit event that records it."""
-
-    event_id: int
-    cause: Cause
-    changes: tuple[RecordChange, ...]
-
-    def reversed(self) -> tuple[RecordChange, ...]:
-        return tuple(change.reversed() for change in reversed(self.changes))
 
 
 def _q(name: str) -> str:

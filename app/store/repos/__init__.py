@@ -9,8 +9,6 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection
-
 from app.domain.policy import Policy
 from app.store.repos.accounts import AccountRepo
 from app.store.repos.audit import AuditRepo
@@ -27,6 +25,7 @@ from app.store.repos.people import PeopleRepo
 from app.store.repos.plan import PlanRepo
 from app.store.repos.reconciliation import ReconciliationRepo
 from app.store.repos.rules import RuleRepo
+from app.store.sql import Connection
 
 if TYPE_CHECKING:
     from app.store.repos.matches import MatchRepo

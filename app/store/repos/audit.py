@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
-
 from app.domain.audit import AuditEvent
-from app.store.models import audit_event_table
-from app.store.models_statements import issued_statement_table
+from app.store.sql import Connection, first, rows
 
-T = audit_event_table
-I = issued_statement_table  # noqa: E741
-_COLUMNS = (T.c.id, T.c.at, T.c.actor, T.c.action, T.c.entity, T.c.entity_id, T.c.detail,
-            T.c.prev_hash, T.c.hash)
+_COLUMNS = "id, at, actor, action, entity, entity_id, detail, prev_hash, hash"
 
 
 class AuditRepo:
@@ -20,24 +14,29 @@ class AuditRepo:
 
     def events(self) -> list[AuditEvent]:
         """Oldest first, as the chain runs."""
-        return [AuditEvent(*row) for row in self.conn.execute(select(*_COLUMNS).order_by(T.c.id))]
+        return [AuditEvent(*row)
+                for row in rows(self.conn, f"SELECT {_COLUMNS} FROM audit_event ORDER BY id")]
 
     def page(self, before_id: int | None, limit: int) -> list[AuditEvent]:
         """Newest first: up to `limit` events older than `before_id`."""
-        query = select(*_COLUMNS).order_by(T.c.id.desc()).limit(limit)
-        if before_id is not None:
-            query = query.where(T.c.id < before_id)
-        return [AuditEvent(*row) for row in self.conn.execute(query)]
+        if before_id is None:
+            found = rows(self.conn, f"SELECT {_COLUMNS} FROM audit_event ORDER BY id DESC "
+                                    "LIMIT ?", (limit,))
+        else:
+            found = rows(self.conn, f"SELECT {_COLUMNS} FROM audit_event WHERE id < ? "
+                                    "ORDER BY id DESC LIMIT ?", (before_id, limit))
+        return [AuditEvent(*row) for row in found]
 
     def head(self, skip_action: str | None = None) -> tuple[int, str] | None:
         """(id, hash) of the newest event (the newest but those of `skip_action`)."""
-        query = select(T.c.id, T.c.hash).order_by(T.c.id.desc()).limit(1)
-        if skip_action is not None:
-            query = query.where(T.c.action != skip_action)
-        row = self.conn.execute(query).first()
+        if skip_action is None:
+            row = first(self.conn, "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")
+        else:
+            row = first(self.conn, "SELECT id, hash FROM audit_event WHERE action != ? "
+                                   "ORDER BY id DESC LIMIT 1", (skip_action,))
         return None if row is None else (int(row[0]), str(row[1]))
 
     def issued_heads(self) -> list[tuple[int, str]]:
         """(event id, hash) quoted by each return produced, oldest first."""
-        rows = self.conn.execute(select(I.c.head_event_id, I.c.head_hash).order_by(I.c.id))
-        return [(int(i), str(h)) for i, h in rows]
+        return [(int(i), str(h)) for i, h in rows(
+            self.conn, "SELECT head_event_id, head_hash FROM issued_statement ORDER BY id")]

@@ -6,29 +6,22 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, func, select
-
 from app.domain.chosen_providers import ChosenProvider, ProviderKind, payee_key
 from app.domain.funding import Period
 from app.domain.providers import Source
 from app.domain.visits import Visit, VisitDraft
-from app.store.models import entry_table
-from app.store.models_bank import service_log_table, service_payment_table
-from app.store.models_register import chosen_provider_table
+from app.store.sql import Connection, day, first, maybe_day, maybe_money, rows
 
-V = service_log_table
-L = service_payment_table
-P = chosen_provider_table
-N = entry_table
-_VISIT = (V.c.id, V.c.on, V.c.provider_name, V.c.planned_minutes, V.c.delivered_minutes,
-          V.c.rate_pence, V.c.missed, V.c.late, V.c.note, V.c.chosen_provider_id)
-_PROVIDER = (P.c.id, P.c.name, P.c.payee_name, P.c.source, P.c.source_id, P.c.postcode,
-             P.c.kind, P.c.agreed_hourly_rate, P.c.start_date, P.c.end_date, P.c.notes,
-             P.c.own_rating)
+_VISIT = ('v.id, v."on", v.provider_name, v.planned_minutes, v.delivered_minutes, '
+          "v.rate_pence, v.missed, v.late, v.note, v.chosen_provider_id")
+_PROVIDER = ("id, name, payee_name, source, source_id, postcode, kind, agreed_hourly_rate, "
+             "start_date, end_date, notes, own_rating")
 
 
-def _visit(row: Any) -> Visit:
-    return Visit(row[0], VisitDraft(*row[1:]))
+def _visit(row: tuple[Any, ...]) -> Visit:
+    vid, on, provider, planned, delivered, rate, missed, late, note, chosen = row
+    return Visit(vid, VisitDraft(day(on), provider, planned, delivered, rate, bool(missed),
+                                 bool(late), note, chosen))
 
 
 class VisitRepo:
@@ -36,47 +29,52 @@ class VisitRepo:
         self.conn = conn
 
     def get(self, visit_id: int) -> Visit | None:
-        row = self.conn.execute(select(*_VISIT).where(V.c.id == visit_id)).first()
+        row = first(self.conn, f"SELECT {_VISIT} FROM service_log v WHERE v.id = ?", (visit_id,))
         return None if row is None else _visit(row)
 
     def between(self, start: date | None = None, end: date | None = None) -> list[Visit]:
-        query = select(*_VISIT).order_by(V.c.on, V.c.id)
+        sql = f"SELECT {_VISIT} FROM service_log v WHERE 1"
+        params: list[Any] = []
         if start is not None:
-            query = query.where(V.c.on >= start)
+            sql += ' AND v."on" >= ?'
+            params.append(start.isoformat())
         if end is not None:
-            query = query.where(V.c.on <= end)
-        return [_visit(row) for row in self.conn.execute(query)]
+            sql += ' AND v."on" <= ?'
+            params.append(end.isoformat())
+        return [_visit(row) for row in rows(self.conn, sql + ' ORDER BY v."on", v.id', params)]
 
     def linked_to(self, entry_id: int) -> list[Visit]:
-        query = select(*_VISIT).join(L, L.c.service_log_id == V.c.id).where(
-            L.c.entry_id == entry_id).order_by(V.c.id)
-        return [_visit(row) for row in self.conn.execute(query)]
+        return [_visit(row) for row in rows(
+            self.conn, f"SELECT {_VISIT} FROM service_log v JOIN service_payment l "
+                       "ON l.service_log_id = v.id WHERE l.entry_id = ? ORDER BY v.id",
+            (entry_id,))]
 
     def payments_linked(self, period: Period) -> list[tuple[str, int]]:
         """(provider, pence paid) for each payment in the period that covers logged visits;
         a payment covering visits of several providers counts for the first visit's one."""
-        rows = self.conn.execute(
-            select(N.c.id, N.c.amount, V.c.provider_name)
-            .join(L, L.c.entry_id == N.c.id).join(V, V.c.id == L.c.service_log_id)
-            .where(N.c.on >= period.start, N.c.on <= period.end).order_by(N.c.id, V.c.id))
         seen: set[int] = set()
         found = []
-        for entry_id, amount, provider in rows:
+        for entry_id, amount, provider in rows(
+                self.conn, "SELECT n.id, n.amount, v.provider_name FROM entry n "
+                           "JOIN service_payment l ON l.entry_id = n.id "
+                           "JOIN service_log v ON v.id = l.service_log_id "
+                           'WHERE n."on" >= ? AND n."on" <= ? ORDER BY n.id, v.id',
+                (period.start.isoformat(), period.end.isoformat())):
             if entry_id not in seen:
                 seen.add(entry_id)
-                found.append((provider, -amount.pence))
+                found.append((provider, -int(amount)))
         return found
 
     def delivered_minutes(self, period: Period) -> tuple[dict[int, int], dict[str, int]]:
         """Minutes delivered in the period: by chosen provider id, and by provider name (as
         payee names are compared) for visits not linked to one."""
-        rows = self.conn.execute(
-            select(V.c.chosen_provider_id, V.c.provider_name, func.sum(V.c.delivered_minutes))
-            .where(V.c.on >= period.start, V.c.on <= period.end)
-            .group_by(V.c.chosen_provider_id, V.c.provider_name))
         by_id: dict[int, int] = defaultdict(int)
         by_name: dict[str, int] = defaultdict(int)
-        for provider_id, name, minutes in rows:
+        for provider_id, name, minutes in rows(
+                self.conn, "SELECT chosen_provider_id, provider_name, sum(delivered_minutes) "
+                           'FROM service_log WHERE "on" >= ? AND "on" <= ? '
+                           "GROUP BY chosen_provider_id, provider_name",
+                (period.start.isoformat(), period.end.isoformat())):
             if provider_id is not None:
                 by_id[provider_id] += int(minutes or 0)
             else:
@@ -84,10 +82,11 @@ class VisitRepo:
         return dict(by_id), dict(by_name)
 
 
-def _provider(row: Any) -> ChosenProvider:
+def _provider(row: tuple[Any, ...]) -> ChosenProvider:
     pid, name, payee, source, source_id, postcode, kind, rate, start, end, notes, rating = row
     return ChosenProvider(pid, name, payee, Source(source), source_id, postcode,
-                          ProviderKind(kind), rate, start, end, notes, rating)
+                          ProviderKind(kind), maybe_money(rate), day(start), maybe_day(end),
+                          notes, rating)
 
 
 class ProviderRepo:
@@ -95,9 +94,10 @@ class ProviderRepo:
         self.conn = conn
 
     def get(self, provider_id: int) -> ChosenProvider | None:
-        row = self.conn.execute(select(*_PROVIDER).where(P.c.id == provider_id)).first()
+        row = first(self.conn, f"SELECT {_PROVIDER} FROM chosen_provider WHERE id = ?",
+                    (provider_id,))
         return None if row is None else _provider(row)
 
     def all(self) -> list[ChosenProvider]:
-        rows = self.conn.execute(select(*_PROVIDER).order_by(func.lower(P.c.name), P.c.id))
-        return [_provider(row) for row in rows]
+        return [_provider(row) for row in rows(
+            self.conn, f"SELECT {_PROVIDER} FROM chosen_provider ORDER BY lower(name), id")]

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, literal_column, select
-
 from app.domain.categories import Category, Direction, Permission
-from app.store.models import category_table
-
-C = category_table
+from app.store.sql import Connection, rows
 
 
 class CategoryRepo:
@@ -16,11 +12,10 @@ class CategoryRepo:
 
     def all(self) -> list[Category]:
         # rowid is insertion order, i.e. the order of the category data file.
-        rows = self.conn.execute(select(C.c.code, C.c.name_en, C.c.name_cy, C.c.grp,
-                                        C.c.direction, C.c.permission)
-                                 .order_by(literal_column("rowid")))
         return [Category(code, en, cy, grp, Direction(direction), Permission(permission))
-                for code, en, cy, grp, direction, permission in rows]
+                for code, en, cy, grp, direction, permission in rows(
+                    self.conn, "SELECT code, name_en, name_cy, grp, direction, permission "
+                               "FROM category ORDER BY rowid")]
 
     def by_code(self) -> dict[str, Category]:
         return {c.code: c for c in self.all()}

@@ -1,8 +1,8 @@
 """Entries: the ledger's queries, read into domain objects (sums come back as Money).
 
-The hot paths (pages of a long ledger, balances) go straight to the driver's cursor: the
-SQLAlchemy's statement compiling and per-cell type processing cost several times the query itself
-on a 100,000-entry ledger. The SQL must agree with app.store.models.entry_table (a test checks).
+Plain SQL over the driver's connection (app/store/sql.py), as every repository reads: on a
+100,000-entry ledger SQLAlchemy's statement compiling and per-cell type processing cost several
+times the query itself. The SQL must agree with app.store.models.entry_table (a test checks).
 """
 
 from __future__ import annotations
@@ -12,13 +12,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
-
 from app.domain.chosen_providers import payee_key
 from app.domain.entries import Entry
 from app.domain.funding import Period
 from app.domain.money import Money
-from app.store import balance
+from app.store import balance, sql
+from app.store.sql import Connection
 
 _COLUMNS = ('id, "on", amount, payee, category_code, memo, approval_reason, account_id, '
             "created_by, created_at, plan_line_id, cleared, reconciled, import_id")
@@ -35,8 +34,6 @@ _LATER = 'SELECT coalesce(sum(amount), 0) FROM entry WHERE ("on", id) > (?, ?)'
 _TOTALS = ('SELECT coalesce(sum(CASE WHEN amount > 0 THEN amount END), 0), '
            'coalesce(sum(CASE WHEN amount < 0 THEN -amount END), 0) '
            'FROM entry WHERE "on" BETWEEN ? AND ?')
-_EXISTING = text("SELECT import_id FROM entry WHERE account_id = :account "
-                 "AND import_id IN :ids").bindparams(bindparam("ids", expanding=True))
 CHUNK = 5000  # bound values per query: well under SQLite's limit (32766)
 
 
@@ -50,15 +47,11 @@ class EntryRepo:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def _rows(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
-        cursor = self.conn.connection.cursor()
-        try:
-            return list(cursor.execute(sql, params).fetchall())
-        finally:
-            cursor.close()
+    def _rows(self, query: str, params: tuple[Any, ...]) -> list[Any]:
+        return sql.rows(self.conn, query, params)
 
-    def _scalar(self, sql: str, params: tuple[Any, ...] = ()) -> int:
-        return int(self._rows(sql, params)[0][0])
+    def _scalar(self, query: str, params: tuple[Any, ...] = ()) -> int:
+        return int(self._rows(query, params)[0][0])
 
     def get(self, entry_id: int) -> Entry | None:
         rows = self._rows(_ONE, (entry_id,))
@@ -69,8 +62,8 @@ class EntryRepo:
         found: dict[int, Entry] = {}
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start:start + CHUNK]
-            sql = f"SELECT {_COLUMNS} FROM entry WHERE id IN ({', '.join('?' for _i in chunk)})"
-            found.update((e.id, e) for e in map(_entry, self._rows(sql, tuple(chunk))))
+            query = f"SELECT {_COLUMNS} FROM entry WHERE id IN ({sql.marks(chunk)})"
+            found.update((e.id, e) for e in map(_entry, self._rows(query, tuple(chunk))))
         return found
 
     def count(self) -> int:
@@ -91,7 +84,7 @@ class EntryRepo:
 
     def _moved(self) -> int:
         """Every entry's pence: the writer's checkpoint, not a sum of the whole ledger."""
-        cursor = self.conn.connection.cursor()
+        cursor = self.conn.cursor()
         try:
             return balance.moved(cursor)
         finally:
@@ -123,8 +116,9 @@ class EntryRepo:
         found: set[str] = set()
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start:start + CHUNK]
-            found.update(self.conn.execute(_EXISTING, {"account": account_id,
-                                                       "ids": chunk}).scalars())
+            found.update(i for (i,) in self._rows(
+                f"SELECT import_id FROM entry WHERE account_id = ? "
+                f"AND import_id IN ({sql.marks(chunk)})", (account_id, *chunk)))
         return found
 
     def paid_by_payee(self, period: Period) -> dict[str, tuple[Money, int]]:
@@ -146,18 +140,18 @@ class EntryRepo:
 
     def without_evidence(self, start: date | None, end: date | None,
                          money_out_only: bool = True) -> list[Entry]:
-        sql = (f"SELECT {_COLUMNS} FROM entry WHERE NOT EXISTS "
-               "(SELECT 1 FROM evidence_link l WHERE l.entry_id = entry.id)")
+        query = (f"SELECT {_COLUMNS} FROM entry WHERE NOT EXISTS "
+                 "(SELECT 1 FROM evidence_link l WHERE l.entry_id = entry.id)")
         params: list[Any] = []
         if money_out_only:
-            sql += " AND amount < 0"
+            query += " AND amount < 0"
         if start is not None:
-            sql += ' AND "on" >= ?'
+            query += ' AND "on" >= ?'
             params.append(start.isoformat())
         if end is not None:
-            sql += ' AND "on" <= ?'
+            query += ' AND "on" <= ?'
             params.append(end.isoformat())
-        return [_entry(r) for r in self._rows(sql + ' ORDER BY "on", id', tuple(params))]
+        return [_entry(r) for r in self._rows(query + ' ORDER BY "on", id', tuple(params))]
 
     def on_plan_line(self, line_id: int) -> int:
         return self._scalar("SELECT count(*) FROM entry WHERE plan_line_id = ?", (line_id,))

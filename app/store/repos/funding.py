@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-
-from sqlalchemy import Connection, select
+from datetime import date
 
 from app.domain.funding import Frequency, Funder, FundingKind, FundingStream, Rate
-from app.store.models import funding_rate_table, funding_stream_table
-
-S = funding_stream_table
-R = funding_rate_table
+from app.store.sql import Connection, day, maybe_day, money, rows, scalar
 
 
 class FundingRepo:
@@ -19,17 +15,17 @@ class FundingRepo:
 
     def streams(self) -> list[FundingStream]:
         rates: dict[int, list[Rate]] = defaultdict(list)
-        for stream_id, start, gross, contribution in self.conn.execute(
-                select(R.c.stream_id, R.c.start_date, R.c.gross_weekly, R.c.contribution_weekly)
-                .order_by(R.c.stream_id, R.c.start_date)):
-            rates[stream_id].append(Rate(start, gross, contribution))
-        rows = self.conn.execute(select(S.c.id, S.c.funder, S.c.kind, S.c.frequency,
-                                        S.c.start_date, S.c.end_date).order_by(S.c.id))
-        return [FundingStream(Funder(funder), FundingKind(kind), Frequency(frequency), start,
-                              tuple(rates[sid]), end, sid)
-                for sid, funder, kind, frequency, start, end in rows]
+        for stream_id, start, gross, contribution in rows(
+                self.conn, "SELECT stream_id, start_date, gross_weekly, contribution_weekly "
+                           "FROM funding_rate ORDER BY stream_id, start_date"):
+            rates[stream_id].append(Rate(day(start), money(gross), money(contribution)))
+        return [FundingStream(Funder(funder), FundingKind(kind), Frequency(frequency),
+                              day(start), tuple(rates[sid]), maybe_day(end), sid)
+                for sid, funder, kind, frequency, start, end in rows(
+                    self.conn, "SELECT id, funder, kind, frequency, start_date, end_date "
+                               "FROM funding_stream ORDER BY id")]
 
-    def rate_id(self, stream_id: int, start: object) -> int | None:
-        value: int | None = self.conn.execute(select(R.c.id).where(
-            R.c.stream_id == stream_id, R.c.start_date == start)).scalar()
+    def rate_id(self, stream_id: int, start: date) -> int | None:
+        value: int | None = scalar(self.conn, "SELECT id FROM funding_rate WHERE stream_id = ? "
+                                              "AND start_date = ?", (stream_id, start.isoformat()))
         return value

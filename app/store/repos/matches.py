@@ -8,9 +8,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection
-
 from app.domain.matching import LedgerEntry
+from app.store import sql
+from app.store.sql import Connection
 
 CHUNK = 5000  # bound values per query: well under SQLite's limit (32766)
 
@@ -19,12 +19,8 @@ class MatchRepo:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def _rows(self, sql: str, params: Sequence[Any]) -> list[Any]:
-        cursor = self.conn.connection.cursor()
-        try:
-            return list(cursor.execute(sql, tuple(params)).fetchall())
-        finally:
-            cursor.close()
+    def _rows(self, query: str, params: Sequence[Any]) -> list[Any]:
+        return sql.rows(self.conn, query, tuple(params))
 
     def claimed(self, account_id: int, import_ids: Iterable[str]) -> dict[str, int]:
         """import id -> the entry it is in the ledger as, for the ids already there."""
@@ -33,11 +29,11 @@ class MatchRepo:
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start:start + CHUNK]
             marks = ", ".join("?" for _i in chunk)
-            for sql in (f"SELECT import_id, id FROM entry WHERE account_id = ? "
+            for query in (f"SELECT import_id, id FROM entry WHERE account_id = ? "
                         f"AND import_id IN ({marks})",
                         f"SELECT import_id, entry_id FROM bank_match WHERE account_id = ? "
                         f"AND import_id IN ({marks})"):
-                found.update((i, e) for i, e in self._rows(sql, [account_id, *chunk]))
+                found.update((i, e) for i, e in self._rows(query, [account_id, *chunk]))
         return found
 
     def candidates(self, account_id: int, start: date, end: date, amounts: set[int]

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Connection, select
-
 from app.domain.owed import Liabilities
-from app.store.models import money_owed_table
-
-T = money_owed_table
+from app.store.sql import Connection, day, first, money, scalar
 
 
 class OwedRepo:
@@ -18,14 +14,16 @@ class OwedRepo:
 
     def latest(self, since: date, up_to: date) -> tuple[date, Liabilities] | None:
         """The latest record dated since..up_to (inclusive), with its date."""
-        row = self.conn.execute(
-            select(T.c.as_of, T.c.wages_owed, T.c.hmrc_due, T.c.pension_due,
-                   T.c.unpaid_invoices).where(T.c.as_of >= since, T.c.as_of <= up_to)
-            .order_by(T.c.as_of.desc()).limit(1)).first()
+        row = first(self.conn, "SELECT as_of, wages_owed, hmrc_due, pension_due, "
+                               "unpaid_invoices FROM money_owed WHERE as_of >= ? AND as_of <= ? "
+                               "ORDER BY as_of DESC LIMIT 1",
+                    (since.isoformat(), up_to.isoformat()))
         if row is None:
             return None
-        return row[0], Liabilities(row[1], row[2], row[3], row[4])
+        on, wages, hmrc, pension, invoices = row
+        return day(on), Liabilities(money(wages), money(hmrc), money(pension), money(invoices))
 
     def id_on(self, as_of: date) -> int | None:
-        value: int | None = self.conn.execute(select(T.c.id).where(T.c.as_of == as_of)).scalar()
+        value: int | None = scalar(self.conn, "SELECT id FROM money_owed WHERE as_of = ?",
+                                   (as_of.isoformat(),))
         return value

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
-
 from app.domain.person import Holder
 from app.domain.roles import PersonRole, Role
-from app.store.models import person_table
-from app.store.models_security import person_role_table
-
-P = person_table
-R = person_role_table
+from app.store.sql import Connection, first, moment, rows, scalar
 
 
 class PeopleRepo:
@@ -18,22 +12,23 @@ class PeopleRepo:
         self.conn = conn
 
     def holder(self) -> Holder | None:
-        row = self.conn.execute(select(P.c.display_name, P.c.council_name, P.c.council_reference,
-                                       P.c.nhs_number, P.c.managed_by, P.c.is_demo)
-                                .order_by(P.c.id).limit(1)).first()
-        return None if row is None else Holder(*row)
+        row = first(self.conn, "SELECT display_name, council_name, council_reference, "
+                               "nhs_number, managed_by, is_demo FROM person ORDER BY id LIMIT 1")
+        if row is None:
+            return None
+        name, council, reference, nhs_number, managed_by, is_demo = row
+        return Holder(name, council, reference, nhs_number, managed_by, bool(is_demo))
 
     def holder_id(self) -> int | None:
-        value: int | None = self.conn.execute(select(P.c.id).order_by(P.c.id).limit(1)).scalar()
+        value: int | None = scalar(self.conn, "SELECT id FROM person ORDER BY id LIMIT 1")
         return value
 
     def roles(self, active_only: bool = False) -> list[PersonRole]:
-        query = select(R.c.id, R.c.name, R.c.role, R.c.active, R.c.added_at,
-                       R.c.added_by).order_by(R.c.id)
+        sql = "SELECT id, name, role, active, added_at, added_by FROM person_role"
         if active_only:
-            query = query.where(R.c.active.is_(True))
-        return [PersonRole(i, name, Role(role), active, at, by)
-                for i, name, role, active, at, by in self.conn.execute(query)]
+            sql += " WHERE active = 1"
+        return [PersonRole(i, name, Role(role), bool(active), moment(at), by)
+                for i, name, role, active, at, by in rows(self.conn, sql + " ORDER BY id")]
 
     def find_active(self, name: str) -> PersonRole | None:
         wanted = name.strip().casefold()

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
-
 from app.domain.plan import PlanLine
-from app.store.models import plan_line_table
-
-T = plan_line_table
+from app.store.sql import Connection, maybe_money, rows
 
 
 class PlanRepo:
@@ -15,8 +11,8 @@ class PlanRepo:
         self.conn = conn
 
     def lines(self) -> list[PlanLine]:
-        rows = self.conn.execute(select(T.c.id, T.c.name, T.c.weekly_budget).order_by(T.c.id))
-        return [PlanLine(*row) for row in rows]
+        return [PlanLine(i, name, maybe_money(weekly)) for i, name, weekly in rows(
+            self.conn, "SELECT id, name, weekly_budget FROM plan_line ORDER BY id")]
 
     def find(self, name: str) -> PlanLine | None:
         wanted = " ".join(name.split()).casefold()

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Connection, func, or_, select
-
 from app.domain.money import Money
-from app.store.models import account_table, entry_table
-from app.store.models_bank import reconciled_entry_table, reconciliation_table
-
-R = reconciliation_table
-RE = reconciled_entry_table
-N = entry_table
-A = account_table
+from app.store.sql import Connection, day, first, money, rows, scalar
 
 
 class ReconciliationRepo:
@@ -21,26 +13,28 @@ class ReconciliationRepo:
         self.conn = conn
 
     def get(self, rec_id: int) -> tuple[int, int, date, Money, bool] | None:
-        row = self.conn.execute(select(R.c.id, R.c.account_id, R.c.statement_date,
-                                       R.c.closing_balance, R.c.locked)
-                                .where(R.c.id == rec_id)).first()
-        return None if row is None else tuple(row)
+        row = first(self.conn, "SELECT id, account_id, statement_date, closing_balance, locked "
+                               "FROM reconciliation WHERE id = ?", (rec_id,))
+        if row is None:
+            return None
+        return row[0], row[1], day(row[2]), money(row[3]), bool(row[4])
 
     def cleared_balance(self, account_id: int, up_to: date) -> Money:
         """The account's opening balance plus every ticked or reconciled entry up to a day."""
-        opening = self.conn.execute(select(A.c.opening_balance).where(
-            A.c.id == account_id)).scalar() or Money(0)
-        moved = self.conn.execute(select(func.coalesce(func.sum(N.c.amount), 0)).where(
-            N.c.account_id == account_id, N.c.on <= up_to,
-            or_(N.c.cleared.is_(True), N.c.reconciled.is_(True)))).scalar()
-        pence = moved.pence if isinstance(moved, Money) else int(moved or 0)
-        return opening + Money(pence)
+        opening = scalar(self.conn, "SELECT opening_balance FROM account WHERE id = ?",
+                         (account_id,))
+        moved = scalar(self.conn, "SELECT coalesce(sum(amount), 0) FROM entry WHERE "
+                                  'account_id = ? AND "on" <= ? '
+                                  "AND (cleared = 1 OR reconciled = 1)",
+                       (account_id, up_to.isoformat()))
+        return Money(int(opening or 0) + int(moved or 0))
 
     def open_cleared_ids(self, account_id: int, up_to: date) -> list[int]:
-        return list(self.conn.execute(select(N.c.id).where(
-            N.c.account_id == account_id, N.c.on <= up_to, N.c.cleared.is_(True),
-            N.c.reconciled.is_(False)).order_by(N.c.id)).scalars())
+        return [i for (i,) in rows(
+            self.conn, 'SELECT id FROM entry WHERE account_id = ? AND "on" <= ? AND cleared = 1 '
+                       "AND reconciled = 0 ORDER BY id", (account_id, up_to.isoformat()))]
 
     def locked_ids(self, rec_id: int) -> list[int]:
-        return list(self.conn.execute(select(RE.c.entry_id).where(
-            RE.c.reconciliation_id == rec_id).order_by(RE.c.entry_id)).scalars())
+        return [i for (i,) in rows(
+            self.conn, "SELECT entry_id FROM reconciled_entry WHERE reconciliation_id = ? "
+                       "ORDER BY entry_id", (rec_id,))]

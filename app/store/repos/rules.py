@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Connection, select
-
 from app.domain.council_rules import CouncilRule, find_template, rule_from_json
-from app.store.models import council_rule_table
+from app.store.sql import Connection, scalar
 
-T = council_rule_table
 DEFAULT_TEMPLATE = "quarterly_8_weeks"
 
 
@@ -18,11 +15,11 @@ class RuleRepo:
         self.conn = conn
 
     def row_id(self) -> int | None:
-        value: int | None = self.conn.execute(select(T.c.id).order_by(T.c.id).limit(1)).scalar()
+        value: int | None = scalar(self.conn, "SELECT id FROM council_rule ORDER BY id LIMIT 1")
         return value
 
     def chosen(self) -> CouncilRule:
-        text = self.conn.execute(select(T.c.rule_json).order_by(T.c.id).limit(1)).scalar()
+        text = scalar(self.conn, "SELECT rule_json FROM council_rule ORDER BY id LIMIT 1")
         if text is None:
             return find_template(DEFAULT_TEMPLATE)
         return rule_from_json(json.loads(text))

@@ -44,7 +44,7 @@ def personal_text(ctx: ProfileContext) -> set[str]:
     with ctx.store.read() as repos:
         for table, columns in PERSONAL.items():
             for column in columns:
-                for (value,) in repos.conn.exec_driver_sql(f'SELECT "{column}" FROM "{table}"'):
+                for (value,) in repos.conn.execute(f'SELECT "{column}" FROM "{table}"'):
                     if isinstance(value, str) and len(value.strip()) >= 4:
                         found.add(value.strip())
     return found

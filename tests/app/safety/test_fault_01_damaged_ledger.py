@@ -11,7 +11,7 @@ import pytest
 
 from app.services.profiles import open_profile
 from app.store.backups import automatic_backups
-from app.store.database import DamagedProfile
+from app.store.ledger_db import DamagedProfile
 from tests.app.safety.safety_helpers import (
     NAME,
     PASS,

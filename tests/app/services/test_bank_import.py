@@ -153,7 +153,7 @@ def test_the_balance_an_ofx_file_states_is_kept_for_the_return(ctx: ProfileConte
     ctx.imports.commit(_preview(ctx, "santander.ofx"), today=TODAY)  # kept once
     with ctx.store.read() as repos:
         stated = repos.accounts.bank_balance(date(2026, 10, 31))
-        count = repos.conn.exec_driver_sql("SELECT count(*) FROM bank_balance").scalar()
+        count = repos.conn.execute("SELECT count(*) FROM bank_balance").fetchone()[0]
     assert stated is not None
     assert (stated.on, stated.balance, count) == (date(2026, 9, 30), Money(294000), 1)
 
@@ -265,7 +265,7 @@ def _add(ctx: ProfileContext, on: date, pence: int, payee: str, code: str) -> in
 
 def _links(ctx: ProfileContext) -> list[tuple[int, int]]:
     with ctx.store.read() as repos:
-        return [(int(e), int(a)) for e, a in repos.conn.exec_driver_sql(
+        return [(int(e), int(a)) for e, a in repos.conn.execute(
             "SELECT entry_id, amount FROM bank_match ORDER BY id")]
 
 

@@ -45,7 +45,7 @@ def test_same_bytes_are_stored_once(ctx: ProfileContext, two_entries: list[int])
     second = service.attach(two_entries[1], "copy.png", PNG)
     assert first.id == second.id
     with ctx.store.read() as repos:
-        assert repos.conn.exec_driver_sql("SELECT count(*) FROM evidence").scalar() == 1
+        assert repos.conn.execute("SELECT count(*) FROM evidence").fetchone()[0] == 1
     service.detach(first.id, two_entries[0])
     assert service.content(first.id)[1] == PNG  # still used by the second entry
     service.detach(first.id, two_entries[1])

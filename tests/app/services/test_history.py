@@ -48,7 +48,7 @@ def stored(ctx: ProfileContext) -> dict[str, dict[tuple[Any, ...], dict[str, Any
     with ctx.store.read() as repos:
         for table in TABLES:
             columns = audited_columns(table)
-            rows = repos.conn.exec_driver_sql(
+            rows = repos.conn.execute(
                 f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns)} FROM "{table}"')
             found[table] = {}
             for row in rows:

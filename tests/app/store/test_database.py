@@ -19,7 +19,7 @@ from app.domain.money import Money
 from app.services.context import ProfileContext, open_context
 from app.services.profiles import WrongPassphrase, list_profiles
 from app.store import database, keys
-from app.store.database import DamagedProfile
+from app.store.ledger_db import DamagedProfile
 from app.store.models import metadata
 from app.store.profiles import ProfileDirectory
 from app.store.writer import MIGRATING_FLAG
@@ -40,7 +40,7 @@ def test_an_upgraded_profile_matches_the_models(tmp_path: Path) -> None:
         with ctx.profile.engine.connect() as conn:
             assert compare_metadata(MigrationContext.configure(conn), metadata) == []
         with ctx.store.read() as repos:
-            links = repos.conn.exec_driver_sql("SELECT count(*) FROM evidence_link").scalar()
+            links = repos.conn.execute("SELECT count(*) FROM evidence_link").fetchone()[0]
         assert links == 1  # the receipt is still linked: no cascade on the column drops
     copies = list((tmp_path / "profiles" / "turn-one").glob("ledger.before-upgrade-from-*"))
     assert [c.name for c in copies] == ["ledger.before-upgrade-from-statements_1.db"]

@@ -104,9 +104,9 @@ def test_receipt_bytes_stay_out_of_the_history(ctx: ProfileContext) -> None:
 
 def test_apply_refuses_a_record_that_changed_since(ctx: ProfileContext) -> None:
     entry_id = _entry(ctx)
-    with ctx.store.read() as repos:
-        image = Writer(repos.conn, "x").image("entry", (entry_id,))
-        repos.conn.info.pop("careledger_writer", None)
+    with ctx.store.engine.connect() as conn:
+        image = Writer(conn, "x").image("entry", (entry_id,))
+        conn.info.pop("careledger_writer", None)
     assert image is not None
     from app.domain.audit import RecordChange
 

@@ -1,4 +1,4 @@
-"""The driver-level entry queries give exactly what the ORM would."""
+"""The driver-level entry queries give exactly what SQLAlchemy Core reads through the table."""
 
 from datetime import date
 
@@ -17,7 +17,8 @@ def test_driver_pages_match_sqlalchemy_core(ctx: ProfileContext) -> None:
     with ctx.store.read() as repos:
         first = repos.entries.below(None, 4)
         fast = first + repos.entries.below((first[-1].on, first[-1].id), 10)
-        core = repos.conn.execute(select(entry_table).order_by(
+    with ctx.store.engine.connect() as conn:
+        core = conn.execute(select(entry_table).order_by(
             entry_table.c.on.desc(), entry_table.c.id.desc())).mappings()
         expected = [(r["id"], r["on"], r["amount"], r["payee"], r["category_code"], r["memo"],
                      r["approval_reason"], r["account_id"], r["created_by"], r["created_at"],
