@@ -34,10 +34,10 @@ from app.services.ledger import now_utc
 from app.store.profile_store import ProfileStore
 from app.store.repos import Repos
 from app.store.repos.employer import unlinked_payments
-from app.store.writer import Writer
 
 if TYPE_CHECKING:
     from app.statements.model import EmployerInputs
+    from app.store.writer import Writer  # SQLAlchemy: loaded at the first write
 
 WAGES_AFTER = timedelta(days=21)  # a wages payment this long after a period's end still matches
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from app.domain.accounts import Account
 from app.domain.audit import Cause
@@ -35,7 +36,9 @@ from app.services.ledger import entry_values, now_utc
 from app.services.payees import learn_all, payee_book
 from app.store.profile_store import ProfileStore
 from app.store.repos import Repos
-from app.store.writer import Writer
+
+if TYPE_CHECKING:
+    from app.store.writer import Writer  # SQLAlchemy: loaded at the first write
 
 __all__ = ["AccountChoice", "BankImportService", "ImportPreview", "ImportResult",
            "MatchedEntry", "PreviewRow", "RowStatus"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from app.domain.audit import Cause
 from app.domain.chosen_providers import ProviderKind, payee_key
@@ -19,7 +20,9 @@ from app.i18n import N_, _, format_date
 from app.services.ledger import now_utc
 from app.store.profile_store import ProfileStore
 from app.store.repos import Repos
-from app.store.writer import Writer
+
+if TYPE_CHECKING:
+    from app.store.writer import Writer  # SQLAlchemy: loaded at the first write
 
 MAX_BYTES = 20 * 1024 * 1024  # a phone photo or a scanned invoice is far smaller
 MAX_NAME = 255

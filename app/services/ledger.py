@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.accounts import Account
 from app.domain.audit import Cause
@@ -23,7 +23,9 @@ from app.i18n import _
 from app.services.payees import learn
 from app.store.profile_store import ProfileStore
 from app.store.repos import Repos
-from app.store.writer import Writer
+
+if TYPE_CHECKING:
+    from app.store.writer import Writer  # SQLAlchemy: loaded at the first write
 
 PAGE_SIZE = 200
 

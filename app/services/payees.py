@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from app.domain.audit import Cause
 from app.domain.categories import Direction
@@ -31,7 +32,9 @@ from app.domain.policy import Policy
 from app.i18n import _
 from app.store.profile_store import ProfileStore
 from app.store.repos import Repos
-from app.store.writer import Writer
+
+if TYPE_CHECKING:
+    from app.store.writer import Writer  # SQLAlchemy: loaded at the first write
 
 PayeeSource = Callable[[Repos], list[KnownPayee]]
 # Words that describe a provider rather than name them: "Jo Evans (PA)" is "jo evans".
