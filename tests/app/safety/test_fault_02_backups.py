@@ -88,7 +88,7 @@ def test_generations_keep_old_copies_through_a_bad_week(data_dir: Path) -> None:
     times += [times[-1] + timedelta(days=1, minutes=m) for m in range(40)]
     with open_profile(data_dir, NAME, PASS) as profile:
         for when in times:
-            automatic_backup(profile.engine, profile.data_key, created.info.folder,
+            automatic_backup(profile.info.database, profile.data_key, created.info.folder,
                              Generations(recent=5), clock=_at(when))
     left = automatic_backups(created.info.folder)
     ages = sorted((times[-1] - _made(p)).days for p in left)

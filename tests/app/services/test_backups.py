@@ -19,6 +19,7 @@ from app.services.profiles import CreatedProfile, OpenProfile, ProfileInUse, Wro
 from app.services.profiles import open_profile as unlock
 from app.store import database
 from app.store.backup_file import NotABackup
+from app.store.ledger_db import LedgerDatabase
 from app.store.profiles import ProfileDirectory, ProfileInfo
 from tests.conftest import NAME, PASSPHRASE
 
@@ -118,10 +119,10 @@ def test_backup_of_an_older_schema_is_upgraded_on_restore(
         make_old_profile: OldProfile, tmp_path: Path) -> None:
     old, data_key = make_old_profile("Old Profile", "0001")
     # An OpenProfile over the old file without the upgrade open_profile would do.
-    profile = OpenProfile(old, database.open_engine(old.database, data_key), "test",
+    profile = OpenProfile(old, LedgerDatabase(old.database, data_key, read_only=True), "test",
                           read_only=True, data_key=data_key)
     out = export_profile(profile, tmp_path / "old.careledger")
-    profile.engine.dispose()
+    profile.db.dispose()
     result = restore_profile(tmp_path / "home", out, PASSPHRASE)
     assert result.upgraded_from == "0001"
     with open_context(tmp_path / "home", "Old Profile", PASSPHRASE) as restored:
