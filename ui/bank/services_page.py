@@ -42,9 +42,10 @@ class ServicesPage(QWidget):
     def __init__(self, service: ServicesLogService, undo_stack: UndoStack,
                  parent: QWidget | None = None, today: date | None = None,
                  providers: MyProvidersService | None = None,
-                 outcomes: OutcomesService | None = None) -> None:
+                 outcomes: OutcomesService | None = None, read_only: bool = False) -> None:
         super().__init__(parent)
         self._service, self._undo, self._outcomes = service, undo_stack, outcomes
+        self._read_only = read_only  # open in another window: visits can be read, not logged
         self._providers = providers
         self._editing: int | None = None  # the visit the form is changing, if any
         self.model = TimesheetModel()
@@ -98,6 +99,7 @@ class ServicesPage(QWidget):
         self.note_edit = QLineEdit()
         self.outcome_box = QComboBox()
         self.add_button = self._button(_("&Log visit"), self.log_visit)
+        self.add_button.setEnabled(not self._read_only)
         self.clear_button = self._button(_("Clear the form"), self.clear_form)
         self.problem = message_label()
         self.problem.setAccessibleName(_("Problem"))
@@ -249,7 +251,7 @@ class ServicesPage(QWidget):
             hours=minutes_text(visit.draft.delivered_minutes))
 
     def _enable(self) -> None:
-        chosen = self.table.currentIndex().isValid()
+        chosen = self.table.currentIndex().isValid() and not self._read_only
         self.change_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
 

@@ -152,12 +152,12 @@ class ProfileTabs(QTabWidget):
         from ui.bank.services_page import ServicesPage
 
         return ServicesPage(self.ctx.visits, self.ctx.undo, providers=self.ctx.providers,
-                            outcomes=self.ctx.outcomes)
+                            outcomes=self.ctx.outcomes, read_only=self.ctx.read_only)
 
     def _make_my_providers_page(self) -> QWidget:
         from ui.register.my_providers_page import MyProvidersPage
 
-        return MyProvidersPage(self.ctx.providers, self.ctx.undo)
+        return MyProvidersPage(self.ctx.providers, self.ctx.undo, read_only=self.ctx.read_only)
 
     def _make_outcomes_page(self) -> QWidget:
         from ui.outcomes.outcomes_page import OutcomesPage
@@ -172,14 +172,17 @@ class ProfileTabs(QTabWidget):
     def _make_register_page(self) -> QWidget:
         from ui.register.register_page import RegisterPage
 
-        return RegisterPage(self.ctx.register, self.ctx.providers, self.ctx.undo)
+        # Read-only, the register is searched as ever; nothing is added to My providers.
+        return RegisterPage(self.ctx.register,
+                            None if self.ctx.read_only else self.ctx.providers, self.ctx.undo)
 
     def _make_statement_page(self) -> QWidget:
         from ui.statements.statement_page import StatementPage
 
         return StatementPage(
             self.ctx.statements, self.ctx.rules, self.ctx.undo, evidence=self.ctx.evidence,
-            check_in=None if self.ctx.read_only else self._check_in_outcomes)
+            check_in=None if self.ctx.read_only else self._check_in_outcomes,
+            read_only=self.ctx.read_only)
 
     def _make_history_page(self) -> QWidget:
         from ui.security.history_page import HistoryPage

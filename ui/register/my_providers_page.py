@@ -36,9 +36,10 @@ from ui.widgets import ReloadedWhenShown, accept_cancel_buttons, confirmed, mess
 
 class MyProvidersPage(ReloadedWhenShown):
     def __init__(self, service: MyProvidersService, undo: UndoStack,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, read_only: bool = False) -> None:
         super().__init__(parent)
         self.service = service
+        self.read_only = read_only  # open in another window: providers can be read, not changed
         self.undo = undo
         self.model = MyProvidersModel()
         proxy = QSortFilterProxyModel(self)
@@ -58,6 +59,7 @@ class MyProvidersPage(ReloadedWhenShown):
         self.add_button = named(QPushButton(_("Add a &PA or local provider…")),
                                 _("Add a personal assistant or local provider"))
         self.add_button.clicked.connect(self.add_own)
+        self.add_button.setEnabled(not read_only)
         self.change_button = named(QPushButton(_("C&hange…")),
                                    _("Change the chosen provider"),
                                    _("Their name, agreed rate, dates and notes."))
@@ -121,7 +123,7 @@ class MyProvidersPage(ReloadedWhenShown):
         self.refresh()
 
     def _enable(self) -> None:
-        chosen = self.table.currentIndex().isValid()
+        chosen = self.table.currentIndex().isValid() and not self.read_only
         self.change_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
 

@@ -78,9 +78,10 @@ class StatementPage(QWidget):
                  parent: QWidget | None = None,
                  evidence: EvidenceService | None = None,
                  open_documents: DocumentsOpener | None = None,
-                 check_in: CheckIn | None = None) -> None:
+                 check_in: CheckIn | None = None, read_only: bool = False) -> None:
         super().__init__(parent)
         self._service = service
+        self._read_only = read_only  # open in another window: returns are made, rules kept
         self._rules_service = rules
         self._undo = undo
         self._evidence = evidence
@@ -136,6 +137,8 @@ class StatementPage(QWidget):
         self.checklist_label = self._wrapping_label(_("Evidence"))
         self.custom_button = self._button(_("&Make my own rule…"), _("Make my own rule"),
                                           self.make_custom_rule)
+        self.custom_button.setEnabled(not self._read_only)
+        self.rule_combo.setEnabled(not self._read_only)
         rule_row = QHBoxLayout()
         rule_row.addWidget(self.rule_combo, 1)
         rule_row.addWidget(self.custom_button)

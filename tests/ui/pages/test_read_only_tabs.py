@@ -1,0 +1,51 @@
+"""A profile open in another window is opened here read-only: every tab shows its records, and
+no button that would change them is offered (found by trying it: Log visit, Add a provider,
+Add to My providers and Make my own rule were offered, then refused when pressed)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from app.domain.chosen_providers import ChosenProviderDraft
+from app.domain.visits import VisitDraft
+from app.services.context import open_context
+from app.services.profiles import CreatedProfile, open_profile
+from tests.conftest import NAME, PASSPHRASE
+from ui.pages.profile_tabs import ProfileTabs
+
+
+def test_no_tab_offers_a_change_when_read_only(qtbot: QtBot, data_dir: Path,
+                                               created: CreatedProfile) -> None:
+    today = date.today()
+    with open_context(data_dir, NAME, PASSPHRASE) as writer:
+        writer.visits.add(VisitDraft(today, "Helping Hands", 60, 60, 1500))
+        writer.providers.add(ChosenProviderDraft("Helping Hands", today))
+    with open_profile(data_dir, NAME, PASSPHRASE), \
+            open_context(data_dir, NAME, PASSPHRASE, read_only=True) as ctx:
+        tabs = ProfileTabs(ctx)
+        qtbot.addWidget(tabs)
+        tabs.show()
+        tabs.build_all()
+        services, mine = tabs.services_page, tabs.my_providers_page
+        services.show_week(today)
+        mine.refresh()  # it reloads when shown
+        assert services.model.rowCount() >= 1 and mine.model.rowCount() == 1
+        services.table.selectRow(0)
+        mine.table.selectRow(0)
+        offered = {
+            "Log visit": services.add_button, "Change visit": services.change_button,
+            "Remove visit": services.remove_button, "Add a provider": mine.add_button,
+            "Change provider": mine.change_button, "Remove provider": mine.remove_button,
+            "Add to My providers": tabs.register_page.add_button,
+            "Make my own rule": tabs.statement_page.custom_button,
+            "Choose a council rule": tabs.statement_page.rule_combo,
+            "Add an entry": tabs.ledger_page.add_button,
+            "Add a person": tabs.people_page.add_button,
+        }
+        assert [name for name, widget in offered.items() if widget.isEnabled()] == []
+        assert tabs.register_page.add_current() is None
+        # Returns are still made: saving one records nothing in a read-only profile.
+        assert tabs.statement_page.pdf_button.isEnabled()
