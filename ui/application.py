@@ -60,8 +60,15 @@ def open_requested_profile(window: MainWindow, name: str) -> None:
         return
     passphrase = os.environ.get(PASSPHRASE_ENV)
     if passphrase is not None:
+        from app.services.profiles import ProfileInUse, open_profile
+
         try:
-            window.open_with_passphrase(match.display_name, passphrase)
+            try:
+                window.open_with_passphrase(match.display_name, passphrase)
+            except ProfileInUse as busy:  # open in another window: offered read-only, once
+                if window.confirm_read_only(str(busy)):
+                    window.enter_profile(open_profile(window.data_dir, match.display_name,
+                                                      passphrase, read_only=True))
             return
         except DomainError as error:
             QMessageBox.warning(window, _("CareLedger"), str(error))

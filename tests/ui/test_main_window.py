@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.entries import EntryDraft
@@ -506,3 +506,25 @@ def test_a_name_half_typed_on_people_comes_back_after_the_lock_while_on_statemen
     assert tabs is not None
     assert tabs.statement_page.bank_edit.text() == "1234.56"  # the tab in front: back
     assert tabs.people_page.name.text() == "Half Typed"
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_profile_option_on_a_profile_open_elsewhere_asks_once_about_read_only(
+        window: MainWindow, created: CreatedProfile, data_dir: Path,
+        monkeypatch: pytest.MonkeyPatch, answer: bool) -> None:
+    """`--profile NAME` with CARELEDGER_PASSPHRASE: the read-only question comes straight
+    away (it came after a warning with only OK), and No opens nothing and asks nothing more."""
+    from ui.application import PASSPHRASE_ENV, open_requested_profile
+
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
+    asked: list[str] = []
+    window.confirm_read_only = lambda message: asked.append(message) or answer  # type: ignore[method-assign]
+    window.ask_and_open = lambda info: pytest.fail("asked for the passphrase again")  # type: ignore[method-assign,assignment]
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail(f"warned: {a[2]}"))
+    first = open_profile(data_dir, NAME, PASSPHRASE)
+    try:
+        open_requested_profile(window, NAME)
+        assert len(asked) == 1 and "another window" in asked[0]
+        assert (window.profile is not None and window.profile.read_only) is answer
+    finally:
+        first.close()
