@@ -514,12 +514,17 @@ def test_profile_option_on_a_profile_open_elsewhere_asks_once_about_read_only(
         monkeypatch: pytest.MonkeyPatch, answer: bool) -> None:
     """`--profile NAME` with CARELEDGER_PASSPHRASE: the read-only question comes straight
     away (it came after a warning with only OK), and No opens nothing and asks nothing more."""
-    from ui.application import PASSPHRASE_ENV, open_requested_profile
+    from app.cli.secrets import PASSPHRASE_ENV
+    from ui.application import open_requested_profile
 
     monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
     asked: list[str] = []
-    window.confirm_read_only = lambda message: asked.append(message) or answer  # type: ignore[method-assign]
-    window.ask_and_open = lambda info: pytest.fail("asked for the passphrase again")  # type: ignore[method-assign,assignment]
+    def confirm(message: str) -> bool:
+        asked.append(message)
+        return answer
+
+    window.confirm_read_only = confirm  # type: ignore[method-assign]
+    window.ask_and_open = lambda info: pytest.fail("asked for the passphrase again")  # type: ignore[method-assign]
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail(f"warned: {a[2]}"))
     first = open_profile(data_dir, NAME, PASSPHRASE)
     try:
