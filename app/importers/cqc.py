@@ -149,7 +149,9 @@ def _flag_columns(text: str, header_line: int, prefix: str) -> list[tuple[str, s
 
 
 def _flags(row: dict[str, str], columns: list[tuple[str, str]]) -> list[str]:
-    return [meaning for column, meaning in columns if row[column] in _YES]
+    # .get: a damaged header (a stray control character, which str.splitlines ends a line
+    # at and the CSV reader does not) can name a column here that the rows do not have.
+    return [meaning for column, meaning in columns if row.get(column) in _YES]
 
 
 class HscaReader(_CsvReader):

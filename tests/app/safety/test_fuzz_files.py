@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from app.domain.errors import DomainError
@@ -162,6 +162,8 @@ def _snapshot(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
 
 @FUZZ
 @given(source=st.sampled_from(REGISTER_FILES), ops=damage)
+# Found by CI: a vertical tab in the header ends the line for str.splitlines, not for csv.
+@example(source=REGISTER_FILES[0], ops=[("insert", 753, b"\x0b")])
 def test_damaged_register_files(filled_register: Path, tmp_path: Path, source: Path,
                                 ops: list[tuple]) -> None:  # type: ignore[type-arg]
     folder = tmp_path / "data"
