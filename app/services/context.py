@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.services.profiles import OpenProfile, known_history_heads, open_profile
+from app.services.profiles import OpenProfile, close_after, known_history_heads, open_profile
 from app.services.undo import UndoStack
 from app.store.profile_store import ProfileStore
 from app.store.profiles import ProfileInfo
@@ -70,8 +70,8 @@ class ProfileContext:
     def __enter__(self) -> ProfileContext:
         return self
 
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
+    def __exit__(self, _type: object, failure: BaseException | None, _tb: object) -> None:
+        close_after(self.close, failure)
 
     # --- services ------------------------------------------------------------------------
 

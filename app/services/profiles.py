@@ -10,6 +10,7 @@ import json
 import logging
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -123,8 +124,8 @@ class OpenProfile:
     def __enter__(self) -> OpenProfile:
         return self
 
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
+    def __exit__(self, _type: object, failure: BaseException | None, _tb: object) -> None:
+        close_after(self.close, failure)
 
     def close(self) -> None:
         try:
@@ -138,6 +139,18 @@ class OpenProfile:
             self.db.dispose()
             if self.lock is not None:
                 self.lock.release()
+
+
+def close_after(close: Callable[[], None], failure: BaseException | None) -> None:
+    """Close; when a failure already ends the work, closing's own failure (no backup after a
+    write that was refused, say) is logged, never told in its place."""
+    if failure is None:
+        close()
+        return
+    try:
+        close()
+    except Exception as closing:
+        log.warning("closing after a failure: %s", type(closing).__name__)
 
 
 def keep_history_head(folder: Path, store: ProfileStore) -> None:

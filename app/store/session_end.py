@@ -51,6 +51,9 @@ def finish_writing(db: LedgerDatabase, folder: Path, recent: int,
     when something was written (e.g. noting the history's head beside the profile).
 
     Raises BackupFailed, in plain words, when the changes are safe but no backup was made.
+    When nothing was written there is nothing to report: a checkpoint that fails then (a
+    read-only file, a full disk) leaves the file as it was, and the failure that stopped the
+    session (if any) is the one to tell.
     """
     try:
         # Asked before the checkpoint, which changes the file too.
@@ -67,6 +70,9 @@ def finish_writing(db: LedgerDatabase, folder: Path, recent: int,
         reason = explain(error)
         if reason is None:
             raise
+        if not wrote:
+            log.warning("checkpoint at the end of a session not made: %s", type(error).__name__)
+            return
         log.warning("automatic backup not made: %s", type(error).__name__)
         if reason == disk_full():
             reason = _("The disk is full. Free some space: a backup is made the next time the "
