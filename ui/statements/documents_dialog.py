@@ -50,9 +50,11 @@ def ask_file(parent: QWidget) -> Path | None:
 
 class DocumentsDialog(QDialog):
     def __init__(self, service: EvidenceService, undo: UndoStack, today: date,
-                 choose_file: FileChooser = ask_file, parent: QWidget | None = None) -> None:
+                 choose_file: FileChooser = ask_file, parent: QWidget | None = None,
+                 read_only: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Documents for the council"))
+        self._read_only = read_only  # open in another window: documents listed, not changed
         self._service, self._undo, self._choose_file = service, undo, choose_file
         self._choices: list[SubjectChoice] = service.choices()
         self.model = FiledModel()
@@ -76,6 +78,7 @@ class DocumentsDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(self._suggest_subject)
         self.attach_button.clicked.connect(lambda: self.attach())
         self.remove_button.clicked.connect(self.remove_selected)
+        self.attach_button.setEnabled(not read_only)
         self._lay_out()
         self._suggest_subject()
         self.reload()
@@ -131,7 +134,7 @@ class DocumentsDialog(QDialog):
     def reload(self) -> None:
         self.model.set_documents(self._service.documents(entries=False))
         self.table.resizeColumnsToContents()
-        self.remove_button.setEnabled(self.model.rowCount() > 0)
+        self.remove_button.setEnabled(self.model.rowCount() > 0 and not self._read_only)
 
     def _suggest_subject(self) -> None:
         """A bank statement goes with an account, a DBS certificate with a PA, ... : start

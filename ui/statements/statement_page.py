@@ -308,4 +308,5 @@ class StatementPage(QWidget):
     def _documents_dialog(self, parent: QWidget) -> None:
         if self._evidence is None:
             return
-        DocumentsDialog(self._evidence, self._undo, self._today, parent=parent).exec()
+        DocumentsDialog(self._evidence, self._undo, self._today, parent=parent,
+                        read_only=self._read_only).exec()

@@ -1,12 +1,14 @@
 """A profile open in another window is opened here read-only: every tab shows its records, and
 no button that would change them is offered (found by trying it: Log visit, Add a provider,
-Add to My providers and Make my own rule were offered, then refused when pressed)."""
+Add to My providers, Make my own rule and attaching a document for the council were offered,
+then refused when pressed)."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from app.domain.chosen_providers import ChosenProviderDraft
@@ -15,10 +17,12 @@ from app.services.context import open_context
 from app.services.profiles import CreatedProfile, open_profile
 from tests.conftest import NAME, PASSPHRASE
 from ui.pages.profile_tabs import ProfileTabs
+from ui.statements.documents_dialog import DocumentsDialog
 
 
 def test_no_tab_offers_a_change_when_read_only(qtbot: QtBot, data_dir: Path,
-                                               created: CreatedProfile) -> None:
+                                               created: CreatedProfile,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     today = date.today()
     with open_context(data_dir, NAME, PASSPHRASE) as writer:
         writer.visits.add(VisitDraft(today, "Helping Hands", 60, 60, 1500))
@@ -47,5 +51,15 @@ def test_no_tab_offers_a_change_when_read_only(qtbot: QtBot, data_dir: Path,
         }
         assert [name for name, widget in offered.items() if widget.isEnabled()] == []
         assert tabs.register_page.add_current() is None
+        shown: list[DocumentsDialog] = []
+
+        def record(dialog: DocumentsDialog) -> int:
+            shown.append(dialog)
+            return 0
+
+        monkeypatch.setattr(DocumentsDialog, "exec", record)
+        tabs.statement_page.documents_button.click()
+        assert shown and not shown[0].attach_button.isEnabled()
+        assert not shown[0].remove_button.isEnabled()
         # Returns are still made: saving one records nothing in a read-only profile.
         assert tabs.statement_page.pdf_button.isEnabled()
