@@ -131,7 +131,10 @@ class LedgerDatabase:
     @contextmanager
     def reading(self) -> Iterator[Any]:
         """A read connection inside one transaction: a consistent snapshot."""
-        conn = self._idle.pop() if self._idle else self._reader()
+        try:
+            conn = self._idle.pop()  # one step: two threads never take the same connection
+        except IndexError:
+            conn = self._reader()
         try:
             conn.execute("BEGIN")
         except BaseException:
