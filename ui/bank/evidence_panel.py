@@ -34,9 +34,10 @@ class EvidencePanel(QWidget):
     changed = Signal()
 
     def __init__(self, service: EvidenceService, undo_stack: UndoStack,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, read_only: bool = False) -> None:
         super().__init__(parent)
         self._service, self._undo = service, undo_stack
+        self._read_only = read_only  # open in another window: seen and saved, not changed
         self._entry_id: int | None = None
         self.model = EvidenceModel()
         self.setAcceptDrops(True)
@@ -56,7 +57,7 @@ class EvidencePanel(QWidget):
                                         self._save_copy)
         self.remove_button = self._button(_("&Remove"), _("Remove the document from this entry"),
                                           self._remove)
-        self.preview = QLabel(_("Drop photos or PDF files here to attach them."))
+        self.preview = QLabel(self._empty_text())
         self.preview.setAccessibleName(_("Document preview"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumHeight(120)
@@ -91,9 +92,12 @@ class EvidencePanel(QWidget):
     def _enable(self) -> None:
         has_entry = self._entry_id is not None
         selected = self._selected_row() is not None
-        self.attach_button.setEnabled(has_entry)
+        self.attach_button.setEnabled(has_entry and not self._read_only)
         self.save_button.setEnabled(selected)
-        self.remove_button.setEnabled(selected)
+        self.remove_button.setEnabled(selected and not self._read_only)
+
+    def _empty_text(self) -> str:
+        return "" if self._read_only else _("Drop photos or PDF files here to attach them.")
 
     def _selected_row(self) -> int | None:
         index = self.table.currentIndex()
@@ -104,7 +108,7 @@ class EvidencePanel(QWidget):
         row = self._selected_row()
         if row is None:
             self.preview.setPixmap(QPixmap())
-            self.preview.setText(_("Drop photos or PDF files here to attach them."))
+            self.preview.setText(self._empty_text())
             return
         info, data = self._service.content(self.model.document_at(row).id)
         pixmap = QPixmap()
@@ -166,7 +170,7 @@ class EvidencePanel(QWidget):
     # --- drag and drop -----------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._entry_id is not None and event.mimeData().hasUrls():
+        if self._entry_id is not None and not self._read_only and event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:

@@ -131,7 +131,7 @@ class LedgerPage(QWidget):
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.redo)
 
-        self.evidence = EvidencePanel(ctx.evidence, self.undo_stack)
+        self.evidence = EvidencePanel(ctx.evidence, self.undo_stack, read_only=ctx.read_only)
         self.evidence.changed.connect(self.refresh_summary)
         self.table.selectionModel().currentRowChanged.connect(self._show_evidence)
         fit.keep_rows(self.table, 6)
@@ -213,7 +213,7 @@ class LedgerPage(QWidget):
             button.setEnabled(writable)
         self.edit_button.setEnabled(writable and has_row)
         self.delete_button.setEnabled(writable and has_row)
-        self.evidence.setEnabled(writable and has_row)
+        self.evidence.setEnabled(has_row)  # read-only, documents are still seen and saved
 
     def _update_undo(self) -> None:
         undo, redo = self.undo_stack.undo_label, self.undo_stack.redo_label

@@ -12,12 +12,16 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.domain.chosen_providers import ChosenProviderDraft
+from app.domain.entries import EntryDraft
+from app.domain.money import Money
 from app.domain.visits import VisitDraft
 from app.services.context import open_context
 from app.services.profiles import CreatedProfile, open_profile
 from tests.conftest import NAME, PASSPHRASE
 from ui.pages.profile_tabs import ProfileTabs
 from ui.statements.documents_dialog import DocumentsDialog
+
+PDF = b"%PDF-1.4\n%%EOF\n"  # the smallest file the evidence service takes as a PDF
 
 
 def test_no_tab_offers_a_change_when_read_only(qtbot: QtBot, data_dir: Path,
@@ -27,6 +31,9 @@ def test_no_tab_offers_a_change_when_read_only(qtbot: QtBot, data_dir: Path,
     with open_context(data_dir, NAME, PASSPHRASE) as writer:
         writer.visits.add(VisitDraft(today, "Helping Hands", 60, 60, 1500))
         writer.providers.add(ChosenProviderDraft("Helping Hands", today))
+        paid = writer.ledger.add_entry(EntryDraft(today, Money(-1500), "Helping Hands",
+                                                  "agency_care"), today=today)
+        writer.evidence.attach(paid.id, "invoice.pdf", PDF)
     with open_profile(data_dir, NAME, PASSPHRASE), \
             open_context(data_dir, NAME, PASSPHRASE, read_only=True) as ctx:
         tabs = ProfileTabs(ctx)
@@ -39,6 +46,9 @@ def test_no_tab_offers_a_change_when_read_only(qtbot: QtBot, data_dir: Path,
         assert services.model.rowCount() >= 1 and mine.model.rowCount() == 1
         services.table.selectRow(0)
         mine.table.selectRow(0)
+        tabs.ledger_page.table.selectRow(0)
+        documents = tabs.ledger_page.evidence
+        documents.table.selectRow(0)
         offered = {
             "Log visit": services.add_button, "Change visit": services.change_button,
             "Remove visit": services.remove_button, "Add a provider": mine.add_button,
@@ -48,6 +58,8 @@ def test_no_tab_offers_a_change_when_read_only(qtbot: QtBot, data_dir: Path,
             "Choose a council rule": tabs.statement_page.rule_combo,
             "Add an entry": tabs.ledger_page.add_button,
             "Add a person": tabs.people_page.add_button,
+            "Attach a receipt": documents.attach_button,
+            "Remove a receipt": documents.remove_button,
         }
         assert [name for name, widget in offered.items() if widget.isEnabled()] == []
         assert tabs.register_page.add_current() is None
@@ -61,5 +73,7 @@ def test_no_tab_offers_a_change_when_read_only(qtbot: QtBot, data_dir: Path,
         tabs.statement_page.documents_button.click()
         assert shown and not shown[0].attach_button.isEnabled()
         assert not shown[0].remove_button.isEnabled()
-        # Returns are still made: saving one records nothing in a read-only profile.
+        # Receipts are still seen and saved; returns still made (read-only, one records
+        # nothing).
+        assert documents.isEnabled() and documents.save_button.isEnabled()
         assert tabs.statement_page.pdf_button.isEnabled()
