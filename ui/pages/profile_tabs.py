@@ -137,8 +137,17 @@ class ProfileTabs(QTabWidget):
             callback(page)
 
     def build_all(self) -> None:
-        for index in range(1, len(LATER_PAGES) + 1):
-            self._build_at(index)
+        self.build_named([later.attribute for later in LATER_PAGES])
+
+    def build_named(self, names: list[str]) -> None:
+        """Build these pages (by attribute name), in tab order."""
+        for index, later in enumerate(LATER_PAGES, start=1):
+            if later.attribute in names:
+                self._build_at(index)
+
+    def built_names(self) -> list[str]:
+        """The later pages built so far, by attribute name."""
+        return list(self._built)
 
     def built_pages(self) -> list[QWidget]:
         return [self.ledger_page, *self._built.values()]

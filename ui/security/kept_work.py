@@ -154,6 +154,7 @@ class KeptWork:
     profile: str
     view: dict[Path, Any] = field(default_factory=dict)
     forms: list[KeptForm] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)  # the tabs built then: built again first
 
 
 class FormWatcher(QObject):
