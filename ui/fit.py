@@ -184,11 +184,26 @@ def fit_columns(table: QTableView) -> None:
     before = table.property(_FONT_SIZE)
     if before and float(before) > 0 and abs(float(before) - size) > 0.01:
         ratio = size / float(before)
+        stretched = _stretched_section(header)
         for column in range(header.count()):
-            if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive:
+            # A stretched last column fills what is left: grown too, it ran off the side
+            # (a table 1,690 px wide in a 1,076 px view at 250%).
+            if column != stretched and \
+                    header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive:
                 header.resizeSection(column, round(header.sectionSize(column) * ratio))
     table.setProperty(_FONT_SIZE, size)
     heading_widths(table)
+
+
+def _stretched_section(header: QHeaderView) -> int | None:
+    """The column that stretchLastSection stretches: the last one shown, in visual order."""
+    if not header.stretchLastSection():
+        return None
+    for visual in reversed(range(header.count())):
+        column = header.logicalIndex(visual)
+        if not header.isSectionHidden(column):
+            return column
+    return None
 
 
 def heading_widths(table: QTableView) -> None:

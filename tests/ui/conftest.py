@@ -214,6 +214,7 @@ def layout_problems(root: QWidget) -> list[str]:
                             f"parent {type(parent).__name__} of {parent.width()}x{parent.height()}")
         if isinstance(widget, QTableView):
             problems.extend(_narrow_columns(widget, name))
+            problems.extend(_stretched_past_the_view(widget, name))
         if isinstance(widget, QScrollArea) and widget.horizontalScrollBar().isVisible() \
                 and widget.objectName() in ("page_scroll", "fit_scroll"):
             inner = widget.widget()
@@ -221,6 +222,28 @@ def layout_problems(root: QWidget) -> list[str]:
                             f"{inner.minimumSizeHint().width() if inner else '?'} px, has "
                             f"{widget.viewport().width()}")
     return problems
+
+
+def _stretched_past_the_view(table: QWidget, name: str) -> list[str]:
+    """A last column set to stretch fills what the others leave, no more: wider, the table
+    scrolls sideways with that column's words out of sight."""
+    from PySide6.QtWidgets import QTableView
+
+    assert isinstance(table, QTableView)
+    header = table.horizontalHeader()
+    shown = [header.logicalIndex(v) for v in range(header.count())
+             if not header.isSectionHidden(header.logicalIndex(v))]
+    if not header.stretchLastSection() or not shown:
+        return []
+    others = sum(header.sectionSize(c) for c in shown[:-1])
+    room = table.viewport().width()
+    last = header.sectionSize(shown[-1])
+    # Qt keeps a stretched column at its default size at least: only wider is a fault.
+    if others + max(header.minimumSectionSize(), header.defaultSectionSize()) <= room \
+            < others + last:
+        return [f"{name}: its stretched last column is {last} px where {room - others} px "
+                f"are left"]
+    return []
 
 
 def _narrow_columns(table: QWidget, name: str) -> list[str]:

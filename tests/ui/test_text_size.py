@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.context import open_context
@@ -25,6 +25,7 @@ from tests.ui.conftest import (
     layout_problems,
 )
 from ui.main_window import MainWindow
+from ui.pages.profile_tabs import ProfileTabs
 from ui.text_size import TextSize
 
 
@@ -63,12 +64,22 @@ def _fit_to_screen(window: QWidget, qtbot: QtBot) -> list[str]:
     return problems
 
 
+@pytest.mark.parametrize("visited_first", [False, True])
 @pytest.mark.parametrize("scale", TEXT_SCALES)
 def test_every_page_fits_the_screen(demo_window: MainWindow, qtbot: QtBot,
-                                    scale: float) -> None:
-    demo_window.text_size.apply(scale)
+                                    scale: float, visited_first: bool) -> None:
+    """Pages built at the new size, and pages built before it changed (every tab visited,
+    then the text made larger: their tables' columns grow with it)."""
     tabs = demo_window.profile_view
-    assert isinstance(tabs, QTabWidget)
+    assert isinstance(tabs, ProfileTabs)
+    if visited_first:
+        demo_window.resize(*SCREEN)  # as a person has it, before the text grows
+        tabs.build_all()
+        tabs.statement_page.refresh_checklist()  # a table with long words in its last column
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            _settle(qtbot)
+    demo_window.text_size.apply(scale)
     found: dict[str, list[str]] = {}
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
