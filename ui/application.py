@@ -66,10 +66,11 @@ def open_requested_profile(window: MainWindow, name: str) -> None:
             try:
                 window.open_with_passphrase(match.display_name, passphrase)
             except ProfileInUse as busy:  # open in another window: offered read-only, once
-                if window.confirm_read_only(str(busy)):
-                    window.enter_profile(open_profile(window.data_dir, match.display_name,
-                                                      passphrase, read_only=True))
+                window.enter_profile(window.read_only_instead(busy, lambda: open_profile(
+                    window.data_dir, match.display_name, passphrase, read_only=True)))
             return
+        except ProfileInUse:
+            return  # not wanted read-only: nothing more to ask
         except DomainError as error:
             QMessageBox.warning(window, _("CareLedger"), str(error))
     window.ask_and_open(match)

@@ -33,9 +33,11 @@ from ui.text_size import TextSize
 # The first screen is the profile list: the services behind an open profile (SQLAlchemy, the
 # pages) and the dialogs are imported when first used, not before the window shows.
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from app.services.computer import ComputerService
     from app.services.context import ProfileContext
-    from app.services.profiles import OpenProfile
+    from app.services.profiles import OpenProfile, ProfileInUse
     from app.store.profiles import ProfileInfo
     from ui.help.help_window import HelpWindow
     from ui.pages.ledger_page import LedgerPage
@@ -232,10 +234,8 @@ class MainWindow(QMainWindow):
                     raise
                 return open_profile(self.data_dir, info.display_name, passphrase)
             except ProfileInUse as busy:
-                if not self.confirm_read_only(str(busy)):
-                    raise
-                return open_profile(self.data_dir, info.display_name, passphrase,
-                                    read_only=True)
+                return self.read_only_instead(busy, lambda: open_profile(
+                    self.data_dir, info.display_name, passphrase, read_only=True))
 
         own = not self.computer.settings().is_shared
         dialog = PassphraseDialog(info.display_name, unlock, self, offer_remember=own)
@@ -297,6 +297,14 @@ class MainWindow(QMainWindow):
         from app.services.profiles import open_with_key
 
         return open_with_key(self.data_dir, info, data_key)
+
+    def read_only_instead(self, busy: ProfileInUse, open_read_only: Callable[[], OpenProfile]
+                          ) -> OpenProfile:
+        """Another window writes the profile: offer it read-only; `busy` again when the
+        person says no."""
+        if not self.confirm_read_only(str(busy)):
+            raise busy
+        return open_read_only()
 
     def confirm_read_only(self, message: str) -> bool:
         answer = QMessageBox.question(

@@ -25,6 +25,7 @@ from app.services.profiles import OpenProfile, ProfileInUse, WrongPassphrase
 from app.services.restore_area import KEPT_PREFIX, SAFETY_FOLDER, clean_stale, kept_folder
 from app.store import backup_file, database, keys
 from app.store.backups import check_copy, copy_database
+from app.store.ledger_db import head_revision
 from app.store.private import private_folder
 from app.store.profile_lock import WriterLock
 from app.store.profile_names import check_name
@@ -187,7 +188,7 @@ def _prepare(staging: Path, found: _Source, name: str, data_key: bytes) -> str |
             raise DomainError(_("This backup holds no records and cannot be restored. "
                                 "Try an older backup."))
         upgraded_from = None
-        if revision != database.head_revision():
+        if revision != head_revision():
             database.upgrade(engine)
             upgraded_from = revision
         with engine.connect() as conn:

@@ -7,17 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 
-from app.store.ledger_db import NOT_DAMAGE as NOT_DAMAGE  # said from here too, as before
-from app.store.ledger_db import DamagedProfile as DamagedProfile
-from app.store.ledger_db import ProfileBusy as ProfileBusy
-from app.store.ledger_db import connect, refusal, revision_of
-from app.store.ledger_db import head_revision as head_revision
+from app.store.ledger_db import MIGRATIONS, connect, refusal, revision_of
 from app.store.writer import MIGRATING_FLAG, install_write_guard, needs_baseline, write_baseline
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def open_engine(path: Path, key: bytes) -> Engine:

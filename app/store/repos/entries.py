@@ -47,14 +47,11 @@ class EntryRepo:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def _rows(self, query: str, params: tuple[Any, ...]) -> list[Any]:
-        return sql.rows(self.conn, query, params)
-
     def _scalar(self, query: str, params: tuple[Any, ...] = ()) -> int:
-        return int(self._rows(query, params)[0][0])
+        return int(sql.scalar(self.conn, query, params))
 
     def get(self, entry_id: int) -> Entry | None:
-        rows = self._rows(_ONE, (entry_id,))
+        rows = sql.rows(self.conn, _ONE, (entry_id,))
         return _entry(rows[0]) if rows else None
 
     def by_ids(self, ids: Iterable[int]) -> dict[int, Entry]:
@@ -63,7 +60,7 @@ class EntryRepo:
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start:start + CHUNK]
             query = f"SELECT {_COLUMNS} FROM entry WHERE id IN ({sql.marks(chunk)})"
-            found.update((e.id, e) for e in map(_entry, self._rows(query, tuple(chunk))))
+            found.update((e.id, e) for e in map(_entry, sql.rows(self.conn, query, tuple(chunk))))
         return found
 
     def count(self) -> int:
@@ -72,15 +69,17 @@ class EntryRepo:
     def below(self, after: tuple[date, int] | None, limit: int) -> list[Entry]:
         """Up to `limit` entries just below the (date, id) key `after`, or from the newest."""
         if after is None:
-            return [_entry(r) for r in self._rows(_NEWEST, (limit,))]
-        return [_entry(r) for r in self._rows(_BELOW, (after[0].isoformat(), after[1], limit))]
+            return [_entry(r) for r in sql.rows(self.conn, _NEWEST, (limit,))]
+        return [_entry(r) for r in sql.rows(self.conn, _BELOW,
+                                            (after[0].isoformat(), after[1], limit))]
 
     def between(self, start: date, end: date) -> list[Entry]:
-        return [_entry(r) for r in self._rows(_BETWEEN, (start.isoformat(), end.isoformat()))]
+        return [_entry(r) for r in sql.rows(self.conn, _BETWEEN,
+                                            (start.isoformat(), end.isoformat()))]
 
     def uncleared(self, up_to: date) -> list[Entry]:
         """Every entry up to `up_to` that no bank statement has shown yet, oldest first."""
-        return [_entry(r) for r in self._rows(_UNCLEARED, (up_to.isoformat(),))]
+        return [_entry(r) for r in sql.rows(self.conn, _UNCLEARED, (up_to.isoformat(),))]
 
     def _moved(self) -> int:
         """Every entry's pence: the writer's checkpoint, not a sum of the whole ledger."""
@@ -103,12 +102,13 @@ class EntryRepo:
 
     def totals(self, start: date, end: date) -> tuple[Money, Money]:
         """(money in, money out as a positive figure) dated start..end."""
-        money_in, money_out = self._rows(_TOTALS, (start.isoformat(), end.isoformat()))[0]
+        money_in, money_out = sql.rows(self.conn, _TOTALS, (start.isoformat(), end.isoformat()))[0]
         return Money(int(money_in)), Money(int(money_out))
 
     def spending(self, since: date, until: date) -> list[tuple[date, Money, str]]:
-        rows = self._rows('SELECT "on", amount, category_code FROM entry '
-                          'WHERE "on" BETWEEN ? AND ?', (since.isoformat(), until.isoformat()))
+        rows = sql.rows(self.conn, 'SELECT "on", amount, category_code FROM entry '
+                                   'WHERE "on" BETWEEN ? AND ?',
+                        (since.isoformat(), until.isoformat()))
         return [(date.fromisoformat(on), Money(amount), code) for on, amount, code in rows]
 
     def existing_import_ids(self, account_id: int, ids: Iterable[str]) -> set[str]:
@@ -116,16 +116,16 @@ class EntryRepo:
         found: set[str] = set()
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start:start + CHUNK]
-            found.update(i for (i,) in self._rows(
+            found.update(i for (i,) in sql.rows(self.conn,
                 f"SELECT import_id FROM entry WHERE account_id = ? "
                 f"AND import_id IN ({sql.marks(chunk)})", (account_id, *chunk)))
         return found
 
     def paid_by_payee(self, period: Period) -> dict[str, tuple[Money, int]]:
         """Money out per payee (compared as payee_key) in the period: (paid, payments)."""
-        rows = self._rows('SELECT payee, -sum(amount), count(*) FROM entry WHERE amount < 0 '
-                          'AND "on" BETWEEN ? AND ? GROUP BY payee',
-                          (period.start.isoformat(), period.end.isoformat()))
+        rows = sql.rows(self.conn, "SELECT payee, -sum(amount), count(*) FROM entry "
+                                   'WHERE amount < 0 AND "on" BETWEEN ? AND ? GROUP BY payee',
+                        (period.start.isoformat(), period.end.isoformat()))
         totals: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
         for payee, paid, count in rows:
             before = totals[payee_key(payee)]
@@ -133,9 +133,9 @@ class EntryRepo:
         return {key: (Money(p), n) for key, (p, n) in totals.items()}
 
     def spent_by_plan_line(self, period: Period) -> dict[int | None, Money]:
-        rows = self._rows('SELECT plan_line_id, -sum(amount) FROM entry WHERE amount < 0 '
-                          'AND "on" BETWEEN ? AND ? GROUP BY plan_line_id',
-                          (period.start.isoformat(), period.end.isoformat()))
+        rows = sql.rows(self.conn, "SELECT plan_line_id, -sum(amount) FROM entry WHERE "
+                                   'amount < 0 AND "on" BETWEEN ? AND ? GROUP BY plan_line_id',
+                        (period.start.isoformat(), period.end.isoformat()))
         return {line: Money(int(spent)) for line, spent in rows}
 
     def without_evidence(self, start: date | None, end: date | None,
@@ -151,11 +151,10 @@ class EntryRepo:
         if end is not None:
             query += ' AND "on" <= ?'
             params.append(end.isoformat())
-        return [_entry(r) for r in self._rows(query + ' ORDER BY "on", id', tuple(params))]
+        return [_entry(r) for r in sql.rows(self.conn, query + ' ORDER BY "on", id', tuple(params))]
 
     def on_plan_line(self, line_id: int) -> int:
         return self._scalar("SELECT count(*) FROM entry WHERE plan_line_id = ?", (line_id,))
 
     def first_date(self) -> date | None:
-        rows = self._rows('SELECT min("on") FROM entry', ())
-        return date.fromisoformat(rows[0][0]) if rows[0][0] else None
+        return sql.maybe_day(sql.scalar(self.conn, 'SELECT min("on") FROM entry'))

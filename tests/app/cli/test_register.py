@@ -9,7 +9,7 @@ import pytest
 
 from app.cli import EXIT_BAD_INPUT, EXIT_OK, run
 from tests.conftest import FIXTURES as ALL_FIXTURES
-from tests.http_server import LocalServer
+from tests.conftest import LocalServer
 
 FIXTURES = ALL_FIXTURES / "register"
 

@@ -12,7 +12,7 @@ import pytest
 from app.services.profiles import open_profile
 from app.store.backups import automatic_backups
 from app.store.ledger_db import DamagedProfile
-from tests.app.safety.safety_helpers import (
+from tests.app.safety.conftest import (
     NAME,
     PASS,
     Cli,

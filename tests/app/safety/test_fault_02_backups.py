@@ -13,7 +13,7 @@ import pytest
 from app.domain.errors import DomainError
 from app.services.profiles import open_profile
 from app.store.backups import automatic_backups, check_copy
-from tests.app.safety.safety_helpers import (
+from tests.app.safety.conftest import (
     NAME,
     PASS,
     Cli,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.services.profiles import open_profile
 from app.store.backups import automatic_backups
-from tests.app.safety.safety_helpers import (
+from tests.app.safety.conftest import (
     NAME,
     PASS,
     Cli,

@@ -11,7 +11,7 @@ import pytest
 
 from app.domain.errors import ValidationError
 from app.services.profiles import list_profiles
-from tests.app.safety.safety_helpers import PASS, Cli, add_entries, count_entries, make
+from tests.app.safety.conftest import PASS, Cli, add_entries, count_entries, make
 
 
 @pytest.mark.parametrize("second", ["ann example", "ANN EXAMPLE", "Ann-Example", "Ann_Example",

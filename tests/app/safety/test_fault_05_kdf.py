@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.app.safety.safety_helpers import NAME, PASS, Cli, make
+from tests.app.safety.conftest import NAME, PASS, Cli, make
 
 ROOT = Path(__file__).resolve().parents[3]
 CRAFTED: dict[str, dict[str, object]] = {

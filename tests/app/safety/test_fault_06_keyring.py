@@ -15,7 +15,7 @@ from app.services.computer import open_remembered, remember_profile, set_compute
 from app.services.profiles import open_profile
 from app.settings import ComputerMode
 from app.store.remembered_keys import SERVICE
-from tests.app.safety.safety_helpers import NAME, PASS, make
+from tests.app.safety.conftest import NAME, PASS, make
 
 PLAIN_FILE_BACKENDS = ["keyrings.alt.file.PlaintextKeyring"]
 

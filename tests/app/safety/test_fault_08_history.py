@@ -14,7 +14,7 @@ import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 
 from app.domain.audit import event_hash
-from tests.app.safety.safety_helpers import NAME, PASS, Cli, data_key, make
+from tests.app.safety.conftest import NAME, PASS, Cli, data_key, make
 
 BANK = Path(__file__).resolve().parents[2] / "fixtures" / "bank" / "lloyds.csv"
 BROKEN = 3  # the exit status of `history --verify` when the history was changed

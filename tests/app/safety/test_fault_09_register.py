@@ -11,7 +11,7 @@ import pytest
 
 from app.domain.errors import DomainError
 from app.services.register import RegisterService
-from tests.app.safety.safety_helpers import Cli
+from tests.app.safety.conftest import Cli
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "register"
 HSCA = FIXTURES / "cqc_hsca_extract.csv"  # real: 40 care homes (see the README there)

@@ -17,7 +17,7 @@ from app.domain.entries import EntryDraft
 from app.domain.errors import DomainError
 from app.domain.money import Money
 from app.services.context import open_context
-from tests.app.safety.safety_helpers import (
+from tests.app.safety.conftest import (
     NAME,
     PASS,
     TODAY,

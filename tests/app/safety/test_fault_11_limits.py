@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.safety.safety_helpers import NAME, PASS, Cli, Disk, make
+from tests.app.safety.conftest import NAME, PASS, Cli, Disk, make
 
 ROOT = Path(__file__).resolve().parents[3]
 REGISTER = ROOT / "tests" / "fixtures" / "register"

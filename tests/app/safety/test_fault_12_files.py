@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.services.profiles import open_profile
-from tests.app.safety.safety_helpers import NAME, PASS, Cli, add_entries, make
+from tests.app.safety.conftest import NAME, PASS, Cli, add_entries, make
 
 BANK = Path(__file__).resolve().parents[2] / "fixtures" / "bank"
 REGISTER = Path(__file__).resolve().parents[2] / "fixtures" / "register"

@@ -20,7 +20,7 @@ import pytest
 from app.domain.errors import DomainError
 from app.services.context import open_context
 from app.store.session_end import BackupFailed
-from tests.app.safety.safety_helpers import NAME, PASS, count_entries, make
+from tests.app.safety.conftest import NAME, PASS, count_entries, make
 
 ROOT = Path(__file__).parents[3]
 

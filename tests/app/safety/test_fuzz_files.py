@@ -21,8 +21,7 @@ from app.services.bank_import import RowStatus
 from app.services.context import ProfileContext, open_context
 from app.services.profiles import open_profile
 from app.services.register import RegisterService
-from tests.app.safety.fuzzing import apply, damage
-from tests.app.safety.safety_helpers import (
+from tests.app.safety.conftest import (
     NAME,
     PASS,
     add_entries,
@@ -30,6 +29,7 @@ from tests.app.safety.safety_helpers import (
     fingerprint,
     make,
 )
+from tests.app.safety.fuzzing import apply, damage
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 BANK_FILES = sorted(p for p in (FIXTURES / "bank").iterdir() if p.suffix != ".md")

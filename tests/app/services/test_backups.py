@@ -19,7 +19,7 @@ from app.services.profiles import CreatedProfile, OpenProfile, ProfileInUse, Wro
 from app.services.profiles import open_profile as unlock
 from app.store import database
 from app.store.backup_file import NotABackup
-from app.store.ledger_db import LedgerDatabase
+from app.store.ledger_db import LedgerDatabase, head_revision
 from app.store.profiles import ProfileDirectory, ProfileInfo
 from tests.conftest import NAME, PASSPHRASE
 
@@ -126,6 +126,6 @@ def test_backup_of_an_older_schema_is_upgraded_on_restore(
     result = restore_profile(tmp_path / "home", out, PASSPHRASE)
     assert result.upgraded_from == "0001"
     with open_context(tmp_path / "home", "Old Profile", PASSPHRASE) as restored:
-        assert database.current_revision(restored.store.engine) == database.head_revision()
+        assert database.current_revision(restored.store.engine) == head_revision()
         check = restored.history.verify()
         assert check.is_whole, check  # what was there before the audit trail is its baseline

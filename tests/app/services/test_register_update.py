@@ -16,7 +16,7 @@ from app.importers.register_common import RegisterFileError
 from app.register.download import DownloadCancelled, DownloadError
 from app.services.register import RegisterService
 from app.services.register_update import RegisterUpdater, never_updated
-from tests.http_server import LocalServer
+from tests.conftest import LocalServer
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "register"
 HSCA = (FIXTURES / "cqc_hsca_extract.csv").read_bytes()  # header + 40 real rows

@@ -19,7 +19,7 @@ from app.domain.money import Money
 from app.services.context import ProfileContext, open_context
 from app.services.profiles import WrongPassphrase, list_profiles
 from app.store import database, keys
-from app.store.ledger_db import DamagedProfile
+from app.store.ledger_db import DamagedProfile, head_revision
 from app.store.models import metadata
 from app.store.profiles import ProfileDirectory
 from app.store.writer import MIGRATING_FLAG
@@ -31,7 +31,7 @@ TURN_ONE = Path(__file__).resolve().parents[2] / "fixtures" / "profiles" / "turn
 def test_a_new_profile_matches_the_models(ctx: ProfileContext) -> None:
     with ctx.profile.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
-    assert database.current_revision(ctx.profile.engine) == database.head_revision()
+    assert database.current_revision(ctx.profile.engine) == head_revision()
 
 
 def test_an_upgraded_profile_matches_the_models(tmp_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_a_profile_at_the_oldest_schema_upgrades_itself(data_dir: Path) -> None:
     ProfileDirectory(data_dir).write_meta(folder, "Old Timer", False,
                                           [keys.wrap(key, PASS, "passphrase")])
     with open_context(data_dir, "Old Timer", PASS) as ctx:
-        assert database.current_revision(ctx.profile.engine) == database.head_revision()
+        assert database.current_revision(ctx.profile.engine) == head_revision()
         assert [r.balance for r in ctx.ledger.page()] == [Money(750)]
         (line,) = ctx.plan.lines()
         assert (line.name, ctx.ledger.get_entry(1).plan_line_id) == ("Line A", line.id)
@@ -121,6 +121,6 @@ def test_the_cheap_head_revision_is_alembics() -> None:
     """Read from the migration files as text, so that opening a current profile skips Alembic."""
     from alembic.script import ScriptDirectory
 
-    from app.store.database import alembic_config, head_revision
+    from app.store.database import alembic_config
 
     assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
