@@ -1,5 +1,5 @@
 """Find providers downloads the register: the first-use notice, the update button, progress and
-failures, against the local HTTP server (tests/http_server.py)."""
+failures, against the local HTTP server (the `server` fixture in tests/conftest.py)."""
 
 from __future__ import annotations
 
